@@ -1,0 +1,152 @@
+// The normalised, channel-neutral model every app renders. Zod schemas are the contract; types are inferred.
+import { z } from 'zod'
+
+const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }))
+
+export const phoneContactSchema = z.object({
+  kind: z.literal('phone'),
+  key: z.string(),
+  label: z.string().optional(),
+  display: z.string(),
+  dial: z.string(),
+  href: z.string().startsWith('tel:'),
+  hours: z.string().optional(),
+  freeToCall: z.boolean(),
+})
+export const smsContactSchema = z.object({
+  kind: z.literal('sms'),
+  key: z.string(),
+  label: z.string().optional(),
+  keyword: z.string(),
+  shortCode: z.string(),
+  href: z.string().startsWith('sms:'),
+  instruction: z.string(),
+})
+export const websiteContactSchema = z.object({
+  kind: z.literal('website'),
+  key: z.string(),
+  label: z.string().optional(),
+  url: z.url({ protocol: /^https$/ }),
+  display: z.string(),
+})
+export const emailContactSchema = z.object({
+  kind: z.literal('email'),
+  key: z.string(),
+  label: z.string().optional(),
+  address: z.string(),
+  href: z.string().startsWith('mailto:'),
+})
+export const contactPointSchema = z.discriminatedUnion('kind', [
+  phoneContactSchema,
+  smsContactSchema,
+  websiteContactSchema,
+  emailContactSchema,
+])
+
+export const ORGANISATION_KINDS = {
+  reportingCentre: 'Reporting centre',
+  supportService: 'Support service',
+  charity: 'Charity',
+  adviceWebsite: 'Advice website',
+  funder: 'Funder',
+} as const
+export type OrganisationKind = keyof typeof ORGANISATION_KINDS
+export const organisationKindSchema = z.enum(Object.keys(ORGANISATION_KINDS) as [OrganisationKind, ...OrganisationKind[]])
+
+export const organisationSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  kind: organisationKindSchema,
+  kindLabel: z.string(),
+  description: z.string(),
+  contactPoints: z.array(contactPointSchema),
+  free: z.boolean(),
+  confidential: z.boolean(),
+  /** Empty means national: the organisation serves everyone. */
+  areas: z.array(z.string()),
+  national: z.boolean(),
+  status: z.enum(['active', 'renamed', 'closed']),
+  successor: z.string().optional(),
+  fundedBy: z.string().optional(),
+  url: z.string(),
+  updatedAt: z.string(),
+})
+
+export const areaSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  forceName: z.string(),
+  commissioner: z.string().optional(),
+})
+
+export const sectionSchema = z.object({ key: z.string(), heading: z.string(), body: portableText })
+export const stepSchema = z.object({ key: z.string(), text: z.string(), organisation: z.string().optional() })
+
+export const guideSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  language: z.string(),
+  sections: z.array(sectionSchema),
+  steps: z.array(stepSchema),
+  organisationsIntro: z.string().optional(),
+  /** Slugs of the organisations the guide signposts, in the editor's order. */
+  organisations: z.array(z.string()),
+  /** Area slugs the guide applies to; empty means national. */
+  areas: z.array(z.string()),
+  reviewedAt: z.string(),
+  reviewBy: z.string(),
+  reviewOverdue: z.boolean(),
+  /** Canonical web address of the guide, for QR codes and emails. */
+  url: z.string(),
+  updatedAt: z.string(),
+  /** Stamp of everything a reader sees of this guide (its text and its organisations' facts). */
+  revision: z.string(),
+})
+
+export const siteSettingsSchema = z.object({
+  siteName: z.string(),
+  defaultArea: z.string(),
+  emergencyNotice: z.string(),
+  exitUrl: z.string(),
+  siteUrl: z.string(),
+})
+
+export type PhoneContact = z.infer<typeof phoneContactSchema>
+export type SmsContact = z.infer<typeof smsContactSchema>
+export type WebsiteContact = z.infer<typeof websiteContactSchema>
+export type EmailContact = z.infer<typeof emailContactSchema>
+export type ContactPoint = z.infer<typeof contactPointSchema>
+export type Organisation = z.infer<typeof organisationSchema>
+export type Area = z.infer<typeof areaSchema>
+export type Section = z.infer<typeof sectionSchema>
+export type Step = z.infer<typeof stepSchema>
+export type Guide = z.infer<typeof guideSchema>
+export type SiteSettings = z.infer<typeof siteSettingsSchema>
+
+export type Perspective = 'published' | 'drafts'
+
+export type Problem = {
+  severity: 'error' | 'warning'
+  /** The document at fault (or the dataset file for a line that does not parse). */
+  documentId: string
+  /** Field path inside the document, e.g. `contactPoints[0].number`. */
+  path: string
+  message: string
+  /** NDJSON line number, for problems found while reading the embedded file. */
+  line?: number
+}
+
+export type Content = {
+  source: string
+  perspective: Perspective
+  settings: SiteSettings
+  guides: Guide[]
+  organisations: Organisation[]
+  areas: Area[]
+  /** Warnings an editor should see (long sentences, reviews overdue); errors never get this far. */
+  warnings: Problem[]
+}

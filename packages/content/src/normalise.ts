@@ -1,0 +1,230 @@
+// Turns the raw query result into the validated model: resolves references, phone and SMS links,
+// canonical URLs, review flags and revision stamps. Every problem is collected before anything is rejected.
+import { createHash } from 'node:crypto'
+import { toPlainText } from '@portabletext/toolkit'
+import type { PortableTextBlock } from '@portabletext/types'
+import type { z } from 'zod'
+import {
+  ORGANISATION_KINDS,
+  type Area,
+  type ContactPoint,
+  type Content,
+  type Guide,
+  type Organisation,
+  type Perspective,
+  type Problem,
+} from './model.js'
+import { ContentError, formatPath } from './problems.js'
+import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
+import { displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
+import type { ContentQueryResult } from './sanity.types.js'
+
+export type NormaliseOptions = {
+  source: string
+  perspective: Perspective
+  /** Public address of the site, for canonical URLs (SIGNPOST_SITE_URL). */
+  siteUrl: string
+  /** Used only to flag reviews that are overdue. */
+  now?: Date
+  /** Problems found before the query ran (an NDJSON line that does not parse). */
+  problems?: Problem[]
+}
+
+type Doc = { _id?: unknown }
+
+function parseEach<S extends z.ZodType>(schema: S, docs: Doc[] | null | undefined, problems: Problem[]): Array<z.output<S>> {
+  const out: Array<z.output<S>> = []
+  for (const doc of docs ?? []) {
+    const documentId = typeof doc?._id === 'string' ? doc._id : '(document without _id)'
+    const result = schema.safeParse(doc)
+    if (result.success) out.push(result.data)
+    else {
+      for (const issue of result.error.issues) {
+        problems.push({ severity: 'error', documentId, path: formatPath(issue.path), message: issue.message })
+      }
+    }
+  }
+  return out
+}
+
+function contactPoint(raw: z.output<typeof rawContactPoint>): ContactPoint {
+  const base = { key: raw._key, label: raw.label }
+  switch (raw._type) {
+    case 'phoneContact': {
+      const phone = parseUkPhone(raw.number)
+      if (!phone.ok) throw new Error('unreachable: phone was validated')
+      return { kind: 'phone', ...base, display: phone.value.display, dial: phone.value.dial, href: phone.value.href, hours: raw.hours, freeToCall: phone.value.freeToCall }
+    }
+    case 'smsContact': {
+      const sms = parseSms(raw.keyword, raw.shortCode)
+      if (!sms.ok) throw new Error('unreachable: sms was validated')
+      return { kind: 'sms', ...base, ...sms.value }
+    }
+    case 'websiteContact':
+      return { kind: 'website', ...base, url: raw.url as string, display: displayUrl(raw.url as string) }
+    case 'emailContact':
+      return { kind: 'email', ...base, address: raw.address as string, href: `mailto:${raw.address as string}` }
+  }
+}
+
+function duplicateSlugs(docs: Array<{ _id: string; slug: string }>, what: string, problems: Problem[]): void {
+  const seen = new Map<string, string>()
+  for (const d of docs) {
+    const first = seen.get(d.slug)
+    if (first) {
+      problems.push({ severity: 'error', documentId: d._id, path: 'slug', message: `The slug "${d.slug}" is already used by ${what} ${first}. Each ${what} needs its own.` })
+    } else seen.set(d.slug, d._id)
+  }
+}
+
+function checkRef(ref: string | null | undefined, targets: Map<string, unknown>, documentId: string, path: string, what: string, problems: Problem[]): boolean {
+  if (ref == null) {
+    problems.push({ severity: 'error', documentId, path, message: `An empty reference: choose the ${what} or remove the item.` })
+    return false
+  }
+  if (!targets.has(ref)) {
+    problems.push({ severity: 'error', documentId, path, message: `Points to ${what} "${ref}", which does not exist (deleted or never published).` })
+    return false
+  }
+  return true
+}
+
+function stamp(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
+}
+
+function guideText(g: RawGuide): string[] {
+  return [g.summary, ...g.sections.map((s) => toPlainText(s.body as unknown as PortableTextBlock[])), ...g.steps.map((s) => s.text)]
+}
+
+export function normalise(result: ContentQueryResult, options: NormaliseOptions): Content {
+  const problems: Problem[] = [...(options.problems ?? [])]
+  const siteUrl = options.siteUrl.replace(/\/$/, '')
+  const now = options.now ?? new Date()
+
+  const settingsDocs = (result.settings ?? []) as Doc[]
+  if (settingsDocs.length === 0) {
+    problems.push({ severity: 'error', documentId: 'siteSettings', path: '', message: 'The site settings document is missing.' })
+  }
+  const [settings] = parseEach(rawSettings, settingsDocs.slice(0, 1), problems)
+  const areas = parseEach(rawArea, result.areas as Doc[], problems)
+  const orgs = parseEach(rawOrganisation, result.organisations as Doc[], problems)
+  const guides = parseEach(rawGuide, result.guides as Doc[], problems)
+
+  duplicateSlugs(areas, 'area', problems)
+  duplicateSlugs(orgs, 'organisation', problems)
+  duplicateSlugs(guides, 'guide', problems)
+
+  const areaById = new Map(areas.map((a) => [a._id, a]))
+  const orgById = new Map<string, RawOrganisation>(orgs.map((o) => [o._id, o]))
+
+  if (settings) checkRef(settings.defaultArea, areaById, settings._id, 'defaultArea', 'area', problems)
+  for (const a of areas) {
+    if (a.commissioner) checkRef(a.commissioner, orgById, a._id, 'commissioner', 'organisation', problems)
+  }
+  for (const o of orgs) {
+    o.areas.forEach((ref, i) => checkRef(ref, areaById, o._id, `areas[${i}]`, 'area', problems))
+    if (o.coverage === 'local' && o.areas.length === 0) {
+      problems.push({ severity: 'error', documentId: o._id, path: 'areas', message: 'A local organisation needs at least one area it serves.' })
+    }
+    if (o.successor) checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems)
+    if (o.fundedBy) checkRef(o.fundedBy, orgById, o._id, 'fundedBy', 'organisation', problems)
+    if (o.status !== 'active' && !o.successor && o.status === 'renamed') {
+      problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: 'A renamed organisation needs the organisation it became.' })
+    }
+  }
+  for (const g of guides) {
+    g.organisations.forEach((ref, i) => {
+      if (!checkRef(ref, orgById, g._id, `organisations[${i}]`, 'organisation', problems)) return
+      const org = orgById.get(ref!)!
+      if (org.status === 'closed') {
+        problems.push({ severity: 'warning', documentId: g._id, path: `organisations[${i}]`, message: `${org.name} has closed. Remove it or choose the service that replaced it.` })
+      }
+    })
+    g.areas.forEach((ref, i) => checkRef(ref, areaById, g._id, `areas[${i}]`, 'area', problems))
+    g.steps.forEach((s, i) => {
+      if (s.organisation) checkRef(s.organisation, orgById, g._id, `steps[${i}].organisation`, 'organisation', problems)
+    })
+    if (isReviewOverdue(g.reviewBy, now)) problems.push({ severity: 'warning', documentId: g._id, path: 'reviewBy', message: overdueMessage(g.reviewBy) })
+    const long = longSentenceMessage(guideText(g).flatMap((t) => longSentences(t)))
+    if (long) problems.push({ severity: 'warning', documentId: g._id, path: 'sections', message: long })
+  }
+
+  if (problems.some((p) => p.severity === 'error') || !settings) throw new ContentError(problems)
+
+  const areaSlug = (id: string) => areaById.get(id)!.slug
+  const orgSlug = (id: string) => orgById.get(id)!.slug
+
+  const organisations: Organisation[] = orgs.map((o) => ({
+    id: o._id,
+    slug: o.slug,
+    name: o.name,
+    kind: o.kind!,
+    kindLabel: ORGANISATION_KINDS[o.kind!],
+    description: o.description,
+    contactPoints: o.contactPoints.map(contactPoint),
+    free: o.free,
+    confidential: o.confidential,
+    national: o.coverage === 'national',
+    areas: o.coverage === 'national' ? [] : o.areas.map((id) => areaSlug(id!)),
+    status: o.status,
+    successor: o.successor && orgSlug(o.successor),
+    fundedBy: o.fundedBy && orgSlug(o.fundedBy),
+    url: `${siteUrl}/organisations/${o.slug}`,
+    updatedAt: o._updatedAt,
+  }))
+  const orgBySlug = new Map(organisations.map((o) => [o.slug, o]))
+
+  const normalisedAreas: Area[] = areas.map((a) => ({
+    id: a._id,
+    slug: a.slug,
+    name: a.name,
+    forceName: a.forceName,
+    commissioner: a.commissioner && orgSlug(a.commissioner),
+  }))
+
+  const normalisedGuides: Guide[] = guides.map((g) => {
+    const signposted = g.organisations.map((id) => orgSlug(id!))
+    const text = {
+      title: g.title,
+      slug: g.slug,
+      summary: g.summary,
+      language: g.language,
+      sections: g.sections.map((s) => ({ key: s._key, heading: s.heading, body: s.body })),
+      steps: g.steps.map((s) => ({ key: s._key, text: s.text, organisation: s.organisation && orgSlug(s.organisation) })),
+      organisationsIntro: g.organisationsIntro,
+      organisations: signposted,
+      areas: g.areas.map((id) => areaSlug(id!)),
+      reviewedAt: g.reviewedAt,
+      reviewBy: g.reviewBy,
+    }
+    const facts = signposted.map((slug) => {
+      const { updatedAt: _u, url: _url, ...rest } = orgBySlug.get(slug)!
+      return rest
+    })
+    return {
+      id: g._id,
+      ...text,
+      reviewOverdue: isReviewOverdue(g.reviewBy, now),
+      url: `${siteUrl}/guides/${g.slug}`,
+      updatedAt: g._updatedAt,
+      revision: stamp({ text, facts }),
+    }
+  })
+
+  return {
+    source: options.source,
+    perspective: options.perspective,
+    settings: {
+      siteName: settings.siteName,
+      defaultArea: areaSlug(settings.defaultArea),
+      emergencyNotice: settings.emergencyNotice,
+      exitUrl: settings.exitUrl,
+      siteUrl,
+    },
+    guides: normalisedGuides,
+    organisations,
+    areas: normalisedAreas,
+    warnings: problems,
+  }
+}

@@ -1,0 +1,21 @@
+// Every GROQ query Signpost runs, written once. Both sources (Content Lake and the embedded file) run these.
+// References are fetched as ids, not dereferenced, so the content door can name a reference that dangles.
+import { defineQuery } from 'groq'
+
+export const contentQuery = defineQuery(`{
+  "settings": *[_type == "siteSettings"]{
+    _id, _updatedAt, siteName, "defaultArea": defaultArea._ref, emergencyNotice, exitUrl
+  },
+  "areas": *[_type == "area"] | order(name asc) {
+    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref
+  },
+  "organisations": *[_type == "organisation"] | order(name asc) {
+    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,
+    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref
+  },
+  "guides": *[_type == "guide"] | order(title asc) {
+    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,
+    "steps": steps[]{_key, text, "organisation": organisation._ref},
+    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy
+  }
+}`)

@@ -1,0 +1,111 @@
+// Zod schemas for documents as the content query returns them: the shape check at the content door.
+// Field rules come from ./rules, so an editor in the Studio and this door get the same message.
+import { z } from 'zod'
+import { organisationKindSchema } from './model.js'
+import { checkEmailAddress, checkHttpsUrl, checkIsoDate, checkReviewDates, checkSlug, parseSms, parseUkPhone, type RuleResult } from './rules/index.js'
+
+const required = (what: string) =>
+  z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).trim().min(1, `${what} is empty.`)
+
+const ruled = (check: (v: unknown) => RuleResult<unknown>) =>
+  z.unknown().superRefine((value, ctx) => {
+    const r = check(value)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+  })
+
+const slugField = z
+  .object({ current: z.unknown() }, { error: 'The slug (web address name) is missing.' })
+  .transform((s) => s.current)
+  .pipe(ruled(checkSlug))
+  .transform((s) => s as string)
+
+const optionalText = z.string().nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
+const refs = z.array(z.string().nullable()).nullish().transform((v) => v ?? [])
+
+const rawPhone = z.object({
+  _type: z.literal('phoneContact'),
+  _key: z.string(),
+  label: optionalText,
+  number: ruled((v) => parseUkPhone(v)),
+  hours: optionalText,
+})
+const rawSms = z
+  .object({ _type: z.literal('smsContact'), _key: z.string(), label: optionalText, keyword: z.unknown(), shortCode: z.unknown() })
+  .superRefine((v, ctx) => {
+    const r = parseSms(v.keyword, v.shortCode)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, path: [/keyword|word/.test(r.message) ? 'keyword' : 'shortCode'] })
+  })
+const rawWebsite = z.object({ _type: z.literal('websiteContact'), _key: z.string(), label: optionalText, url: ruled(checkHttpsUrl) })
+const rawEmail = z.object({ _type: z.literal('emailContact'), _key: z.string(), label: optionalText, address: ruled(checkEmailAddress) })
+
+export const rawContactPoint = z.discriminatedUnion('_type', [rawPhone, rawSms, rawWebsite, rawEmail], {
+  error: 'Unknown kind of contact point: use phone, text message, website or email.',
+})
+
+export const rawSettings = z.object({
+  _id: z.string(),
+  siteName: required('The site name'),
+  defaultArea: z.string({ error: 'Choose the default area.' }),
+  emergencyNotice: required('The emergency notice'),
+  exitUrl: ruled(checkHttpsUrl).transform((v) => v as string),
+})
+
+export const rawArea = z.object({
+  _id: z.string(),
+  name: required('The area name'),
+  slug: slugField,
+  forceName: required('The police force name'),
+  commissioner: z.string().nullish().transform((v) => v ?? undefined),
+})
+
+export const rawOrganisation = z.object({
+  _id: z.string(),
+  _updatedAt: z.string(),
+  name: required('The organisation name'),
+  slug: slugField,
+  kind: organisationKindSchema.nullish().refine((v) => v != null, 'Choose what kind of organisation this is.'),
+  description: required('The description'),
+  contactPoints: z.array(rawContactPoint).nullish().transform((v) => v ?? []),
+  free: z.boolean().nullish().transform((v) => v ?? false),
+  confidential: z.boolean().nullish().transform((v) => v ?? false),
+  coverage: z.enum(['national', 'local'], { error: 'Say whether the organisation is national or serves chosen areas.' }),
+  areas: refs,
+  status: z.enum(['active', 'renamed', 'closed']).nullish().transform((v) => v ?? 'active'),
+  successor: z.string().nullish().transform((v) => v ?? undefined),
+  fundedBy: z.string().nullish().transform((v) => v ?? undefined),
+})
+
+const rawBlocks = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }))
+
+export const rawGuide = z
+  .object({
+    _id: z.string(),
+    _updatedAt: z.string(),
+    title: required('The title'),
+    slug: slugField,
+    summary: required('The summary'),
+    language: z.string().nullish().transform((v) => v || 'en-GB'),
+    sections: z
+      .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks.min(1, 'The section has no text.') }), {
+        error: 'The guide has no sections.',
+      })
+      .min(1, 'The guide has no sections.'),
+    steps: z
+      .array(z.object({ _key: z.string(), text: required('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }))
+      .nullish()
+      .transform((v) => v ?? []),
+    organisationsIntro: optionalText,
+    organisations: refs,
+    areas: refs,
+    reviewedAt: ruled(checkIsoDate).transform((v) => v as string),
+    reviewBy: ruled(checkIsoDate).transform((v) => v as string),
+  })
+  .superRefine((g, ctx) => {
+    const r = checkReviewDates(g.reviewedAt, g.reviewBy)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, path: ['reviewBy'] })
+  })
+
+export type RawGuide = z.infer<typeof rawGuide>
+export type RawOrganisation = z.infer<typeof rawOrganisation>
+export type RawArea = z.infer<typeof rawArea>
+export type RawSettings = z.infer<typeof rawSettings>

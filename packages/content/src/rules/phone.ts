@@ -1,0 +1,63 @@
+// The one definition of a valid UK phone number, shared by the Studio and the content door.
+// It also decides how a number is shown (grouped as people say it) and dialled (tel: in E.164).
+import { fail, pass, type RuleResult } from './result.js'
+
+export type UkPhone = {
+  /** As printed and read aloud: "0800 612 6505". */
+  display: string
+  /** E.164 ("+448006126505"), or the bare short number for 999, 101 and friends. */
+  dial: string
+  /** `tel:` URI a phone can open. */
+  href: string
+  /** True for numbers that cost nothing to call from UK phones (0800, 0808, 116 xxx, 999, 111, 112). */
+  freeToCall: boolean
+}
+
+const SHORT_NUMBERS = new Set(['999', '112', '101', '111', '105', '119'])
+const EXAMPLE = 'for example 0800 612 6505, 0300 123 2040 or 101'
+
+function group(digits: string): string {
+  if (SHORT_NUMBERS.has(digits)) return digits
+  if (/^116\d{3}$/.test(digits)) return `116 ${digits.slice(3)}`
+  if (digits.startsWith('02')) return `${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`
+  if (/^01\d1|^011/.test(digits)) return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`
+  if (digits.startsWith('01') || digits.startsWith('07')) return `${digits.slice(0, 5)} ${digits.slice(5)}`
+  return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`
+}
+
+/** Parses a UK number as an editor might type it ("0800 612 6505", "+44 300 123 2040", "101"). */
+export function parseUkPhone(input: unknown): RuleResult<UkPhone> {
+  if (typeof input !== 'string' || input.trim() === '') {
+    return fail(`Add a phone number, ${EXAMPLE}.`)
+  }
+  if (/[^\d\s()+-]/.test(input)) {
+    return fail(`A phone number can only have digits and spaces. "${input}" has other characters.`)
+  }
+  let digits = input.replace(/[\s()-]/g, '')
+  if (digits.startsWith('+44')) digits = `0${digits.slice(3).replace(/^0/, '')}`
+  else if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`
+  if (digits.includes('+')) {
+    return fail(`"${input}" is not a UK number. Signpost only lists UK numbers, ${EXAMPLE}.`)
+  }
+  if (SHORT_NUMBERS.has(digits) || /^116\d{3}$/.test(digits)) {
+    const free = digits !== '101' && digits !== '105' && digits !== '119'
+    return pass({ display: group(digits), dial: digits, href: `tel:${digits}`, freeToCall: free })
+  }
+  if (!digits.startsWith('0')) {
+    return fail(`A UK phone number starts with 0 (or is a short number like 999 or 101). Check "${input}".`)
+  }
+  if (!/^0[1235789]/.test(digits)) {
+    return fail(`"${input}" does not start like a UK phone number (01, 02, 03, 05, 07, 08 or 09).`)
+  }
+  if (digits.length !== 11) {
+    const off = digits.length < 11 ? 'too few' : 'too many'
+    return fail(`"${input}" has ${off} digits: a UK phone number has 11 digits, ${EXAMPLE}.`)
+  }
+  const dial = `+44${digits.slice(1)}`
+  return pass({
+    display: group(digits),
+    dial,
+    href: `tel:${dial}`,
+    freeToCall: /^080[08]/.test(digits),
+  })
+}

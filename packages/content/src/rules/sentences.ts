@@ -1,0 +1,29 @@
+// Plain-language check: long sentences are hard to follow when you are upset. A warning, never an error.
+export const MAX_SENTENCE_WORDS = 25
+
+export type LongSentence = { sentence: string; words: number }
+
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[A-Z0-9"'‘“(])|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function countWords(sentence: string): number {
+  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+export function longSentences(text: string, max = MAX_SENTENCE_WORDS): LongSentence[] {
+  return splitSentences(text)
+    .map((sentence) => ({ sentence, words: countWords(sentence) }))
+    .filter((s) => s.words > max)
+}
+
+export function longSentenceMessage(found: LongSentence[], max = MAX_SENTENCE_WORDS): string | undefined {
+  if (found.length === 0) return undefined
+  const first = found[0]!
+  const start = first.sentence.split(/\s+/).slice(0, 8).join(' ')
+  const more = found.length > 1 ? ` (and ${found.length - 1} more)` : ''
+  return `A sentence has ${first.words} words: "${start} …"${more}. Try to keep sentences under ${max} words so they are easy to read.`
+}
