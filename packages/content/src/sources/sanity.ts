@@ -7,7 +7,7 @@ export type SanitySourceConfig = {
   dataset: string
   apiVersion: string
   token?: string
-  /** Override the API host, e.g. a local server in tests. */
+  /** Override the API host, e.g. a local server in tests or an offline mirror (then without project subdomain). */
   apiHost?: string
   useCdn?: boolean
 }
@@ -19,6 +19,7 @@ export function sanitySource(config: SanitySourceConfig): ContentSource {
     apiVersion: config.apiVersion,
     token: config.token,
     apiHost: config.apiHost,
+    useProjectHostname: config.apiHost ? false : true,
     useCdn: config.useCdn ?? false,
     perspective: 'published',
   })

@@ -1,0 +1,84 @@
+// Portable Text for the advice email, as HTML (through @portabletext/to-html) and as plain text with links written out.
+// Links go through rules.isSafeLinkHref from @signpost/content: anything else stays plain text.
+import { buildMarksTree, isPortableTextBlock, isPortableTextListItemBlock, isPortableTextToolkitSpan, isPortableTextToolkitTextNode, type ToolkitNestedPortableTextSpan, type ToolkitTextNode } from '@portabletext/toolkit'
+import { escapeHTML, toHTML, type PortableTextHtmlComponents } from '@portabletext/to-html'
+import { rules } from '@signpost/content'
+import { css } from './styles.js'
+
+type Blocks = Parameters<typeof toHTML>[0]
+
+const components: Partial<PortableTextHtmlComponents> = {
+  block: {
+    normal: ({ children }) => `<p style="${css.p}">${children ?? ''}</p>`,
+    // A section's own heading is an <h2>, so headings inside its body sit below it.
+    h1: ({ children }) => `<h3 style="${css.h3}">${children ?? ''}</h3>`,
+    h2: ({ children }) => `<h3 style="${css.h3}">${children ?? ''}</h3>`,
+    h3: ({ children }) => `<h3 style="${css.h3}">${children ?? ''}</h3>`,
+    h4: ({ children }) => `<h4 style="${css.h3}">${children ?? ''}</h4>`,
+    blockquote: ({ children }) => `<blockquote style="${css.p}margin-left:0;padding-left:16px;border-left:4px solid #6b6b78;">${children ?? ''}</blockquote>`,
+  },
+  list: {
+    bullet: ({ children }) => `<ul style="${css.list}">${children ?? ''}</ul>`,
+    number: ({ children }) => `<ol style="${css.list}">${children ?? ''}</ol>`,
+  },
+  listItem: ({ children }) => `<li style="${css.li}">${children ?? ''}</li>`,
+  marks: {
+    strong: ({ children }) => `<strong>${children}</strong>`,
+    em: ({ children }) => `<em>${children}</em>`,
+    link: ({ children, value }) => {
+      const href: unknown = value?.href
+      return rules.isSafeLinkHref(href) ? `<a href="${escapeHTML(href.trim())}" style="${css.link}">${children}</a>` : children
+    },
+  },
+  // Unknown marks and types render their text only (or nothing): never raw markup.
+  unknownMark: ({ children }) => children,
+  unknownType: () => '',
+  unknownBlockStyle: ({ children }) => `<p style="${css.p}">${children ?? ''}</p>`,
+}
+
+export function portableTextToHtml(blocks: unknown[]): string {
+  return toHTML(blocks as Blocks, { components, onMissingComponent: false })
+}
+
+function nodeText(node: ToolkitNestedPortableTextSpan | ToolkitTextNode | { _type: string }): string {
+  if (isPortableTextToolkitTextNode(node)) return node.text
+  if (!isPortableTextToolkitSpan(node)) return ''
+  const inner = node.children.map((c) => nodeText(c)).join('')
+  if (node.markType === 'link') {
+    const href: unknown = (node.markDef as { href?: unknown } | undefined)?.href
+    if (rules.isSafeLinkHref(href)) {
+      const target = href.trim()
+      const shown = target.replace(/^(mailto|tel|sms):/, '')
+      return inner.includes(shown) ? inner : `${inner} (${shown})`
+    }
+  }
+  return inner
+}
+
+/** Plain text: paragraphs separated by blank lines, lists as "- " or "1. ", every safe link written out. */
+export function portableTextToText(blocks: unknown[]): string {
+  const out: string[] = []
+  const counters = new Map<number, number>()
+  let previousWasList = false
+  for (const block of blocks) {
+    if (!isPortableTextBlock(block as never)) continue
+    const b = block as Parameters<typeof buildMarksTree>[0]
+    const line = buildMarksTree(b).map((n) => nodeText(n)).join('').trim()
+    if (isPortableTextListItemBlock(b)) {
+      const level = b.level ?? 1
+      for (const l of [...counters.keys()]) if (l > level) counters.delete(l)
+      const n = (counters.get(level) ?? 0) + 1
+      counters.set(level, n)
+      const marker = b.listItem === 'number' ? `${n}.` : '-'
+      const item = `${'   '.repeat(level - 1)}${marker} ${line}`
+      if (previousWasList) out[out.length - 1] += `\n${item}`
+      else out.push(item)
+      previousWasList = true
+    } else {
+      counters.clear()
+      out.push(line)
+      previousWasList = false
+    }
+  }
+  return out.join('\n\n')
+}

@@ -1,0 +1,47 @@
+// The safety headers every response carries (item 10 of the issue), in one place for next.config and API routes.
+export const STUDIO_ORIGIN_DEFAULT = 'http://localhost:3333'
+
+export function contentSecurityPolicy(frameAncestors = "'none'"): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ')
+}
+
+export type Header = { key: string; value: string }
+
+export function securityHeaders(): Header[] {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
+    { key: 'Referrer-Policy', value: 'no-referrer' },
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+  ]
+}
+
+export function studioOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  const origin = env.SIGNPOST_STUDIO_ORIGIN || STUDIO_ORIGIN_DEFAULT
+  return new URL(origin).origin
+}
+
+/** For the Studio's preview views only (leaflet PDFs, email previews): the Studio may frame them. */
+export function framableHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
+  return [
+    ...securityHeaders().filter((h) => h.key !== 'X-Frame-Options' && h.key !== 'Content-Security-Policy'),
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy(`'self' ${studioOrigin(env)}`) },
+  ]
+}
+
+/** API routes set the headers themselves too, so they hold whatever the routing layer does. */
+export function applyHeaders(res: { setHeader(key: string, value: string): unknown }, headers: Header[] = securityHeaders()): void {
+  for (const h of headers) res.setHeader(h.key, h.value)
+}

@@ -1,0 +1,3 @@
+// Helpers for tests across the monorepo: datasets from the seed and a local Sanity query API.
+export * from './dataset.js'
+export * from './sanityApiServer.js'
