@@ -19,6 +19,11 @@ export type RenderAdviceEmailOptions = {
 export const NEUTRAL_SUBJECT = 'The information you asked for'
 /** Neutral sender display name, used with the neutral subject (the address itself comes from EMAIL_FROM). */
 export const NEUTRAL_SENDER_NAME = 'Information service'
+/**
+ * Inbox lists and lock screens show the first hundred or so characters of the body beside the subject, so a neutral
+ * email opens with a neutral sentence long enough to fill that preview.
+ */
+export const NEUTRAL_OPENING = 'Here is the information you asked for. You can read it when you have a quiet moment somewhere private.'
 
 export function adviceSubject(view: GuideView, options: RenderAdviceEmailOptions = {}): string {
   return options.neutral ? NEUTRAL_SUBJECT : `${view.guide.title}: advice and who can help`
@@ -41,7 +46,7 @@ function organisationText(org: Organisation): string {
   return [org.name, organisationFacts(org), org.description, contactsText(org, '')].filter(Boolean).join('\n')
 }
 
-function html(view: GuideView, subject: string): string {
+function html(view: GuideView, subject: string, neutral: boolean): string {
   const { guide, settings } = view
   const lang = escapeHTML(guide.language || 'en-GB')
   const steps = view.steps.length
@@ -84,6 +89,7 @@ function html(view: GuideView, subject: string): string {
     '</head>',
     `<body style="${css.body}">`,
     `<div style="${css.wrapper}">`,
+    neutral ? `<p style="${css.p}">${escapeHTML(NEUTRAL_OPENING)}</p>` : '',
     `<h1 style="${css.h1}">${escapeHTML(guide.title)}</h1>`,
     `<p style="${css.p}">${escapeHTML(guide.summary)}</p>`,
     `<p style="${css.notice}">${escapeHTML(settings.emergencyNotice)}</p>`,
@@ -102,9 +108,9 @@ function html(view: GuideView, subject: string): string {
   ].join('\n')
 }
 
-function text(view: GuideView): string {
+function text(view: GuideView, neutral: boolean): string {
   const { guide, settings } = view
-  const parts: string[] = [underline(guide.title, '='), guide.summary, settings.emergencyNotice]
+  const parts: string[] = [neutral ? NEUTRAL_OPENING : '', underline(guide.title, '='), guide.summary, settings.emergencyNotice]
   if (view.steps.length) {
     const steps = view.steps.map((s, i) => {
       const org = s.organisationView
@@ -133,5 +139,5 @@ function text(view: GuideView): string {
 
 export function renderAdviceEmail(view: GuideView, options: RenderAdviceEmailOptions = {}): RenderedAdviceEmail {
   const subject = adviceSubject(view, options)
-  return { subject, html: html(view, subject), text: text(view) }
+  return { subject, html: html(view, subject, Boolean(options.neutral)), text: text(view, Boolean(options.neutral)) }
 }

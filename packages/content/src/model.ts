@@ -1,5 +1,6 @@
 // The normalised, channel-neutral model every app renders. Zod schemas are the contract; types are inferred.
 import { z } from 'zod'
+import { ORGANISATION_KIND_VALUES } from './rules/organisation.js'
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }))
 
@@ -43,15 +44,8 @@ export const contactPointSchema = z.discriminatedUnion('kind', [
   emailContactSchema,
 ])
 
-export const ORGANISATION_KINDS = {
-  reportingCentre: 'Reporting centre',
-  supportService: 'Support service',
-  charity: 'Charity',
-  adviceWebsite: 'Advice website',
-  funder: 'Funder',
-} as const
-export type OrganisationKind = keyof typeof ORGANISATION_KINDS
-export const organisationKindSchema = z.enum(Object.keys(ORGANISATION_KINDS) as [OrganisationKind, ...OrganisationKind[]])
+export { ORGANISATION_KINDS, type OrganisationKind } from './rules/organisation.js'
+export const organisationKindSchema = z.enum(ORGANISATION_KIND_VALUES)
 
 export const organisationSchema = z.object({
   id: z.string(),

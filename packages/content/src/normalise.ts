@@ -16,7 +16,7 @@ import {
 } from './model.js'
 import { ContentError, formatPath } from './problems.js'
 import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
-import { displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
+import { checkCoverageAreas, checkSuccessor, displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
 
 export type NormaliseOptions = {
@@ -124,14 +124,12 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
   }
   for (const o of orgs) {
     o.areas.forEach((ref, i) => checkRef(ref, areaById, o._id, `areas[${i}]`, 'area', problems))
-    if (o.coverage === 'local' && o.areas.length === 0) {
-      problems.push({ severity: 'error', documentId: o._id, path: 'areas', message: 'A local organisation needs at least one area it serves.' })
-    }
-    if (o.successor) checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems)
+    const coverage = checkCoverageAreas(o.coverage, o.areas)
+    if (!coverage.ok) problems.push({ severity: 'error', documentId: o._id, path: 'areas', message: coverage.message })
+    const successor = checkSuccessor(o.status, o.successor, o._id)
+    if (!successor.ok) problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: successor.message })
+    else if (o.successor) checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems)
     if (o.fundedBy) checkRef(o.fundedBy, orgById, o._id, 'fundedBy', 'organisation', problems)
-    if (o.status !== 'active' && !o.successor && o.status === 'renamed') {
-      problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: 'A renamed organisation needs the organisation it became.' })
-    }
   }
   for (const g of guides) {
     g.organisations.forEach((ref, i) => {
@@ -160,7 +158,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     slug: o.slug,
     name: o.name,
     kind: o.kind!,
-    kindLabel: ORGANISATION_KINDS[o.kind!],
+    kindLabel: ORGANISATION_KINDS[o.kind!].title,
     description: o.description,
     contactPoints: o.contactPoints.map(contactPoint),
     free: o.free,

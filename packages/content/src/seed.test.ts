@@ -59,7 +59,7 @@ test("the guide keeps the client's own words, section by section", () => {
   const flat = (s: string) => s.replace(/\s+/g, ' ')
   for (const section of guide.sections) {
     expect(flat(seedPage)).toContain(section.heading)
-    for (const block of section.body) expect(flat(seedPage)).toContain(flat(toPlainText([block as PortableTextBlock])))
+    for (const block of section.body) expect(flat(seedPage)).toContain(flat(toPlainText([block as unknown as PortableTextBlock])))
   }
   for (const org of content.organisations.filter((o) => o.kind !== 'funder')) {
     expect(flat(seedPage)).toContain(org.description)

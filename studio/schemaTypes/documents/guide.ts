@@ -1,5 +1,5 @@
 // A piece of guidance, e.g. "Cyber Crime and Fraud": the one source for its web page, leaflet and advice email.
-import { BookIcon } from '@sanity/icons'
+import { BookIcon } from '@sanity/icons/Book'
 import { checkIsoDate, checkReviewDates, isReviewOverdue, overdueMessage } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { slugField } from '../slug'

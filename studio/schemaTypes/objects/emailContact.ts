@@ -1,5 +1,5 @@
 // An email address an organisation publishes, checked by the shared email rule.
-import { EnvelopeIcon } from '@sanity/icons'
+import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { checkEmailAddress } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
 import { fromRule } from '../validation'

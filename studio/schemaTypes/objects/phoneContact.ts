@@ -1,5 +1,5 @@
 // A phone number an organisation answers: checked with the one UK phone rule the site, leaflets and emails use.
-import { PhoneIcon } from '@sanity/icons'
+import { MobileDeviceIcon } from '@sanity/icons/MobileDevice'
 import { parseUkPhone } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
 import { fromRule } from '../validation'
@@ -8,7 +8,7 @@ export const phoneContact = defineType({
   name: 'phoneContact',
   title: 'Phone number',
   type: 'object',
-  icon: PhoneIcon,
+  icon: MobileDeviceIcon,
   fields: [
     defineField({
       name: 'label',

@@ -1,5 +1,5 @@
 // One part of a guide: a heading and rich text. The body is Portable Text, rendered the same way on web, PDF and email.
-import { BlockContentIcon } from '@sanity/icons'
+import { BlockContentIcon } from '@sanity/icons/BlockContent'
 import { checkHttpsUrl, isSafeLinkHref } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { longSentenceRule, plainText, required } from '../validation'

@@ -1,5 +1,5 @@
 // A text-message contact ("Text DVS to 82228"): a keyword and a UK short code, checked by the shared SMS rules.
-import { CommentIcon } from '@sanity/icons'
+import { CommentIcon } from '@sanity/icons/Comment'
 import { checkShortCode, checkSmsKeyword, parseSms } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
 import { fromRule } from '../validation'

@@ -1,5 +1,5 @@
 // One "what to do now" action, optionally tied to the organisation that helps with it (its contacts are shown beside it).
-import { ArrowRightIcon } from '@sanity/icons'
+import { ArrowRightIcon } from '@sanity/icons/ArrowRight'
 import { defineField, defineType } from 'sanity'
 import { longSentenceRule, required } from '../validation'
 

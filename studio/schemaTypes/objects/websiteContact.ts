@@ -1,5 +1,5 @@
 // A web address an organisation can be reached at: https only, checked by the shared URL rule.
-import { LinkIcon } from '@sanity/icons'
+import { LinkIcon } from '@sanity/icons/Link'
 import { checkHttpsUrl, displayUrl } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
 import { fromRule } from '../validation'

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { checkReviewDates, isReviewOverdue } from './dates.js'
 import { checkEmailAddress, maskEmailAddress } from './email.js'
 import { checkSlug } from './slug.js'
+import { checkCoverageAreas, checkSuccessor } from './organisation.js'
 
 test('reviewBy must come after reviewedAt', () => {
   expect(checkReviewDates('2026-11-01', '2027-05-01').ok).toBe(true)
@@ -31,4 +32,17 @@ test.each([
 
 test('addresses are masked to the first letter and the domain', () => {
   expect(maskEmailAddress('jane.doe@example.com')).toBe('j***@example.com')
+})
+
+test('a local organisation needs an area; a national one does not', () => {
+  expect(checkCoverageAreas('local', []).ok).toBe(false)
+  expect(checkCoverageAreas('local', [{ _ref: 'area.derbyshire' }]).ok).toBe(true)
+  expect(checkCoverageAreas('national', []).ok).toBe(true)
+})
+
+test('a renamed organisation needs a successor other than itself', () => {
+  expect(checkSuccessor('renamed', undefined)).toEqual({ ok: false, message: 'A renamed organisation needs the organisation it became.' })
+  expect(checkSuccessor('renamed', 'organisation.a', 'drafts.organisation.a')).toEqual({ ok: false, message: 'An organisation cannot replace itself.' })
+  expect(checkSuccessor('renamed', 'organisation.b', 'organisation.a').ok).toBe(true)
+  expect(checkSuccessor('active', undefined).ok).toBe(true)
 })

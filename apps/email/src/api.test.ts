@@ -1,0 +1,135 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import { loadContent } from '@signpost/content'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createApiServer } from './api.js'
+import { createRateLimiter } from './rateLimiter.js'
+import { rowCount, tempOutbox, type TempOutbox } from './test-support/tempOutbox.js'
+
+const content = await loadContent()
+const KEY = 'test-key-0123456789'
+let t: TempOutbox
+let server: Server
+let base: string
+
+async function start(options: { keyLimit?: number; recipientLimit?: number } = {}) {
+  t = tempOutbox(content, { recipientLimit: { limit: options.recipientLimit ?? 5, windowMs: 3_600_000 } })
+  server = createApiServer({
+    outbox: t.outbox,
+    apiKeys: [KEY, 'another-key'],
+    keyLimiter: createRateLimiter({ limit: options.keyLimit ?? 100, windowMs: 60_000 }),
+    log: () => {},
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+afterEach(async () => {
+  await new Promise<void>((r) => server.close(() => r()))
+  t.cleanup()
+})
+
+function post(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) {
+  return fetch(`${base}/v1/advice-emails`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+const good = { guide: 'cyber-crime-and-fraud', to: 'jo@example.com', area: 'derbyshire', attachLeaflet: false, neutral: true }
+
+describe('POST /v1/advice-emails', () => {
+  it('queues a valid request (202 with an id) and GET shows its state with the address masked', async () => {
+    await start()
+    const res = await post(good)
+    expect(res.status).toBe(202)
+    const body = (await res.json()) as { id: string; status: string }
+    expect(body).toMatchObject({ status: 'queued', created: true })
+    expect(res.headers.get('location')).toBe(`/v1/advice-emails/${body.id}`)
+    const state = await fetch(`${base}/v1/advice-emails/${body.id}`, { headers: { authorization: `Bearer ${KEY}` } })
+    expect(state.status).toBe(200)
+    const json = (await state.json()) as Record<string, unknown>
+    expect(json).toMatchObject({ id: body.id, status: 'queued', attempts: 0, lastError: null, sentAt: null, to: 'j***@example.com' })
+    expect(typeof json.createdAt).toBe('string')
+    expect(JSON.stringify(json)).not.toContain('jo@example.com')
+    const missing = await fetch(`${base}/v1/advice-emails/00000000-0000-0000-0000-000000000000`, { headers: { authorization: `Bearer ${KEY}` } })
+    expect(missing.status).toBe(404)
+  })
+
+  it.each([
+    ['no key', {}],
+    ['a wrong key', { authorization: 'Bearer nope' }],
+    ['a key that is a prefix of a real one', { authorization: 'Bearer test-key' }],
+    ['not a bearer key', { authorization: `Basic ${KEY}` }],
+  ])('refuses %s with 401 and queues nothing', async (_what, headers) => {
+    await start()
+    const res = await post(good, headers as Record<string, string>)
+    expect(res.status).toBe(401)
+    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer/)
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/API key/)
+    const get = await fetch(`${base}/v1/advice-emails/00000000-0000-0000-0000-000000000000`)
+    expect(get.status).toBe(401)
+    expect(rowCount(t.outbox)).toBe(0)
+  })
+
+  it.each([
+    ['CR/LF in the address', { ...good, to: 'jo@example.com\r\nBcc: all@example.com' }, 'to', /line break/],
+    ['LF in the name', { ...good, name: 'Jo\nBcc: x@example.com' }, 'name', /line break/],
+    ['an invalid address', { ...good, to: 'jo@' }, 'to', /not a valid email address/],
+    ['an unknown guide', { ...good, guide: 'no-such-guide' }, 'guide', /Unknown guide "no-such-guide"\. Valid guides: cyber-crime-and-fraud/],
+    ['a missing guide', { to: 'jo@example.com' }, 'guide', /guide/],
+    ['an unknown field', { ...good, bcc: 'x@example.com' }, 'body', /Unknown field\(s\): bcc/],
+    ['a wrong type', { ...good, neutral: 'yes' }, 'neutral', /neutral/],
+    ['an origin from outside', { ...good, origin: 'web' }, 'body', /Unknown field\(s\): origin/],
+  ])('refuses %s with a 400 that says what is wrong, and queues nothing', async (_what, body, field, message) => {
+    await start()
+    const res = await post(body)
+    expect(res.status).toBe(400)
+    const json = (await res.json()) as { error: { message: string; field: string } }
+    expect(json.error.field).toBe(field)
+    expect(json.error.message).toMatch(message)
+    expect(rowCount(t.outbox)).toBe(0)
+  })
+
+  it('refuses a body that is not JSON', async () => {
+    await start()
+    expect((await post('{"guide": ')).status).toBe(400)
+    const text = await fetch(`${base}/v1/advice-emails`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/plain' }, body: 'hi' })
+    expect(text.status).toBe(415)
+    expect(rowCount(t.outbox)).toBe(0)
+  })
+
+  it('returns the same id for a reused idempotency key (header or field) and queues one message', async () => {
+    await start()
+    const a = (await (await post(good, { authorization: `Bearer ${KEY}`, 'idempotency-key': 'crm-7' })).json()) as { id: string }
+    const b = await post({ ...good, idempotencyKey: 'crm-7' })
+    expect(b.status).toBe(202)
+    expect(await b.json()).toMatchObject({ id: a.id, created: false })
+    const clash = await post({ ...good, idempotencyKey: 'crm-8' }, { authorization: `Bearer ${KEY}`, 'idempotency-key': 'crm-9' })
+    expect(clash.status).toBe(400)
+    expect(rowCount(t.outbox)).toBe(1)
+  })
+
+  it('limits each API key (429 with Retry-After) without limiting other keys', async () => {
+    await start({ keyLimit: 2 })
+    expect((await post({ ...good, to: 'a@example.com' })).status).toBe(202)
+    expect((await post({ ...good, to: 'b@example.com' })).status).toBe(202)
+    const limited = await post({ ...good, to: 'c@example.com' })
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await post({ ...good, to: 'c@example.com' }, { authorization: 'Bearer another-key' })).status).toBe(202)
+    expect(rowCount(t.outbox)).toBe(3)
+  })
+
+  it('limits each recipient (429 with Retry-After)', async () => {
+    await start({ recipientLimit: 2 })
+    expect((await post(good)).status).toBe(202)
+    expect((await post(good)).status).toBe(202)
+    const limited = await post(good)
+    expect(limited.status).toBe(429)
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(((await limited.json()) as { error: { message: string } }).error.message).toContain('j***@example.com')
+    expect(rowCount(t.outbox)).toBe(2)
+  })
+})

@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+// The email command line for caseworkers and operators: send an advice sheet, look at the outbox, run the worker or
+// the HTTP API, retry, purge. Addresses are only ever printed masked.
+import { Command, InvalidArgumentError } from 'commander'
+import { announceSource, loadContent, sourceFromEnv } from '@signpost/content'
+import { createApiServer } from './api.js'
+import { openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
+import { createRateLimiter } from './rateLimiter.js'
+import { AdviceEmailRequestError } from './request.js'
+import { createTransportFromEnv } from './transport.js'
+import { createWorker } from './worker.js'
+
+const out = (line: string) => process.stdout.write(`${line}\n`)
+const err = (line: string) => process.stderr.write(`${line}\n`)
+
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message)
+  }
+}
+
+function describe(m: OutboxMessage): string[] {
+  return [
+    `id:          ${m.id}`,
+    `status:      ${m.status}`,
+    `to:          ${m.to}${m.purged ? ' (address erased)' : ''}`,
+    `guide:       ${m.guide}${m.area ? ` (${m.area})` : ''}${m.attachLeaflet ? ', leaflet attached' : ''}${m.neutral ? ', neutral subject' : ''}`,
+    `origin:      ${m.origin}`,
+    `message-id:  ${m.messageId}`,
+    `attempts:    ${m.attempts}`,
+    `created:     ${m.createdAt}`,
+    ...(m.nextAttemptAt && m.status === 'retrying' ? [`next try:    ${m.nextAttemptAt}`] : []),
+    ...(m.sentAt ? [`sent:        ${m.sentAt}`] : []),
+    ...(m.deliveredTo ? [`went to:     ${m.deliveredTo}`] : []),
+    ...(m.lastError ? [`last error:  ${m.lastResponseCode ? `${m.lastResponseCode} ` : ''}${m.lastError}`] : []),
+  ]
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('Give a whole number from 0 to 65535.')
+  return n
+}
+
+async function withOutbox<T>(fn: (outbox: Outbox) => Promise<T> | T, withContent = false): Promise<T> {
+  const content = withContent ? await loadContent() : undefined
+  const outbox = openOutbox({ content })
+  try {
+    return await fn(outbox)
+  } finally {
+    outbox.close()
+  }
+}
+
+type SendOptions = { guide: string; to: string; name?: string; area?: string; attachLeaflet?: boolean; neutral?: boolean; queueOnly?: boolean; idempotencyKey?: string }
+
+async function sendCommand(o: SendOptions): Promise<void> {
+  await withOutbox(async (outbox) => {
+    const { id, created } = outbox.enqueue({
+      guide: o.guide,
+      to: o.to,
+      name: o.name,
+      area: o.area,
+      attachLeaflet: Boolean(o.attachLeaflet),
+      neutral: Boolean(o.neutral),
+      idempotencyKey: o.idempotencyKey,
+      origin: 'cli',
+    })
+    const queued = outbox.get(id)!
+    if (!created) {
+      out(`Already requested with this idempotency key: ${id} is ${queued.status}. Nothing new was queued.`)
+      return
+    }
+    out(`Queued ${id}: "${queued.guide}" for ${queued.to} (outbox ${outbox.path}).`)
+    if (o.queueOnly) {
+      out('Not sending now (--queue-only): the worker will deliver it ("npm run email -- worker").')
+      return
+    }
+    const transport = createTransportFromEnv()
+    out(`Delivering via ${transport.description}`)
+    try {
+      const worker = createWorker({ outbox, transport, log: () => {} })
+      const m = await worker.deliver(id)
+      if (!m) throw new CliError(`Message ${id} disappeared from the outbox.`)
+      if (m.status === 'sent') {
+        out(transport.kind === 'file' ? `Sent: wrote ${m.deliveredTo} (open it with any mail program).` : `Sent: delivered to ${m.deliveredTo?.replace(/^smtp /, 'SMTP server ')}.`)
+      } else if (m.status === 'retrying') {
+        throw new CliError(`Not sent yet: ${m.lastError}. It stays in the outbox and the worker will try again at ${m.nextAttemptAt} ("npm run email -- worker").`, 75)
+      } else {
+        throw new CliError(`Failed: ${m.lastResponseCode ? `${m.lastResponseCode} ` : ''}${m.lastError}. It stays in the outbox as failed ("npm run email -- status ${id}").`)
+      }
+    } finally {
+      transport.close()
+    }
+  }, true)
+}
+
+async function statusCommand(id: string | undefined, o: { json?: boolean; limit: number }): Promise<void> {
+  await withOutbox((outbox) => {
+    if (id) {
+      const m = outbox.get(id)
+      if (!m) throw new CliError(`No message with id ${id} in ${outbox.path}.`)
+      out(o.json ? JSON.stringify(m, null, 2) : describe(m).join('\n'))
+      return
+    }
+    const counts = outbox.counts()
+    const list = outbox.list({ limit: o.limit })
+    if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, messages: list }, null, 2))
+    out(`Outbox ${outbox.path}`)
+    out(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · '))
+    for (const m of list) {
+      out(`${m.id}  ${m.status.padEnd(8)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to.padEnd(24)}  ${m.guide}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
+    }
+  })
+}
+
+function onSignals(stop: () => Promise<void>): void {
+  let stopping = false
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    err(`email: ${signal} received, finishing the current batch and stopping.`)
+    void stop().then(() => process.exit(0))
+  }
+  process.on('SIGINT', handler)
+  process.on('SIGTERM', handler)
+}
+
+async function workerCommand(): Promise<void> {
+  const outbox = openOutbox()
+  const transport = createTransportFromEnv()
+  err(`email worker: outbox ${outbox.path}; delivering via ${transport.description}`)
+  const worker = createWorker({ outbox, transport })
+  onSignals(async () => {
+    await worker.stop()
+    transport.close()
+    outbox.close()
+  })
+  await worker.run()
+}
+
+async function serveCommand(o: { port: number; host: string }): Promise<void> {
+  const keys = (process.env.EMAIL_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)
+  if (keys.length === 0) throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
+  const content = await loadContent()
+  const outbox = openOutbox({ content })
+  const transport = createTransportFromEnv()
+  const worker = createWorker({ outbox, transport })
+  const limit = Number(process.env.EMAIL_API_RATE_LIMIT) || 60
+  const server = createApiServer({ outbox, apiKeys: keys, keyLimiter: createRateLimiter({ limit, windowMs: 60_000 }), onQueued: () => worker.nudge() })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(o.port, o.host, () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : o.port
+  err(`email api: listening on http://${o.host}:${port}/v1/advice-emails; outbox ${outbox.path}; delivering via ${transport.description}`)
+  onSignals(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await worker.stop()
+    transport.close()
+    outbox.close()
+  })
+  await worker.run()
+}
+
+async function retryCommand(id: string): Promise<void> {
+  await withOutbox((outbox) => {
+    const m = outbox.retry(id)
+    out(`${m.id} is queued again for ${m.to}; the worker will send it ("npm run email -- worker").`)
+  })
+}
+
+async function purgeCommand(): Promise<void> {
+  await withOutbox((outbox) => {
+    const n = outbox.purge()
+    out(`Erased the recipient address of ${n} message(s) that finished more than ${process.env.EMAIL_RETENTION_DAYS || 30} days ago (outbox ${outbox.path}).`)
+  })
+}
+
+export function program(): Command {
+  const p = new Command('signpost-email')
+    .description('Email advice sheets through the durable outbox.')
+    .showHelpAfterError()
+    .hook('preAction', () => announceSource(sourceFromEnv()))
+  p.command('send')
+    .description('Queue an advice email and deliver it now (.eml file in var/mail without SMTP_URL)')
+    .requiredOption('--guide <slug>', 'guide to send, e.g. cyber-crime-and-fraud')
+    .requiredOption('--to <address>', 'recipient email address')
+    .option('--name <name>', "recipient's name for the To: line")
+    .option('--area <slug>', 'area whose local services to include (default: the site default)')
+    .option('--attach-leaflet', 'attach the PDF leaflet')
+    .option('--neutral', 'neutral subject and sender name, for a reader whose inbox may be seen by others')
+    .option('--idempotency-key <key>', 'a request with a key already used sends nothing new')
+    .option('--queue-only', 'only queue it; the worker delivers it')
+    .action(sendCommand)
+  p.command('status [id]')
+    .description('Show the outbox, or one message')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many recent messages to list', positiveInt, 20)
+    .action(statusCommand)
+  p.command('worker').description('Deliver queued messages until stopped (SIGINT/SIGTERM)').action(workerCommand)
+  p.command('serve')
+    .description('Run the HTTP API (POST/GET /v1/advice-emails) and the worker')
+    .option('--port <port>', 'port to listen on', positiveInt, Number(process.env.EMAIL_API_PORT) || 3100)
+    .option('--host <host>', 'address to listen on', process.env.EMAIL_API_HOST || '127.0.0.1')
+    .action(serveCommand)
+  p.command('retry <id>').description('Queue a failed message again').action(retryCommand)
+  p.command('purge').description('Erase recipient addresses past EMAIL_RETENTION_DAYS (default 30)').action(purgeCommand)
+  return p
+}
+
+program()
+  .parseAsync(process.argv)
+  .catch((e: unknown) => {
+    if (e instanceof AdviceEmailRequestError || e instanceof RateLimitError) {
+      err(`Error: ${e.message}`)
+      process.exit(2)
+    }
+    err(`Error: ${(e as Error).message}`)
+    process.exit(e instanceof CliError ? e.exitCode : 1)
+  })

@@ -1,0 +1,26 @@
+// Turns a stored outbox message into the nodemailer message: sender (neutral when asked), the stored Message-ID,
+// both alternatives and the leaflet. Nothing here is rendered anew, so every attempt sends the same message.
+import type { SendMailOptions } from 'nodemailer'
+import type { ClaimedMessage } from './outbox.js'
+import type { RenderedAdviceEmail } from './renderAdviceEmail.js'
+import type { Sender } from './transport.js'
+
+export function composeMessage(
+  message: Pick<ClaimedMessage, 'address' | 'name' | 'messageId' | 'neutral' | 'leaflet'>,
+  rendered: RenderedAdviceEmail,
+  sender: Sender,
+): SendMailOptions {
+  if (!message.address) throw new Error('The recipient address has been erased; this message can no longer be sent.')
+  return {
+    from: message.neutral ? sender.neutralFrom : sender.from,
+    ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
+    to: message.name ? { name: message.name, address: message.address } : message.address,
+    subject: rendered.subject,
+    messageId: message.messageId,
+    text: rendered.text,
+    html: rendered.html,
+    // Plain text first, HTML last: mail programs show the last alternative they can render.
+    attachments: message.leaflet ? [{ filename: message.leaflet.fileName, content: message.leaflet.content, contentType: 'application/pdf' }] : [],
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  }
+}

@@ -1,0 +1,151 @@
+import { loadContent } from '@signpost/content'
+import { afterEach, describe, expect, it } from 'vitest'
+import { RateLimitError } from './outbox.js'
+import { AdviceEmailRequestError } from './request.js'
+import { rowCount, tempOutbox, type TempOutbox } from './test-support/tempOutbox.js'
+
+const content = await loadContent()
+const base = { guide: 'cyber-crime-and-fraud', to: 'jo@example.com', origin: 'cli' as const }
+let t: TempOutbox | undefined
+afterEach(() => {
+  t?.cleanup()
+  t = undefined
+})
+
+function refused(fn: () => unknown): AdviceEmailRequestError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AdviceEmailRequestError)
+    return e as AdviceEmailRequestError
+  }
+  throw new Error('expected the request to be refused')
+}
+
+describe('outbox.enqueue', () => {
+  it('stores the request as queued with a Message-ID and the rendered message, showing the address only masked', () => {
+    t = tempOutbox(content)
+    const { id, created } = t.outbox.enqueue(base)
+    expect(created).toBe(true)
+    const m = t.outbox.get(id)!
+    expect(m).toMatchObject({ status: 'queued', to: 'j***@example.com', guide: 'cyber-crime-and-fraud', area: 'derbyshire', attempts: 0 })
+    expect(m.messageId).toMatch(/^<[0-9a-f-]{36}@signpost\.invalid>$/)
+    expect(JSON.stringify(m)).not.toContain('jo@example.com')
+    const row = t.outbox.db.prepare("SELECT r.subject, r.html, r.text FROM messages m JOIN renders r ON r.hash = m.render_hash WHERE m.id = ?").get(id) as { subject: string; html: string; text: string }
+    expect(row.subject).toContain('Cyber Crime and Fraud')
+    expect(row.text).toContain('0800 612 6505')
+  })
+
+  it('creates nothing new for an idempotency key already used', () => {
+    t = tempOutbox(content)
+    const first = t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })
+    const again = t.outbox.enqueue({ ...base, idempotencyKey: 'case-123', to: 'other@example.com' })
+    expect(again).toEqual({ id: first.id, created: false })
+    expect(rowCount(t.outbox)).toBe(1)
+  })
+
+  it.each([
+    ['a CR/LF in the address', { to: 'jo@example.com\r\nBcc: all@example.com' }, 'to', /line break/],
+    ['a LF in the name', { name: 'Jo\nBcc: all@example.com' }, 'name', /line break/],
+    ['an invalid address', { to: 'not-an-address' }, 'to', /not a valid email address/],
+    ['an unknown guide', { guide: 'no-such-guide' }, 'guide', /Unknown guide "no-such-guide".*cyber-crime-and-fraud/],
+    ['an unknown area', { area: 'atlantis' }, 'area', /Unknown area "atlantis"/],
+    ['a CR in the idempotency key', { idempotencyKey: 'a\rb' }, 'idempotencyKey', /printable/],
+  ])('refuses %s with a clear error and queues nothing', (_what, change, field, message) => {
+    t = tempOutbox(content)
+    const e = refused(() => t!.outbox.enqueue({ ...base, ...change }))
+    expect(e.field).toBe(field)
+    expect(e.message).toMatch(message)
+    expect(rowCount(t.outbox)).toBe(0)
+  })
+
+  it('limits requests per recipient (any letter case) and says when to try again', () => {
+    t = tempOutbox(content, { recipientLimit: { limit: 3, windowMs: 60 * 60 * 1000 } })
+    for (let i = 0; i < 3; i++) t.outbox.enqueue(base)
+    expect(() => t!.outbox.enqueue({ ...base, to: 'JO@example.com' })).toThrow(RateLimitError)
+    try {
+      t.outbox.enqueue(base)
+    } catch (e) {
+      expect((e as RateLimitError).message).toContain('j***@example.com')
+      expect((e as RateLimitError).retryAfterMs).toBeGreaterThan(0)
+    }
+    expect(rowCount(t.outbox)).toBe(3)
+    t.outbox.enqueue({ ...base, to: 'someone-else@example.com' })
+    t.clock.advance(60 * 60 * 1000 + 1)
+    expect(t.outbox.enqueue(base).created).toBe(true)
+  })
+})
+
+describe('outbox states', () => {
+  it('retries 4xx and network errors with exponential back-off, fails 5xx at once and keeps the reply', () => {
+    t = tempOutbox(content, { retry: { baseMs: 1000, capMs: 5000, maxAttempts: 10 } })
+    const a = t.outbox.enqueue(base).id
+    const b = t.outbox.enqueue({ ...base, to: 'b@example.com' }).id
+    expect(t.outbox.claim(10).map((m) => m.id).sort()).toEqual([a, b].sort())
+    expect(t.outbox.claim(10)).toEqual([])
+    expect(t.outbox.recordFailure(a, { permanent: false, responseCode: 451, message: '451 try later' })).toBe('retrying')
+    expect(t.outbox.recordFailure(b, { permanent: true, responseCode: 550, message: '550 no such user' })).toBe('failed')
+    expect(t.outbox.get(b)).toMatchObject({ status: 'failed', lastResponseCode: 550, lastError: '550 no such user', attempts: 1 })
+    const delays: number[] = []
+    for (let i = 0; i < 4; i++) {
+      const next = Date.parse(t.outbox.get(a)!.nextAttemptAt!)
+      delays.push(next - t.clock.now)
+      expect(t.outbox.claim(10)).toEqual([])
+      t.clock.now = next
+      expect(t.outbox.claim(10).map((m) => m.id)).toEqual([a])
+      t.outbox.recordFailure(a, { permanent: false, message: 'ECONNREFUSED' })
+    }
+    expect(delays).toEqual([1000, 2000, 4000, 5000])
+    expect(t.outbox.claim(10)).toEqual([])
+  })
+
+  it('gives up after the most attempts allowed, and stays visible', () => {
+    t = tempOutbox(content, { retry: { baseMs: 1, capMs: 1, maxAttempts: 2 } })
+    const id = t.outbox.enqueue(base).id
+    t.outbox.claim(1)
+    t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })
+    t.clock.advance(10)
+    t.outbox.claim(1)
+    expect(t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })).toBe('failed')
+    expect(t.outbox.get(id)!.lastError).toMatch(/Gave up after 2 attempts.*ECONNREFUSED/)
+    expect(t.outbox.retry(id).status).toBe('retrying')
+    expect(t.outbox.claim(1).map((m) => m.id)).toEqual([id])
+  })
+
+  it('takes back a message left in "sending" by a worker that is gone, with the same Message-ID', () => {
+    t = tempOutbox(content, { leaseMs: 60_000 })
+    const id = t.outbox.enqueue(base).id
+    const before = t.outbox.get(id)!.messageId
+    t.outbox.claim(1, { workerId: 'some-other-host:1' })
+    expect(t.outbox.recoverAbandoned()).toBe(0) // another host's worker may still be sending it
+    t.clock.advance(60_001)
+    expect(t.outbox.recoverAbandoned()).toBe(1)
+    const again = t.outbox.claim(1)
+    expect(again.map((m) => m.messageId)).toEqual([before])
+  })
+})
+
+describe('outbox.purge', () => {
+  it('erases addresses only of messages finished longer ago than the retention period', () => {
+    t = tempOutbox(content, { retentionDays: 30 })
+    const sent = t.outbox.enqueue(base).id
+    const failed = t.outbox.enqueue({ ...base, to: 'f@example.com' }).id
+    const waiting = t.outbox.enqueue({ ...base, to: 'w@example.com' }).id
+    t.outbox.claim(3)
+    t.outbox.markSent(sent, { where: 'x', response: '250' })
+    t.outbox.recordFailure(failed, { permanent: true, responseCode: 550, message: '550' })
+    t.outbox.recordFailure(waiting, { permanent: false, message: 'ECONNREFUSED' })
+    const address = (id: string) => (t!.outbox.db.prepare('SELECT to_address FROM messages WHERE id = ?').get(id) as { to_address: string | null }).to_address
+    t.clock.advance(29 * 24 * 3600 * 1000)
+    expect(t.outbox.purge()).toBe(0)
+    t.clock.advance(1 * 24 * 3600 * 1000 + 1)
+    expect(t.outbox.purge()).toBe(2)
+    expect(address(sent)).toBeNull()
+    expect(address(failed)).toBeNull()
+    expect(address(waiting)).toBe('w@example.com')
+    expect(t.outbox.get(sent)).toMatchObject({ to: 'j***@example.com', purged: true, status: 'sent' })
+    expect(() => t!.outbox.retry(failed)).toThrow(/erased/)
+    const dump = JSON.stringify(t.outbox.db.prepare('SELECT * FROM messages WHERE id IN (?, ?)').all(sent, failed))
+    expect(dump).not.toMatch(/jo@example\.com|f@example\.com/)
+  })
+})

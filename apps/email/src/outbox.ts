@@ -1,0 +1,491 @@
+// The durable outbox: every advice email is stored here first (SQLite, WAL) and only then delivered by the worker,
+// so an SMTP outage or a crash loses nothing, an idempotency key never sends twice, and a recipient cannot be flooded.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { rules, viewGuide, type Content } from '@signpost/content'
+import { defaultOutboxPath } from './paths.js'
+import { renderAdviceEmail, type RenderedAdviceEmail } from './renderAdviceEmail.js'
+import { validateRequest, type AdviceEmailOrigin, type AdviceEmailRequest } from './request.js'
+import { messageIdDomain, type SendFailure } from './transport.js'
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed'
+
+export class RateLimitError extends Error {
+  readonly retryAfterMs: number
+  constructor(message: string, retryAfterMs: number) {
+    super(message)
+    this.name = 'RateLimitError'
+    this.retryAfterMs = retryAfterMs
+  }
+}
+
+/** What staff and API clients may see of a message: the address only masked. */
+export type OutboxMessage = {
+  id: string
+  status: OutboxStatus
+  origin: AdviceEmailOrigin
+  guide: string
+  area?: string
+  attachLeaflet: boolean
+  neutral: boolean
+  to: string
+  messageId: string
+  attempts: number
+  lastError?: string
+  lastResponseCode?: number
+  deliveredTo?: string
+  createdAt: string
+  nextAttemptAt?: string
+  sentAt?: string
+  finishedAt?: string
+  purged: boolean
+}
+
+/** A claimed message, with what the worker needs to send it. */
+export type ClaimedMessage = OutboxMessage & {
+  address: string | null
+  name: string | null
+  snapshot?: RenderedAdviceEmail & { revision: string }
+  leaflet?: { fileName: string; content: Buffer }
+}
+
+export type OutboxOptions = {
+  /** SQLite file; default EMAIL_DB, else <repo>/var/outbox.sqlite. */
+  path?: string
+  /** Content to check guides against and to render the message at enqueue time (recommended). */
+  content?: Content
+  env?: NodeJS.ProcessEnv
+  /** Injectable clock (ms since epoch), for tests. */
+  now?: () => number
+  /** At most `limit` requests per recipient per `windowMs` (default 5 per hour; EMAIL_RECIPIENT_LIMIT, EMAIL_RECIPIENT_WINDOW_MS). */
+  recipientLimit?: { limit: number; windowMs: number }
+  /** Exponential back-off for 4xx and network errors (EMAIL_RETRY_BASE_MS, EMAIL_RETRY_CAP_MS, EMAIL_MAX_ATTEMPTS). */
+  retry?: { baseMs?: number; capMs?: number; maxAttempts?: number }
+  /** Days after a final state before the address is erased (EMAIL_RETENTION_DAYS, default 30). */
+  retentionDays?: number
+  /** A message in "sending" longer than this is taken to be abandoned (EMAIL_LEASE_MS, default 5 minutes). */
+  leaseMs?: number
+}
+
+type Row = {
+  id: string
+  status: OutboxStatus
+  origin: AdviceEmailOrigin
+  guide: string
+  area: string | null
+  attach_leaflet: number
+  neutral: number
+  to_address: string | null
+  to_name: string | null
+  to_masked: string
+  message_id: string
+  render_hash: string | null
+  leaflet_hash: string | null
+  attempts: number
+  last_error: string | null
+  last_response_code: number | null
+  delivered_to: string | null
+  created_at: number
+  next_attempt_at: number
+  claimed_by: string | null
+  claimed_at: number | null
+  sent_at: number | null
+  finished_at: number | null
+  purged_at: number | null
+}
+
+// Rendered messages and leaflets are stored once, named by the hash of their bytes, and each message points at its
+// own: the snapshot is still fixed per message (what was asked for is what is sent), without 20 KB copied per row.
+const SCHEMA_VERSION = 2
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS renders (
+  hash TEXT PRIMARY KEY,
+  subject TEXT NOT NULL,
+  html TEXT NOT NULL,
+  text TEXT NOT NULL,
+  revision TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS leaflets (
+  hash TEXT PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  content BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS messages (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('queued','sending','sent','retrying','failed')),
+  origin TEXT NOT NULL,
+  guide TEXT NOT NULL,
+  area TEXT,
+  attach_leaflet INTEGER NOT NULL DEFAULT 0,
+  neutral INTEGER NOT NULL DEFAULT 0,
+  to_address TEXT,
+  to_name TEXT,
+  recipient_key TEXT,
+  to_masked TEXT NOT NULL,
+  idempotency_key TEXT,
+  message_id TEXT NOT NULL UNIQUE,
+  render_hash TEXT REFERENCES renders (hash),
+  leaflet_hash TEXT REFERENCES leaflets (hash),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  last_response_code INTEGER,
+  delivered_to TEXT,
+  created_at INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_by TEXT,
+  claimed_at INTEGER,
+  sent_at INTEGER,
+  finished_at INTEGER,
+  purged_at INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS messages_idempotency ON messages (idempotency_key) WHERE idempotency_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_due ON messages (status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS messages_recipient ON messages (recipient_key, created_at) WHERE recipient_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_finished ON messages (finished_at) WHERE to_address IS NOT NULL;
+`
+
+const iso = (ms: number | null): string | undefined => (ms === null ? undefined : new Date(ms).toISOString())
+const num = (value: string | undefined, fallback: number): number => {
+  const n = Number(value)
+  return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback
+}
+
+function publicView(row: Row): OutboxMessage {
+  return {
+    id: row.id,
+    status: row.status,
+    origin: row.origin,
+    guide: row.guide,
+    area: row.area ?? undefined,
+    attachLeaflet: row.attach_leaflet === 1,
+    neutral: row.neutral === 1,
+    to: row.to_masked,
+    messageId: row.message_id,
+    attempts: row.attempts,
+    lastError: row.last_error ?? undefined,
+    lastResponseCode: row.last_response_code ?? undefined,
+    deliveredTo: row.delivered_to ?? undefined,
+    createdAt: iso(row.created_at)!,
+    nextAttemptAt: row.status === 'queued' || row.status === 'retrying' ? iso(row.next_attempt_at) : undefined,
+    sentAt: iso(row.sent_at),
+    finishedAt: iso(row.finished_at),
+    purged: row.purged_at !== null,
+  }
+}
+
+type Snapshot = RenderedAdviceEmail & { revision: string }
+
+function hashOf(...parts: (string | Buffer)[]): string {
+  const h = createHash('sha256')
+  for (const p of parts) h.update(p).update('\0')
+  return h.digest('hex')
+}
+
+/** This process, as recorded on the rows it claims: a crashed owner on this host is seen at once. */
+export const WORKER_ID = `${hostname()}:${process.pid}`
+
+function ownerIsDead(claimedBy: string | null): boolean {
+  if (!claimedBy) return true
+  const at = claimedBy.lastIndexOf(':')
+  if (claimedBy.slice(0, at) !== hostname()) return false
+  const pid = Number(claimedBy.slice(at + 1))
+  if (pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
+export class Outbox {
+  readonly path: string
+  readonly db: Database.Database
+  readonly content: Content | undefined
+  private readonly now: () => number
+  private readonly recipientLimit: { limit: number; windowMs: number }
+  private readonly retryPolicy: { baseMs: number; capMs: number; maxAttempts: number }
+  private readonly retentionMs: number
+  private readonly leaseMs: number
+  private readonly domain: string
+
+  constructor(options: OutboxOptions = {}) {
+    const env = options.env ?? process.env
+    this.path = options.path ?? defaultOutboxPath(env)
+    this.content = options.content
+    this.now = options.now ?? Date.now
+    this.recipientLimit = options.recipientLimit ?? {
+      limit: num(env.EMAIL_RECIPIENT_LIMIT, 5),
+      windowMs: num(env.EMAIL_RECIPIENT_WINDOW_MS, 60 * 60 * 1000),
+    }
+    this.retryPolicy = {
+      baseMs: options.retry?.baseMs ?? num(env.EMAIL_RETRY_BASE_MS, 60_000),
+      capMs: options.retry?.capMs ?? num(env.EMAIL_RETRY_CAP_MS, 60 * 60 * 1000),
+      maxAttempts: options.retry?.maxAttempts ?? num(env.EMAIL_MAX_ATTEMPTS, 12),
+    }
+    this.retentionMs = (options.retentionDays ?? num(env.EMAIL_RETENTION_DAYS, 30)) * 24 * 60 * 60 * 1000
+    this.leaseMs = options.leaseMs ?? num(env.EMAIL_LEASE_MS, 5 * 60 * 1000)
+    this.domain = messageIdDomain(env)
+    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true })
+    this.db = new Database(this.path)
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = NORMAL')
+    this.db.pragma('busy_timeout = 5000')
+    const version = this.db.pragma('user_version', { simple: true }) as number
+    const hasTables = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'messages'").get() !== undefined
+    if (hasTables && version !== SCHEMA_VERSION) {
+      this.db.close()
+      throw new Error(`The outbox ${this.path} was made by another version of Signpost (schema ${version}, this one needs ${SCHEMA_VERSION}). Move it aside or set EMAIL_DB.`)
+    }
+    this.db.exec(SCHEMA)
+    this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }
+
+  /**
+   * Stores a request (status queued). Validates it first; the same idempotency key returns the first request's id
+   * with created: false. With content, the message is rendered now and stored: what was asked for is what is sent,
+   * and a resend after a crash is byte-for-byte the same message.
+   */
+  enqueue(input: AdviceEmailRequest): { id: string; created: boolean } {
+    const request = validateRequest(input, this.content)
+    const snapshot = this.content ? this.render(request) : undefined
+    const now = this.now()
+    const txn = this.db.transaction((): { id: string; created: boolean } => {
+      if (request.idempotencyKey) {
+        const existing = this.db.prepare('SELECT id FROM messages WHERE idempotency_key = ?').get(request.idempotencyKey) as { id: string } | undefined
+        if (existing) return { id: existing.id, created: false }
+      }
+      const key = request.to.toLowerCase()
+      const { limit, windowMs } = this.recipientLimit
+      const recent = this.db
+        .prepare('SELECT count(*) AS n, min(created_at) AS first FROM messages WHERE recipient_key = ? AND created_at > ?')
+        .get(key, now - windowMs) as { n: number; first: number | null }
+      if (recent.n >= limit) {
+        const retryAfterMs = Math.max(1000, (recent.first ?? now) + windowMs - now)
+        throw new RateLimitError(
+          `Too many advice emails to ${rules.maskEmailAddress(request.to)}: at most ${limit} in ${Math.round(windowMs / 60000)} minutes. Try again in ${Math.ceil(retryAfterMs / 60000)} minutes.`,
+          retryAfterMs,
+        )
+      }
+      const id = randomUUID()
+      this.db
+        .prepare(
+          `INSERT INTO messages (id, status, origin, guide, area, attach_leaflet, neutral, to_address, to_name, recipient_key, to_masked,
+             idempotency_key, message_id, render_hash, created_at, next_attempt_at)
+           VALUES (@id, 'queued', @origin, @guide, @area, @attach, @neutral, @to, @name, @key, @masked, @idem, @messageId,
+             @render, @now, @now)`,
+        )
+        .run({
+          id,
+          origin: request.origin,
+          guide: request.guide,
+          area: request.area ?? this.content?.settings.defaultArea ?? null,
+          attach: request.attachLeaflet ? 1 : 0,
+          neutral: request.neutral ? 1 : 0,
+          to: request.to,
+          name: request.name ?? null,
+          key,
+          masked: rules.maskEmailAddress(request.to),
+          idem: request.idempotencyKey ?? null,
+          messageId: `<${randomUUID()}@${this.domain}>`,
+          render: snapshot ? this.storeRender(snapshot) : null,
+          now,
+        })
+      return { id, created: true }
+    })
+    return txn.immediate()
+  }
+
+  // The content an outbox holds never changes, so one rendering per guide, area and subject style serves every request.
+  private readonly rendered = new Map<string, Snapshot>()
+  /** Stored renders and leaflets never change (named by hash), so they are cached freely. */
+  private readonly renderCache = new Map<string, Snapshot>()
+  private readonly leafletCache = new Map<string, { fileName: string; content: Buffer }>()
+
+  private storeRender(snapshot: Snapshot): string {
+    const hash = hashOf(snapshot.subject, snapshot.html, snapshot.text, snapshot.revision)
+    if (!this.renderCache.has(hash)) {
+      this.db.prepare('INSERT OR IGNORE INTO renders (hash, subject, html, text, revision) VALUES (?, ?, ?, ?, ?)').run(hash, snapshot.subject, snapshot.html, snapshot.text, snapshot.revision)
+      this.renderCache.set(hash, snapshot)
+    }
+    return hash
+  }
+
+  private loadRender(hash: string | null): Snapshot | undefined {
+    if (!hash) return undefined
+    let s = this.renderCache.get(hash)
+    if (!s) {
+      s = this.db.prepare('SELECT subject, html, text, revision FROM renders WHERE hash = ?').get(hash) as Snapshot | undefined
+      if (s) this.renderCache.set(hash, s)
+    }
+    return s
+  }
+
+  private loadLeaflet(hash: string | null): { fileName: string; content: Buffer } | undefined {
+    if (!hash) return undefined
+    let l = this.leafletCache.get(hash)
+    if (!l) {
+      const row = this.db.prepare('SELECT file_name, content FROM leaflets WHERE hash = ?').get(hash) as { file_name: string; content: Buffer } | undefined
+      if (row) this.leafletCache.set(hash, (l = { fileName: row.file_name, content: row.content }))
+    }
+    return l
+  }
+
+  private claimedView(row: Row): ClaimedMessage {
+    return {
+      ...publicView(row),
+      address: row.to_address,
+      name: row.to_name,
+      snapshot: this.loadRender(row.render_hash),
+      leaflet: this.loadLeaflet(row.leaflet_hash),
+    }
+  }
+
+  private render(request: Pick<AdviceEmailRequest, 'guide' | 'area' | 'neutral'>): Snapshot {
+    const key = `${request.guide}|${request.area ?? ''}|${request.neutral ? 1 : 0}`
+    let snapshot = this.rendered.get(key)
+    if (!snapshot) {
+      const view = viewGuide(this.content!, request.guide, request.area)
+      snapshot = { ...renderAdviceEmail(view, { neutral: request.neutral }), revision: view.guide.revision }
+      this.rendered.set(key, snapshot)
+    }
+    return snapshot
+  }
+
+  get(id: string): OutboxMessage | undefined {
+    const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined
+    return row ? publicView(row) : undefined
+  }
+
+  list(options: { limit?: number; status?: OutboxStatus } = {}): OutboxMessage[] {
+    const limit = options.limit ?? 20
+    const rows = (
+      options.status
+        ? this.db.prepare('SELECT * FROM messages WHERE status = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(options.status, limit)
+        : this.db.prepare('SELECT * FROM messages ORDER BY created_at DESC, rowid DESC LIMIT ?').all(limit)
+    ) as Row[]
+    return rows.map(publicView)
+  }
+
+  counts(): Record<OutboxStatus, number> {
+    const out: Record<OutboxStatus, number> = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0 }
+    for (const r of this.db.prepare('SELECT status, count(*) AS n FROM messages GROUP BY status').all() as { status: OutboxStatus; n: number }[]) {
+      out[r.status] = r.n
+    }
+    return out
+  }
+
+  /** Messages a crashed worker left in "sending" go back to the queue, keeping their Message-ID. */
+  recoverAbandoned(): number {
+    const now = this.now()
+    const rows = this.db.prepare("SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending'").all() as Pick<Row, 'id' | 'claimed_by' | 'claimed_at'>[]
+    const stale = rows.filter((r) => ownerIsDead(r.claimed_by) || (r.claimed_at ?? 0) <= now - this.leaseMs)
+    const update = this.db.prepare(
+      "UPDATE messages SET status = 'retrying', next_attempt_at = ?, claimed_by = NULL, last_error = coalesce(last_error, 'Interrupted while sending; sending again.') WHERE id = ? AND status = 'sending'",
+    )
+    let n = 0
+    this.db.transaction(() => {
+      for (const r of stale) n += update.run(now, r.id).changes
+    })()
+    return n
+  }
+
+  /** Atomically takes up to `limit` due messages (or one given id) for this worker: they move to "sending". */
+  claim(limit: number, options: { id?: string; workerId?: string } = {}): ClaimedMessage[] {
+    const now = this.now()
+    const workerId = options.workerId ?? WORKER_ID
+    const rows = options.id
+      ? (this.db
+          .prepare(
+            `UPDATE messages SET status = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ?
+             WHERE id = ? AND status IN ('queued','retrying') RETURNING *`,
+          )
+          .all(workerId, now, options.id) as Row[])
+      : (this.db
+          .prepare(
+            `UPDATE messages SET status = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ?
+             WHERE id IN (SELECT id FROM messages WHERE status IN ('queued','retrying') AND next_attempt_at <= ?
+                          ORDER BY next_attempt_at, rowid LIMIT ?)
+               AND status IN ('queued','retrying')
+             RETURNING *`,
+          )
+          .all(workerId, now, now, limit) as Row[])
+    return rows.map((r) => this.claimedView(r))
+  }
+
+  /** Keeps what the worker rendered before the first attempt, so every later attempt sends the same thing. */
+  saveSnapshot(id: string, snapshot: Snapshot): void {
+    const hash = this.storeRender(snapshot)
+    this.db.prepare('UPDATE messages SET render_hash = ? WHERE id = ? AND render_hash IS NULL').run(hash, id)
+  }
+
+  saveLeaflet(id: string, leaflet: { fileName: string; content: Buffer }): void {
+    const hash = hashOf(leaflet.fileName, leaflet.content)
+    this.db.prepare('INSERT OR IGNORE INTO leaflets (hash, file_name, content) VALUES (?, ?, ?)').run(hash, leaflet.fileName, leaflet.content)
+    this.db.prepare('UPDATE messages SET leaflet_hash = ? WHERE id = ? AND leaflet_hash IS NULL').run(hash, id)
+  }
+
+  markSent(id: string, result: { where: string; response: string }): void {
+    const now = this.now()
+    this.db
+      .prepare(
+        "UPDATE messages SET status = 'sent', sent_at = ?, finished_at = ?, delivered_to = ?, last_error = NULL, last_response_code = NULL, claimed_by = NULL WHERE id = ?",
+      )
+      .run(now, now, result.where, id)
+  }
+
+  /** 5xx (or too many attempts): failed, and stays visible. 4xx and network errors: retrying after back-off. */
+  recordFailure(id: string, failure: SendFailure): OutboxStatus {
+    const now = this.now()
+    const row = this.db.prepare('SELECT attempts FROM messages WHERE id = ?').get(id) as { attempts: number } | undefined
+    if (!row) return 'failed'
+    const { baseMs, capMs, maxAttempts } = this.retryPolicy
+    const giveUp = failure.permanent || row.attempts >= maxAttempts
+    const message = failure.permanent || row.attempts < maxAttempts ? failure.message : `Gave up after ${row.attempts} attempts. Last error: ${failure.message}`
+    if (giveUp) {
+      this.db
+        .prepare("UPDATE messages SET status = 'failed', finished_at = ?, last_error = ?, last_response_code = ?, claimed_by = NULL WHERE id = ?")
+        .run(now, message, failure.responseCode ?? null, id)
+      return 'failed'
+    }
+    const delay = Math.min(capMs, baseMs * 2 ** Math.max(0, row.attempts - 1))
+    this.db
+      .prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, last_error = ?, last_response_code = ?, claimed_by = NULL WHERE id = ?")
+      .run(now + delay, message, failure.responseCode ?? null, id)
+    return 'retrying'
+  }
+
+  /** Puts a failed (or waiting) message back in the queue now. Not possible once its address has been erased. */
+  retry(id: string): OutboxMessage {
+    const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined
+    if (!row) throw new Error(`No message with id ${id}.`)
+    if (row.to_address === null) throw new Error(`Message ${id} can no longer be sent: its address was erased after the retention period.`)
+    if (row.status === 'sent' || row.status === 'sending') throw new Error(`Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`)
+    this.db
+      .prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, finished_at = NULL, attempts = 0 WHERE id = ?")
+      .run(this.now(), id)
+    return this.get(id)!
+  }
+
+  /** Erases recipient addresses (names too) from messages that reached a final state before the retention period. */
+  purge(): number {
+    const now = this.now()
+    return this.db
+      .prepare(
+        `UPDATE messages SET to_address = NULL, to_name = NULL, recipient_key = NULL, purged_at = ?
+         WHERE status IN ('sent','failed') AND to_address IS NOT NULL AND finished_at <= ?`,
+      )
+      .run(now, now - this.retentionMs).changes
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}
+
+export function openOutbox(options: OutboxOptions = {}): Outbox {
+  return new Outbox(options)
+}

@@ -1,0 +1,92 @@
+// What any entry point (CLI, HTTP API, website form) may ask the outbox to send, and the one place it is validated.
+// Header values must never carry CR or LF (header injection); the address must be valid; the guide must exist.
+import { NotFoundError, getArea, getGuide, rules, type Content } from '@signpost/content'
+import { z } from 'zod'
+
+export type AdviceEmailOrigin = 'cli' | 'api' | 'web'
+
+export type AdviceEmailRequest = {
+  guide: string
+  to: string
+  /** Recipient's name for the To: header; optional. */
+  name?: string
+  area?: string
+  attachLeaflet?: boolean
+  neutral?: boolean
+  idempotencyKey?: string
+  origin: AdviceEmailOrigin
+}
+
+export class AdviceEmailRequestError extends Error {
+  readonly field: string
+  constructor(field: string, message: string) {
+    super(message)
+    this.name = 'AdviceEmailRequestError'
+    this.field = field
+  }
+}
+
+const NO_LINE_BREAK = /^[^\r\n]*$/
+const noBreak = (what: string) => ({ message: `${what} cannot contain a line break (CR or LF).` })
+// eslint-disable-next-line no-control-regex
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/
+
+/** The request as JSON from outside (HTTP body); strict: unknown fields are refused. */
+export const adviceEmailRequestSchema = z.strictObject({
+  guide: z.string({ error: 'guide is required: the slug of a guide, for example cyber-crime-and-fraud.' }).regex(NO_LINE_BREAK, noBreak('guide')).max(100),
+  to: z.string({ error: 'to is required: the email address to send the advice to.' }).regex(NO_LINE_BREAK, noBreak('to')).max(254),
+  name: z.string().regex(NO_LINE_BREAK, noBreak('name')).regex(NO_CONTROL, { message: 'name cannot contain control characters.' }).max(100).optional(),
+  area: z.string().regex(NO_LINE_BREAK, noBreak('area')).max(100).optional(),
+  attachLeaflet: z.boolean().optional(),
+  neutral: z.boolean().optional(),
+  idempotencyKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, { message: 'idempotencyKey must be printable ASCII with no spaces or line breaks.' })
+    .optional(),
+  origin: z.enum(['cli', 'api', 'web']),
+})
+
+function fieldOf(issue: z.core.$ZodIssue): string {
+  return issue.path.map(String).join('.') || 'request'
+}
+
+/**
+ * Checks a request and returns it cleaned (address trimmed). Throws AdviceEmailRequestError naming the field.
+ * With content, also checks the guide and area exist (and that the guide applies to the area).
+ */
+export function validateRequest(input: unknown, content?: Content): AdviceEmailRequest {
+  const parsed = adviceEmailRequestSchema.safeParse(input)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const field = fieldOf(issue)
+    const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message
+    throw new AdviceEmailRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
+  }
+  const request = parsed.data
+  const address = rules.checkEmailAddress(request.to)
+  if (!address.ok) throw new AdviceEmailRequestError('to', `to: ${address.message}`)
+  const guideSlug = rules.checkSlug(request.guide)
+  if (!guideSlug.ok) throw new AdviceEmailRequestError('guide', `guide: ${guideSlug.message}`)
+  if (request.area !== undefined) {
+    const areaSlug = rules.checkSlug(request.area)
+    if (!areaSlug.ok) throw new AdviceEmailRequestError('area', `area: ${areaSlug.message}`)
+  }
+  if (content) {
+    try {
+      getArea(content, request.area)
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new AdviceEmailRequestError('area', `area: ${e.message}`)
+      throw e
+    }
+    try {
+      getGuide(content, request.guide, request.area)
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new AdviceEmailRequestError('guide', `guide: ${e.message}`)
+      throw e
+    }
+  }
+  const name = request.name?.trim()
+  return { ...request, to: address.value, ...(name ? { name } : { name: undefined }) }
+}

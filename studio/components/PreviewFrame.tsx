@@ -1,0 +1,65 @@
+// One reusable document view that shows a page the site renders for the open guide (web page, leaflet PDF, advice
+// email) in an iframe, with a switch between variants (standard / large print, HTML / plain text).
+import { LaunchIcon } from '@sanity/icons/Launch'
+import { RefreshIcon } from '@sanity/icons/Refresh'
+import { Box, Button, Card, Flex, Stack, Text } from '@sanity/ui'
+import { useEffect, useState } from 'react'
+import type { UserViewComponent } from 'sanity/structure'
+import { previewSrc, type PreviewVariant } from '../structure/previewUrls'
+
+export type PreviewFrameOptions = {
+  previewUrl: string
+  variants: PreviewVariant[]
+  /** Describes the view for screen readers, e.g. "Leaflet". */
+  title: string
+}
+
+export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document, options }) => {
+  const [selected, setSelected] = useState(0)
+  const [reloads, setReloads] = useState(0)
+  const slug = (document.displayed.slug as { current?: string } | undefined)?.current
+  const publishedRev = document.published?._rev
+
+  // Reload when a new version is published, so the preview keeps up without a manual refresh.
+  useEffect(() => setReloads((n) => n + 1), [publishedRev])
+
+  if (!slug) {
+    return (
+      <Card padding={4} tone="caution">
+        <Text>Give this guide a web address name (slug) to see its {options.title.toLowerCase()}.</Text>
+      </Card>
+    )
+  }
+  const variant = options.variants[selected] ?? options.variants[0]!
+  const src = previewSrc(options.previewUrl, variant, slug)
+
+  return (
+    <Flex direction="column" height="fill">
+      <Card padding={2} borderBottom>
+        <Flex gap={2} align="center" wrap="wrap">
+          {options.variants.length > 1 &&
+            options.variants.map((v, i) => (
+              <Button key={v.label} mode={i === selected ? 'default' : 'ghost'} text={v.label} onClick={() => setSelected(i)} />
+            ))}
+          <Box flex={1}>
+            <Stack space={2}>
+              <Text size={1} muted>
+                Shows what the site serves now. Publish, or turn on draft preview, to see your changes.
+              </Text>
+            </Stack>
+          </Box>
+          <Button mode="bleed" icon={RefreshIcon} title="Reload" aria-label="Reload" onClick={() => setReloads((n) => n + 1)} />
+          <Button as="a" href={src} target="_blank" rel="noreferrer" mode="bleed" icon={LaunchIcon} title="Open in a new tab" aria-label="Open in a new tab" />
+        </Flex>
+      </Card>
+      <Box flex={1}>
+        <iframe
+          key={`${src}#${reloads}`}
+          title={`${options.title}: ${variant.label}`}
+          src={src}
+          style={{ border: 0, width: '100%', height: '100%', display: 'block', background: 'white' }}
+        />
+      </Box>
+    </Flex>
+  )
+}
