@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// signpost-leaflets: builds leaflet PDFs and station print packs from the current content (`npm run leaflets -- …`).
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { announceSource, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
+import { Command, InvalidArgumentError } from 'commander'
+import { isLeafletFormat, leafletFileName, LEAFLET_FORMATS, type LeafletFormat } from './format.js'
+import { ensureDirectory, writeAtomically, writeFileAtomically } from './output.js'
+import { renderPack } from './pack.js'
+import { createProgress } from './progress.js'
+import { renderLeaflet } from './renderLeaflet.js'
+
+export const MAX_COPIES = 500
+
+function parseFormat(value: string): LeafletFormat {
+  if (!isLeafletFormat(value)) throw new InvalidArgumentError(`It must be ${LEAFLET_FORMATS.join(' or ')}.`)
+  return value
+}
+
+export function parseCopies(value: string): number {
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_COPIES) {
+    throw new InvalidArgumentError(`It must be a whole number from 1 to ${MAX_COPIES} (got "${value}").`)
+  }
+  return n
+}
+
+function parseList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean)
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`
+}
+
+async function load(): Promise<Content> {
+  const source = sourceFromEnv()
+  announceSource(source)
+  return loadContent({ source })
+}
+
+async function build(options: { guide: string; area?: string; format: LeafletFormat; out: string }): Promise<void> {
+  const started = performance.now()
+  const content = await load()
+  const area = getArea(content, options.area)
+  const guides = options.guide === 'all' ? guidesForArea(content, area.slug) : [getGuide(content, options.guide, area.slug)]
+  await ensureDirectory(options.out)
+  let bytes = 0
+  for (const guide of guides) {
+    const pdf = await renderLeaflet(viewGuide(content, guide.slug, area.slug), { format: options.format })
+    const file = join(options.out, leafletFileName(guide.slug, options.format))
+    await writeFileAtomically(file, pdf)
+    bytes += pdf.length
+    process.stdout.write(`${file} (${formatBytes(pdf.length)})\n`)
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  process.stderr.write(`Built ${guides.length} leaflet${guides.length === 1 ? '' : 's'} for ${area.name} (${options.format}), ${formatBytes(bytes)}, in ${seconds} s.\n`)
+}
+
+async function pack(options: { area?: string; copies: number; guides?: string[]; format: LeafletFormat; out: string }): Promise<void> {
+  const started = performance.now()
+  const content = await load()
+  const area = getArea(content, options.area)
+  const guides = options.guides?.length ? options.guides.map((slug) => getGuide(content, slug, area.slug)) : guidesForArea(content, area.slug)
+  if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
+  const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug), copies: options.copies }))
+  const progress = createProgress('Pack')
+  const result = await writeAtomically(options.out, (stream) =>
+    renderPack(entries, { area, format: options.format, onProgress: (done, total) => progress.update(done, total) }, stream),
+  ).finally(() => progress.stop())
+  const size = (await stat(options.out)).size
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  process.stdout.write(`${options.out}\n`)
+  process.stderr.write(
+    `Packed ${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${options.copies}) for ${area.name}: ` +
+      `${result.pages} pages (${result.blankPages} blank for double-sided printing), ${formatBytes(size)}, in ${seconds} s.\n`,
+  )
+}
+
+export function program(): Command {
+  const cli = new Command('signpost-leaflets').description('Accessible PDF leaflets and station print packs from Signpost content.')
+  cli
+    .command('build')
+    .description('Write one PDF leaflet per guide.')
+    .requiredOption('--guide <slug|all>', 'guide to build, or "all" for every guide in the area')
+    .option('--area <slug>', 'area whose contacts the leaflet shows (default: the site default)')
+    .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
+    .option('--out <dir>', 'folder to write the PDFs to', 'out')
+    .action(build)
+  cli
+    .command('pack')
+    .description('Write one print-ready PDF for a station: a cover sheet, then every leaflet repeated.')
+    .option('--area <slug>', 'area of the station (default: the site default)')
+    .requiredOption('--copies <n>', `copies of each leaflet, 1 to ${MAX_COPIES}`, parseCopies)
+    .option('--guides <a,b>', 'guides to include (default: every guide in the area)', parseList)
+    .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
+    .requiredOption('--out <file>', 'PDF file to write')
+    .action(pack)
+  return cli
+}
+
+try {
+  await program().parseAsync(process.argv)
+} catch (e) {
+  process.stderr.write(`signpost-leaflets: ${e instanceof Error ? e.message : String(e)}\n`)
+  process.exitCode = 1
+}

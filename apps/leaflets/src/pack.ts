@@ -1,0 +1,111 @@
+// A station's print pack: one tagged PDF with a cover sheet, then every leaflet repeated, each copy starting on an
+// odd page so double-sided printing never puts two leaflets on one sheet. Each guide is laid out once.
+import type { Writable } from 'node:stream'
+import { shortRevision, type Area, type GuideView } from '@signpost/content'
+import { createDocument } from './document.js'
+import { addPage, drawLeaflet } from './draw.js'
+import { measure } from './fonts.js'
+import { typeScale, type LeafletFormat } from './format.js'
+import { Flow } from './layout/flow.js'
+import { layoutLeaflet } from './layout/leaflet.js'
+import { pageGeometry } from './layout/page.js'
+import type { LeafletLayout } from './layout/types.js'
+import { contentDate } from './renderLeaflet.js'
+
+export type PackEntry = { view: GuideView; copies: number }
+export type PackOptions = {
+  area: Area
+  format?: LeafletFormat
+  /** Called after each page is drawn, with pages done and the pack's total. */
+  onProgress?: (pagesDone: number, totalPages: number) => void
+  /** Layouts made elsewhere (e.g. in worker threads), by guide slug; the rest are laid out here. */
+  layouts?: Map<string, LeafletLayout>
+}
+export type PackResult = { leaflets: number; pages: number; blankPages: number }
+
+/** Writes the pack to `out` and resolves once every byte has been handed to it. */
+export async function renderPack(entries: PackEntry[], options: PackOptions, out: Writable): Promise<PackResult> {
+  const format = options.format ?? 'standard'
+  const layouts = new Map(options.layouts)
+  for (const { view } of entries) {
+    if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format))
+  }
+  const layoutOf = (view: GuideView) => layouts.get(view.guide.slug)!
+  const cover = layoutCover(entries, options.area, format, layoutOf)
+
+  // Work out every page up front, so progress and the cover can give totals.
+  let total = cover.pageCount
+  let blankPages = 0
+  for (const { view, copies } of entries) {
+    for (let c = 0; c < copies; c++) {
+      if (total % 2 === 1) {
+        total++
+        blankPages++
+      }
+      total += layoutOf(view).pageCount
+    }
+  }
+
+  const doc = createDocument({
+    title: `Print pack for ${options.area.name}`,
+    lang: entries[0]?.view.guide.language ?? 'en-GB',
+    subject: `${entries.length} leaflets, ${format}`,
+    author: entries[0]?.view.settings.siteName,
+    keywords: entries.map(({ view }) => `${view.guide.slug} ${shortRevision(view.guide.revision)}`).join('; '),
+    date: contentDate(...entries.flatMap(({ view }) => [view.guide.updatedAt, view.guide.reviewedAt])),
+  })
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve)
+    out.on('error', reject)
+    doc.on('error', reject)
+  })
+  doc.pipe(out)
+
+  let done = 0
+  const tick = () => options.onProgress?.(++done, total)
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  drawLeaflet(doc, root, cover, format, tick)
+  let leaflets = 0
+  for (const { view, copies } of entries) {
+    for (let c = 0; c < copies; c++) {
+      if (done % 2 === 1) {
+        addPage(doc) // blank back of the previous sheet
+        tick()
+      }
+      const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${c + 1} of ${copies}` })
+      root.add(section)
+      drawLeaflet(doc, section, layoutOf(view), format, tick)
+      section.end()
+      leaflets++
+    }
+  }
+  root.end()
+  doc.end()
+  await finished
+  return { leaflets, pages: total, blankPages }
+}
+
+/** The cover sheet: which leaflets are in the pack, their revisions, copies and pages. */
+function layoutCover(entries: PackEntry[], area: Area, format: LeafletFormat, layoutOf: (v: GuideView) => LeafletLayout): LeafletLayout {
+  const type = typeScale(format)
+  const flow = new Flow(pageGeometry(type), type, measure())
+  const copies = entries.reduce((n, e) => n + e.copies, 0)
+  flow.text(flow.element(null, 'H1'), [{ text: `Print pack for ${area.name}` }], { size: type.h1, bold: true })
+  flow.space(type.body * 0.6)
+  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). Print double-sided: every leaflet starts on a new sheet. Check the revision on each leaflet's footer matches this list.` }], { size: type.body })
+  flow.space(type.body)
+  const list = flow.element(null, 'L')
+  entries.forEach(({ view, copies }, i) => {
+    const li = flow.element(list, 'LI')
+    flow.ensure(flow.lineHeight(type.body) * 2)
+    const lbl = flow.element(li, 'Lbl')
+    flow.add(lbl, { kind: 'text', x: flow.geo.left, y: flow.y, text: `${i + 1}.`, font: 'regular', size: type.body })
+    const pages = layoutOf(view).pageCount
+    const body = flow.element(li, 'LBody')
+    const indent = flow.measure.width(`${entries.length}.`, 'regular', type.body) + type.body * 0.6
+    flow.text(body, [{ text: view.guide.title, bold: true }, { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${pages} ${pages === 1 ? 'page' : 'pages'} each. ${view.checkedLine}.` }], { size: type.body, indent })
+    flow.space(type.body * 0.4)
+  })
+  return flow.finish(`Print pack for ${area.name}`)
+}
