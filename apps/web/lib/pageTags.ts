@@ -1,7 +1,8 @@
 // Which statically generated page depends on which content, as tags: the document type ("guide") and
 // "type:id" ("guide:guide.cyber-crime-and-fraud"). The revalidate webhook turns tags into page paths here.
-import { guidesForArea, organisationServesArea, viewGuide, type Content } from '@signpost/content'
-import { paths } from './paths.js'
+import { guidesForArea, viewGuide, type Content } from '@signpost/content'
+import { areaOrganisations } from './organisations'
+import { paths } from './paths'
 
 export type PageDependency = { path: string; tags: string[] }
 
@@ -27,7 +28,7 @@ export function pageDependencies(content: Content, areaSlug: string): PageDepend
       { path: paths.emailSent(guide.slug), tags: ['siteSettings', `guide:${guide.id}`] },
     )
   }
-  for (const org of content.organisations.filter((o) => organisationServesArea(o, areaSlug))) {
+  for (const org of areaOrganisations(content, areaSlug)) {
     // An organisation page lists the guides that signpost it, so any guide change may touch it.
     pages.push({ path: paths.organisation(org.slug), tags: ['siteSettings', orgTag(org.id), 'guide', areaTag] })
   }

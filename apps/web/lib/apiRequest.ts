@@ -1,0 +1,24 @@
+// Small helpers for the Pages API routes: one query value, the client's address, and method checks.
+import type { NextApiRequest, NextApiResponse } from 'next'
+
+export function queryValue(req: NextApiRequest, name: string): string | undefined {
+  const v = req.query[name]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** The client's address for per-client limits: the socket's peer, or X-Forwarded-For behind a trusted proxy. */
+export function clientAddress(req: NextApiRequest): string {
+  if (process.env.SIGNPOST_TRUST_PROXY === '1') {
+    const forwarded = req.headers['x-forwarded-for']
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim()
+    if (first) return first
+  }
+  return req.socket.remoteAddress ?? 'unknown'
+}
+
+export function allowMethods(req: NextApiRequest, res: NextApiResponse, methods: string[]): boolean {
+  if (req.method && methods.includes(req.method)) return true
+  res.setHeader('Allow', methods.join(', '))
+  res.status(405).json({ error: `Use ${methods.join(' or ')}.` })
+  return false
+}

@@ -1,0 +1,29 @@
+// The leaflet PDFs the site serves and links to: rendered by @signpost/leaflets, the same code and bytes
+// as the CLI (renderLeaflet is deterministic for a content revision).
+import type { GuideView } from '@signpost/content'
+import type { LeafletFormat } from '@signpost/leaflets'
+import { loadLeaflets } from './external'
+
+export type { LeafletFormat }
+export const LEAFLET_FORMATS: LeafletFormat[] = ['standard', 'large-print']
+
+export async function renderLeafletFile(view: GuideView, format: LeafletFormat): Promise<{ bytes: Buffer; fileName: string }> {
+  const { renderLeaflet, leafletFileName } = await loadLeaflets()
+  return { bytes: await renderLeaflet(view, { format }), fileName: leafletFileName(view.guide.slug, format) }
+}
+
+/** Byte sizes for the download links, rendered at build/revalidation time; null if the renderer failed. */
+export async function leafletSizes(view: GuideView): Promise<Record<LeafletFormat, number | null>> {
+  const sizes = await Promise.all(
+    LEAFLET_FORMATS.map((format) =>
+      renderLeafletFile(view, format).then(
+        (f) => f.bytes.length,
+        (error: unknown) => {
+          console.error(`Signpost: could not render the ${format} leaflet for ${view.guide.slug}: ${(error as Error).message}`)
+          return null
+        },
+      ),
+    ),
+  )
+  return { standard: sizes[0] ?? null, 'large-print': sizes[1] ?? null }
+}

@@ -1,0 +1,25 @@
+import { loadContent } from '@signpost/content'
+import { expect, test } from 'vitest'
+import { normaliseText, queryTerms, search } from './search'
+
+const content = await loadContent()
+
+test('normalises case, accents and punctuation', () => {
+  expect(normaliseText('Cyber-Crime & FRAUD, Café')).toBe('cyber crime fraud cafe')
+  expect(queryTerms('  fraud   Fraud  ')).toEqual(['fraud'])
+})
+
+test('finds guides by title, summary and section text, and organisations by name and description', () => {
+  expect(search(content, 'derbyshire', 'fraud').guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
+  expect(search(content, 'derbyshire', 'crime reference').guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
+  expect(search(content, 'derbyshire', 'hacking').guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
+  const orgs = search(content, 'derbyshire', 'victim services').organisations.map((o) => o.slug)
+  expect(orgs[0]).toBe('derbyshire-victim-services')
+  expect(search(content, 'derbyshire', 'national reporting centre').organisations.map((o) => o.slug)).toContain('action-fraud')
+})
+
+test('every word must match; nothing for no words or unknown words', () => {
+  expect(search(content, 'derbyshire', 'fraud zebra').guides).toEqual([])
+  expect(search(content, 'derbyshire', '   ')).toEqual({ query: '', guides: [], organisations: [] })
+  expect(search(content, 'derbyshire', 'xylophone').organisations).toEqual([])
+})

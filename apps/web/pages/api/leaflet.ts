@@ -1,0 +1,22 @@
+// /guides/<slug>/leaflet.pdf and /guides/<slug>/leaflet-large-print.pdf (rewritten here): the leaflet PDF,
+// the same bytes as the leaflets CLI. Framable by the Studio, whose leaflet view shows it.
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { allowMethods, queryValue } from '../../lib/apiRequest'
+import { loadGuideView } from '../../lib/guidePage'
+import { renderLeafletFile, type LeafletFormat } from '../../lib/leaflets'
+import { applyHeaders, framableHeaders } from '../../lib/securityHeaders'
+
+export default async function leaflet(req: NextApiRequest, res: NextApiResponse) {
+  applyHeaders(res, framableHeaders())
+  res.removeHeader('X-Frame-Options')
+  if (!allowMethods(req, res, ['GET', 'HEAD'])) return
+  const format: LeafletFormat = queryValue(req, 'format') === 'large-print' ? 'large-print' : 'standard'
+  const view = await loadGuideView(queryValue(req, 'slug') ?? '', req.draftMode)
+  if (!view) return res.status(404).json({ error: 'No such guide.' })
+  const { bytes, fileName } = await renderLeafletFile(view, format)
+  res.setHeader('Content-Type', 'application/pdf')
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`)
+  res.setHeader('Content-Length', String(bytes.length))
+  res.setHeader('Cache-Control', req.draftMode ? 'private, no-store' : 'public, max-age=0, must-revalidate')
+  res.status(200).send(bytes)
+}

@@ -1,0 +1,64 @@
+// One organisation: what it does, how to contact it, and the guides that point to it.
+import type { Organisation, SiteSettings } from '@signpost/content'
+import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next'
+import { ContactPoints, OrganisationTags } from '../../components/ContactPoints'
+import { Layout } from '../../components/Layout'
+import { getContent, plain } from '../../lib/content'
+import { areaOrganisations, guidesSignposting } from '../../lib/organisations'
+import { paths } from '../../lib/paths'
+import { siteArea } from '../../lib/site'
+
+export const config: PageConfig = { unstable_runtimeJS: false }
+
+type Props = { settings: SiteSettings; organisation: Organisation; guides: { slug: string; title: string }[]; draft: boolean }
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const content = await getContent()
+  return { paths: areaOrganisations(content, siteArea(content)).map((o) => ({ params: { slug: o.slug } })), fallback: 'blocking' }
+}
+
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params, draftMode }) => {
+  const content = await getContent({ draft: draftMode })
+  const area = siteArea(content)
+  const organisation = areaOrganisations(content, area).find((o) => o.slug === params?.slug)
+  if (!organisation) return { notFound: true }
+  return {
+    props: plain({
+      settings: content.settings,
+      organisation,
+      guides: guidesSignposting(content, area, organisation.slug).map((g) => ({ slug: g.slug, title: g.title })),
+      draft: Boolean(draftMode),
+    }),
+  }
+}
+
+export default function OrganisationPage({ settings, organisation, guides, draft }: Props) {
+  return (
+    <Layout settings={settings} draft={draft} meta={{ title: organisation.name, description: organisation.description.slice(0, 155), canonical: organisation.url }}>
+      <h1>{organisation.name}</h1>
+      <OrganisationTags organisation={organisation} />
+      <p className="lead">{organisation.description}</p>
+      {organisation.contactPoints.length > 0 ? (
+        <>
+          <h2>Contact {organisation.name}</h2>
+          <ContactPoints organisation={organisation} />
+        </>
+      ) : null}
+      {guides.length > 0 ? (
+        <>
+          <h2>Guides that mention {organisation.name}</h2>
+          <ul className="card-list">
+            {guides.map((g) => (
+              <li key={g.slug}>
+                <a href={paths.guide(g.slug)}>{g.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <a href={paths.organisations()}>All organisations</a>
+      </p>
+    </Layout>
+  )
+}
