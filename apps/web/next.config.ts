@@ -1,7 +1,7 @@
 // Next.js configuration: safety headers on every route, the Studio-framable preview routes, the addresses
 // served by API routes (PDFs, email previews, sitemap, robots), and native packages kept out of the bundle.
 import type { NextConfig } from 'next'
-import { framableHeaders, securityHeaders } from './lib/securityHeaders'
+import { DRAFT_MODE_COOKIE, framableHeaders, securityHeaders } from './lib/securityHeaders'
 
 const config: NextConfig = {
   poweredByHeader: false,
@@ -20,6 +20,8 @@ const config: NextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders() },
       { source: '/guides/:slug/:file(leaflet\\.pdf|leaflet-large-print\\.pdf|email-preview|email-preview\\.txt)', headers: framableHeaders() },
+      // In draft mode (only reachable with the preview secret) the Studio may frame any page, for its "Web page" view.
+      { source: '/:path*', has: [{ type: 'cookie', key: DRAFT_MODE_COOKIE }], headers: framableHeaders() },
     ]
   },
   async rewrites() {

@@ -1,7 +1,6 @@
 // Which statically generated page depends on which content, as tags: the document type ("guide") and
 // "type:id" ("guide:guide.cyber-crime-and-fraud"). The revalidate webhook turns tags into page paths here.
-import { guidesForArea, viewGuide, type Content } from '@signpost/content'
-import { areaOrganisations } from './organisations'
+import { guidesForArea, organisationsServingArea, viewGuide, type Content } from '@signpost/content'
 import { paths } from './paths'
 
 export type PageDependency = { path: string; tags: string[] }
@@ -28,7 +27,7 @@ export function pageDependencies(content: Content, areaSlug: string): PageDepend
       { path: paths.emailSent(guide.slug), tags: ['siteSettings', `guide:${guide.id}`] },
     )
   }
-  for (const org of areaOrganisations(content, areaSlug)) {
+  for (const org of organisationsServingArea(content, areaSlug)) {
     // An organisation page lists the guides that signpost it, so any guide change may touch it.
     pages.push({ path: paths.organisation(org.slug), tags: ['siteSettings', orgTag(org.id), 'guide', areaTag] })
   }

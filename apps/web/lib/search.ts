@@ -1,8 +1,7 @@
 // Site search: matches every word of the query against guide titles, summaries and section text and
 // organisation names and descriptions, for the area the site serves. Plain server-side code, no JS needed.
 import { toPlainText } from '@portabletext/react'
-import { guidesForArea, type Content, type Guide, type Organisation } from '@signpost/content'
-import { areaOrganisations } from './organisations'
+import { guidesForArea, organisationsServingArea, type Content, type Guide, type Organisation } from '@signpost/content'
 
 export type SearchResults = { query: string; guides: Guide[]; organisations: Organisation[] }
 
@@ -50,7 +49,7 @@ export function search(content: Content, areaSlug: string, query: string): Searc
       ...g.steps.map((s) => ({ text: s.text, weight: 1 })),
     ]),
   )
-  const organisations = ranked(areaOrganisations(content, areaSlug), (o) =>
+  const organisations = ranked(organisationsServingArea(content, areaSlug), (o) =>
     score(terms, [
       { text: o.name, weight: 4 },
       { text: o.kindLabel, weight: 2 },

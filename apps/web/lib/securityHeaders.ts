@@ -1,5 +1,7 @@
 // The safety headers every response carries (item 10 of the issue), in one place for next.config and API routes.
 export const STUDIO_ORIGIN_DEFAULT = 'http://localhost:3333'
+/** Next's draft-mode cookie: while it is set, the Studio may frame pages for its preview. */
+export const DRAFT_MODE_COOKIE = '__prerender_bypass'
 
 export function contentSecurityPolicy(frameAncestors = "'none'"): string {
   return [

@@ -1,11 +1,11 @@
 // Home: the guides for this site's area, the emergency notice, and how to get help now.
-import { guidesForArea, type Organisation, type SiteSettings } from '@signpost/content'
+import { guidesForArea, organisationsServingArea, primarySupportOf, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Emergency } from '../components/Emergency'
 import { HelpNow } from '../components/HelpNow'
 import { Layout } from '../components/Layout'
 import { getContent, plain } from '../lib/content'
-import { areaOrganisations } from '../lib/organisations'
+
 import { paths } from '../lib/paths'
 import { absoluteUrl, siteArea } from '../lib/site'
 
@@ -24,7 +24,7 @@ export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   const content = await getContent({ draft: draftMode })
   const area = siteArea(content)
   const areaName = content.areas.find((a) => a.slug === area)?.name ?? area
-  const support = areaOrganisations(content, area).find((o) => !o.national && o.kind === 'supportService') ?? null
+  const support = primarySupportOf(organisationsServingArea(content, area)) ?? null
   return {
     props: plain({
       settings: content.settings,

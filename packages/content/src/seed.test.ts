@@ -9,7 +9,7 @@ import { embeddedSource } from './sources/embedded.js'
 import { defaultDatasetPath } from './sources/fromEnv.js'
 import { viewGuide } from './views.js'
 
-const seedPage = readFileSync(new URL('../../../../shared/seed/cyber-crime-and-fraud.txt', import.meta.url), 'utf8')
+const seedPage = readFileSync(new URL('../../../studio/data/source/cyber-crime-and-fraud.txt', import.meta.url), 'utf8')
 let content: Content
 beforeAll(async () => {
   content = await loadContent({ source: embeddedSource(defaultDatasetPath()), siteUrl: 'https://help.example.org', now: new Date('2026-11-29') })

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest'
 import { loadContent } from './load.js'
 import { embeddedSource } from './sources/embedded.js'
 import { readSeedDocuments, writeDatasetFile } from './testing/dataset.js'
-import { NotFoundError, guidesForArea, viewGuide } from './views.js'
+import { NotFoundError, guidesForArea, guidesSignposting, organisationsServingArea, primarySupportOf, viewGuide } from './views.js'
 
 const seed = readSeedDocuments()
 const nottinghamshire = { _id: 'area.nottinghamshire', _type: 'area', name: 'Nottinghamshire', slug: { current: 'nottinghamshire' }, forceName: 'Nottinghamshire Police' }
@@ -56,4 +56,15 @@ test('the revision changes when a signposted phone number changes, and only then
   const c = (await load(changed)).guides[0]!.revision
   expect(a).toBe(b)
   expect(c).not.toBe(a)
+})
+
+test('the area lists every current organisation serving it, local first, and leads with the local support service', async () => {
+  const content = await load([...seed, nottinghamshire])
+  const derbyshire = organisationsServingArea(content, 'derbyshire')
+  expect(derbyshire.map((o) => o.slug).slice(0, 2)).toEqual(['derbyshire-police-and-crime-commissioner', 'derbyshire-victim-services'])
+  expect(primarySupportOf(derbyshire)?.slug).toBe('derbyshire-victim-services')
+  expect(organisationsServingArea(content, 'nottinghamshire').some((o) => !o.national)).toBe(false)
+  expect(primarySupportOf(organisationsServingArea(content, 'nottinghamshire'))).toBeUndefined()
+  expect(guidesSignposting(content, 'action-fraud', 'derbyshire').map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
+  expect(guidesSignposting(content, 'action-fraud', 'nottinghamshire')).toEqual([])
 })

@@ -64,6 +64,27 @@ export function organisationsForArea(content: Content, slugs: string[], areaSlug
   return out
 }
 
+/** Local services first, then national ones, each group in the order given. */
+function localFirst(orgs: Organisation[]): Organisation[] {
+  return [...orgs.filter((o) => !o.national), ...orgs.filter((o) => o.national)]
+}
+
+/** The service to lead with ("get help now", a leaflet's front): the first local support service, else any support service. */
+export function primarySupportOf(orgs: Organisation[]): Organisation | undefined {
+  return orgs.find((o) => !o.national && o.kind === 'supportService') ?? orgs.find((o) => o.kind === 'supportService')
+}
+
+/** Every current organisation that serves the area, local first. */
+export function organisationsServingArea(content: Content, areaSlug: string = content.settings.defaultArea): Organisation[] {
+  getArea(content, areaSlug)
+  return localFirst(organisationsForArea(content, content.organisations.map((o) => o.slug), areaSlug))
+}
+
+/** Guides in the area that signpost the organisation (or what it was renamed to). */
+export function guidesSignposting(content: Content, orgSlug: string, areaSlug: string = content.settings.defaultArea): Guide[] {
+  return guidesForArea(content, areaSlug).filter((g) => organisationsForArea(content, g.organisations, areaSlug).some((o) => o.slug === orgSlug))
+}
+
 export type StepView = Step & { organisationView?: Organisation }
 
 export type GuideView = {
@@ -90,10 +111,7 @@ export function shortRevision(revision: string): string {
 export function viewGuide(content: Content, slug: string, areaSlug: string = content.settings.defaultArea): GuideView {
   const area = getArea(content, areaSlug)
   const guide = getGuide(content, slug, area.slug)
-  const all = organisationsForArea(content, guide.organisations, area.slug)
-  const local = all.filter((o) => !o.national)
-  const national = all.filter((o) => o.national)
-  const primarySupport = local.find((o) => o.kind === 'supportService') ?? all.find((o) => o.kind === 'supportService')
+  const organisations = localFirst(organisationsForArea(content, guide.organisations, area.slug))
   const steps = guide.steps.map((s) => {
     const org = s.organisation ? current(content, getOrganisation(content, s.organisation)) : undefined
     return org && organisationServesArea(org, area.slug) ? { ...s, organisationView: org } : { ...s }
@@ -102,10 +120,10 @@ export function viewGuide(content: Content, slug: string, areaSlug: string = con
     guide,
     area,
     settings: content.settings,
-    organisations: [...local, ...national],
-    local,
-    national,
-    primarySupport,
+    organisations,
+    local: organisations.filter((o) => !o.national),
+    national: organisations.filter((o) => o.national),
+    primarySupport: primarySupportOf(organisations),
     steps,
     firstStep: steps[0],
     checkedLine: `Checked ${guide.reviewedAt} · revision ${shortRevision(guide.revision)}`,

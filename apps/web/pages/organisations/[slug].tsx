@@ -1,10 +1,9 @@
 // One organisation: what it does, how to contact it, and the guides that point to it.
-import type { Organisation, SiteSettings } from '@signpost/content'
+import { guidesSignposting, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next'
 import { ContactPoints, OrganisationTags } from '../../components/ContactPoints'
 import { Layout } from '../../components/Layout'
 import { getContent, plain } from '../../lib/content'
-import { areaOrganisations, guidesSignposting } from '../../lib/organisations'
 import { paths } from '../../lib/paths'
 import { siteArea } from '../../lib/site'
 
@@ -14,19 +13,19 @@ type Props = { settings: SiteSettings; organisation: Organisation; guides: { slu
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const content = await getContent()
-  return { paths: areaOrganisations(content, siteArea(content)).map((o) => ({ params: { slug: o.slug } })), fallback: 'blocking' }
+  return { paths: organisationsServingArea(content, siteArea(content)).map((o) => ({ params: { slug: o.slug } })), fallback: 'blocking' }
 }
 
 export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params, draftMode }) => {
   const content = await getContent({ draft: draftMode })
   const area = siteArea(content)
-  const organisation = areaOrganisations(content, area).find((o) => o.slug === params?.slug)
+  const organisation = organisationsServingArea(content, area).find((o) => o.slug === params?.slug)
   if (!organisation) return { notFound: true }
   return {
     props: plain({
       settings: content.settings,
       organisation,
-      guides: guidesSignposting(content, area, organisation.slug).map((g) => ({ slug: g.slug, title: g.title })),
+      guides: guidesSignposting(content, organisation.slug, area).map((g) => ({ slug: g.slug, title: g.title })),
       draft: Boolean(draftMode),
     }),
   }

@@ -1,10 +1,9 @@
 // Every organisation that can help in this site's area, local services first.
-import type { Organisation, SiteSettings } from '@signpost/content'
+import { organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Layout } from '../../components/Layout'
 import { OrganisationCard } from '../../components/OrganisationCard'
 import { getContent, plain } from '../../lib/content'
-import { areaOrganisations } from '../../lib/organisations'
 import { paths } from '../../lib/paths'
 import { absoluteUrl, siteArea } from '../../lib/site'
 
@@ -19,7 +18,7 @@ export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
     props: plain({
       settings: content.settings,
       areaName: content.areas.find((a) => a.slug === area)?.name ?? area,
-      organisations: areaOrganisations(content, area),
+      organisations: organisationsServingArea(content, area),
       draft: Boolean(draftMode),
       canonical: absoluteUrl(paths.organisations()),
     }),
