@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openOutbox } from './outbox.js'
@@ -80,5 +81,23 @@ describe('npm run email -- send', () => {
     expect(purge.stdout).toMatch(/Erased the recipient address of 0 message/)
     const retry = await runCli(['retry', 'no-such-id'], env)
     expect(retry.code).toBe(1)
+  })
+
+  it('purge past retention erases the address from the outbox and deletes the delivered .eml files', async () => {
+    const own = { ...env, EMAIL_DB: join(dir, 'purge.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'purge-mail') }
+    const sent = await runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'private@example.com'], own)
+    expect(sent.code).toBe(0)
+    expect(readdirSync(own.EMAIL_OUTBOX_DIR!).filter((f) => f.endsWith('.eml'))).toHaveLength(1)
+    const kept = await runCli(['purge'], own)
+    expect(kept.stdout).toMatch(/0 message\(s\).*and 0 delivered \.eml file/s)
+    const purge = await runCli(['purge'], { ...own, EMAIL_RETENTION_DAYS: '0' })
+    expect(purge.stdout).toMatch(/1 message\(s\).*and 1 delivered \.eml file/s)
+    expect(readdirSync(own.EMAIL_OUTBOX_DIR!).filter((f) => f.endsWith('.eml'))).toEqual([])
+    const db = new Database(own.EMAIL_DB)
+    try {
+      expect(db.prepare('SELECT to_address FROM messages').all()).toEqual([{ to_address: null }])
+    } finally {
+      db.close()
+    }
   })
 })

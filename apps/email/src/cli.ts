@@ -177,7 +177,10 @@ async function retryCommand(id: string): Promise<void> {
 async function purgeCommand(): Promise<void> {
   await withOutbox((outbox) => {
     const n = outbox.purge()
-    out(`Erased the recipient address of ${n} message(s) that finished more than ${process.env.EMAIL_RETENTION_DAYS || 30} days ago (outbox ${outbox.path}).`)
+    const transport = createTransportFromEnv()
+    const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
+    transport.close()
+    out(`Erased the recipient address of ${n} message(s) that finished more than ${process.env.EMAIL_RETENTION_DAYS || 30} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`)
   })
 }
 

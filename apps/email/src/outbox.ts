@@ -208,7 +208,8 @@ export class Outbox {
   private readonly now: () => number
   private readonly recipientLimit: { limit: number; windowMs: number }
   private readonly retryPolicy: { baseMs: number; capMs: number; maxAttempts: number }
-  private readonly retentionMs: number
+  /** How long recipient addresses are kept after a message's final state (EMAIL_RETENTION_DAYS). */
+  readonly retentionMs: number
   private readonly leaseMs: number
   private readonly domain: string
 

@@ -1,6 +1,6 @@
 // Delivery through nodemailer, configured only from the environment: SMTP_URL (pooled, STARTTLS, optional DKIM),
 // or, with no SMTP configured, nodemailer's stream transport writing each message as an .eml file a mail program opens.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import nodemailer, { type DKIMOptions, type NodemailerError, type SendMailOptions } from 'nodemailer'
 import { parseConnectionUrl } from 'nodemailer/lib/shared'
@@ -18,6 +18,8 @@ export type MailTransport = {
   /** One line for people: which server or folder, and how. */
   description: string
   send(message: SendMailOptions): Promise<DeliveryResult>
+  /** Deletes delivered copies kept on this machine that are older than the cutoff (epoch ms); returns how many. */
+  purgeOlderThan(cutoff: number): number
   close(): void
 }
 
@@ -69,6 +71,19 @@ function fileTransport(dir: string, dkim: DKIMOptions | undefined): MailTranspor
       renameSync(tmp, path)
       return { where: path, response: 'written' }
     },
+    // The .eml files carry the recipient's address, so they follow the outbox's retention period.
+    purgeOlderThan(cutoff) {
+      if (!existsSync(dir)) return 0
+      let n = 0
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name)
+        if (name.endsWith('.eml') && statSync(path).mtimeMs <= cutoff) {
+          rmSync(path)
+          n++
+        }
+      }
+      return n
+    },
     close() {
       transporter.close()
     },
@@ -108,6 +123,7 @@ function smtpTransport(url: string, env: NodeJS.ProcessEnv, dkim: DKIMOptions | 
       const info = await transporter.sendMail(message)
       return { where: `smtp ${host}:${port}`, response: String(info.response ?? '') }
     },
+    purgeOlderThan: () => 0, // nothing is kept here once the server has it
     close() {
       transporter.close()
     },

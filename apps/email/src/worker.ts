@@ -107,7 +107,8 @@ export function createWorker(options: WorkerOptions): Worker {
     if (Date.now() - lastPurge < purgeEveryMs) return
     lastPurge = Date.now()
     const n = outbox.purge()
-    if (n > 0) log(`email: erased the addresses of ${n} message(s) past the retention period`)
+    const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
+    if (n > 0 || files > 0) log(`email: erased the addresses of ${n} message(s) and ${files} delivered file(s) past the retention period`)
   }
 
   async function runOnce(): Promise<RoundResult> {

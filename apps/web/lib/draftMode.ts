@@ -1,4 +1,4 @@
-// Who may enter draft mode: with Sanity configured, next-sanity's helper (the Studio's signed preview secret);
+// Who may enter draft mode: with Sanity configured, the Studio's signed preview secret (@sanity/preview-url-secret);
 // with the embedded dataset, SIGNPOST_PREVIEW_SECRET. Redirects stay on this site.
 import { timingSafeEqual } from 'node:crypto'
 
