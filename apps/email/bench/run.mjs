@@ -1,13 +1,13 @@
 // Email benchmark: render time per advice sheet, and outbox throughput (enqueue + worker delivery) against raw pooled
 // nodemailer sending the same messages to the same loopback smtp-server, side by side in one run.
 // Bounded: fixed message counts, loopback only, a hard time limit. Writes the figures under "## Email" in BENCHMARKS.md.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
-import { join, dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import nodemailer from 'nodemailer'
 import { SMTPServer } from 'smtp-server'
+import { writeBenchmarkSection } from '../../../scripts/benchmarks.mjs'
 import { loadContent, viewGuide } from '@signpost/content'
 import { createTransportFromEnv, createWorker, openOutbox, renderAdviceEmail } from '../dist/index.js'
 
@@ -15,8 +15,6 @@ const MESSAGES = Number(process.env.BENCH_EMAIL_MESSAGES) || 2000
 const RENDERS = 500
 const POOL = 5
 const LIMIT_MS = 180_000
-const here = dirname(fileURLToPath(import.meta.url))
-const root = join(here, '..', '..', '..')
 
 const deadline = setTimeout(() => {
   console.error(`email bench: gave up after ${LIMIT_MS / 1000} s`)
@@ -165,16 +163,6 @@ const lines = [
 const section = lines.join('\n')
 console.log(section)
 
-const file = join(root, 'BENCHMARKS.md')
-const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n'
-const start = before.search(/^## Email\s*$/m)
-let after
-if (start === -1) after = `${before.replace(/\s*$/, '\n\n')}${section}`
-else {
-  const rest = before.slice(start + 1)
-  const next = rest.search(/^## /m)
-  after = before.slice(0, start) + section + (next === -1 ? '' : `\n${rest.slice(next)}`)
-}
-writeFileSync(file, after.endsWith('\n') ? after : `${after}\n`)
+const file = writeBenchmarkSection(section)
 console.error(`email bench: wrote the "## Email" section of ${file}`)
 if (ratio < 0.5) process.exitCode = 1

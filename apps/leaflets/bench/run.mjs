@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { webFonts } from '@signpost/brand'
+import { writeBenchmarkSection } from '../../../scripts/benchmarks.mjs'
 import { launchChromium } from '@signpost/chromium'
 import { loadContent, viewGuide } from '@signpost/content'
 import { renderLeaflet } from '@signpost/leaflets'
@@ -16,7 +17,6 @@ import QRCode from 'qrcode'
 import { datasetWith, syntheticGuides, SEED_AREA, SEED_GUIDE } from '../src/testing/dataset.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const root = join(here, '..', '..', '..')
 const cli = join(here, '..', 'dist', 'cli.js')
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
 const WARMUP = 5
@@ -130,14 +130,5 @@ rest in drawing, font subsetting and zlib inside pdfkit, so worker threads (whic
 not worth their cost: the pack uses one core.
 `
 
-const file = join(root, 'BENCHMARKS.md')
-let doc = await readFile(file, 'utf8').catch(() => '# Benchmarks\n')
-const start = doc.indexOf('## Leaflets')
-if (start >= 0) {
-  const next = doc.indexOf('\n## ', start + 1)
-  doc = doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '')
-} else {
-  doc = doc.replace(/\n*$/, '\n\n') + section
-}
-await writeFile(file, doc)
+const file = writeBenchmarkSection(section)
 console.error(`Wrote the Leaflets section of ${file}`)

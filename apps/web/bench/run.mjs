@@ -16,9 +16,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromiumExecutable, CHROMIUM_ARGS, launchChromium } from '@signpost/chromium'
+import { writeBenchmarkSection } from '../../../scripts/benchmarks.mjs'
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..')
-const repoRoot = join(appDir, '..', '..')
 const require = createRequire(join(appDir, 'package.json'))
 const nextBin = require.resolve('next/dist/bin/next')
 const GUIDE = '/guides/cyber-crime-and-fraud'
@@ -181,17 +181,6 @@ async function appRouterBaseline() {
   }
 }
 
-async function writeSection(markdown) {
-  const file = join(repoRoot, 'BENCHMARKS.md')
-  let text = existsSync(file) ? await readFile(file, 'utf8') : '# Benchmarks\n'
-  const start = text.indexOf('\n## Web\n')
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + 1)
-    text = text.slice(0, start) + (next >= 0 ? text.slice(next) : '\n')
-  }
-  text = text.replace(/\n*$/, '\n') + '\n' + markdown
-  await writeFile(file, text)
-}
 
 if (!existsSync(join(appDir, '.next', 'BUILD_ID'))) {
   console.error('Build the site first: npx turbo run build --filter=@signpost/web')
@@ -283,5 +272,5 @@ Router's 404 page and its JavaScript — so draft mode uses \`@sanity/preview-ur
 calls) and the webhook uses \`@sanity/webhook\`. The build uses webpack (\`next build --webpack\`): Turbopack 16.4.6
 panicked on this app and bundled the symlinked workspace packages despite \`serverExternalPackages\`.
 `
-await writeSection(md)
+writeBenchmarkSection(md)
 console.log(md)
