@@ -66,8 +66,8 @@ describe('guide views', () => {
     const urls = (o: typeof options.leaflet) => o.variants.map((v) => previewSrc(o.previewUrl, v, 'cyber-crime-and-fraud'))
     expect(urls(options.webPage)).toEqual(['https://signpost.example/guides/cyber-crime-and-fraud'])
     expect(urls(options.leaflet)).toEqual([
-      'https://signpost.example/guides/cyber-crime-and-fraud/leaflet.pdf',
-      'https://signpost.example/guides/cyber-crime-and-fraud/leaflet-large-print.pdf',
+      'https://signpost.example/guides/cyber-crime-and-fraud/leaflet.pdf?view=inline',
+      'https://signpost.example/guides/cyber-crime-and-fraud/leaflet-large-print.pdf?view=inline',
     ])
     expect(urls(options.email)).toEqual([
       'https://signpost.example/guides/cyber-crime-and-fraud/email-preview',

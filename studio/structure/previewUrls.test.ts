@@ -9,6 +9,6 @@ describe('preview URLs', () => {
   })
 
   it('escape a slug that is not URL-safe', () => {
-    expect(previewSrc('http://x', leafletVariants[0]!, 'a b/c')).toBe('http://x/guides/a%20b%2Fc/leaflet.pdf')
+    expect(previewSrc('http://x', leafletVariants[0]!, 'a b/c')).toBe('http://x/guides/a%20b%2Fc/leaflet.pdf?view=inline')
   })
 })

@@ -14,8 +14,9 @@ const guidePath = (slug: string) => `/guides/${encodeURIComponent(slug)}`
 export const webPageVariants: PreviewVariant[] = [{ label: 'Web page', path: guidePath }]
 
 export const leafletVariants: PreviewVariant[] = [
-  { label: 'Standard', path: (slug) => `${guidePath(slug)}/leaflet.pdf` },
-  { label: 'Large print', path: (slug) => `${guidePath(slug)}/leaflet-large-print.pdf` },
+  // view=inline: the site sends the PDF to show in the frame rather than as a download.
+  { label: 'Standard', path: (slug) => `${guidePath(slug)}/leaflet.pdf?view=inline` },
+  { label: 'Large print', path: (slug) => `${guidePath(slug)}/leaflet-large-print.pdf?view=inline` },
 ]
 
 export const emailVariants: PreviewVariant[] = [

@@ -19,6 +19,13 @@ test.each(['standard', 'large-print'] as const)('the %s leaflet is the renderer\
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${leafletFileName('cyber-crime-and-fraud', format)}"`)
 })
 
+test('the Studio\'s leaflet view gets the same PDF to show in its frame, not as a download', async () => {
+  const res = await fetch(url(`${GUIDE}/leaflet.pdf?view=inline`))
+  expect(res.headers.get('content-disposition')).toBe(`inline; filename="${leafletFileName('cyber-crime-and-fraud', 'standard')}"`)
+  expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self' http://localhost:3333")
+  expect(Buffer.from(await res.arrayBuffer()).equals(await renderLeaflet(await view()))).toBe(true)
+})
+
 test('the email previews are the advice email as rendered by @signpost/email', async () => {
   const email = renderAdviceEmail(await view())
   expect(await (await fetch(url(`${GUIDE}/email-preview`))).text()).toBe(email.html)

@@ -15,7 +15,9 @@ export default async function leaflet(req: NextApiRequest, res: NextApiResponse)
   if (!view) return res.status(404).json({ error: 'No such guide.' })
   const { bytes, fileName } = await renderLeafletFile(view, format)
   res.setHeader('Content-Type', 'application/pdf')
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`)
+  // A download for readers; `?view=inline` shows it in place, for the Studio's leaflet view (an iframe).
+  const disposition = queryValue(req, 'view') === 'inline' ? 'inline' : 'attachment'
+  res.setHeader('Content-Disposition', `${disposition}; filename="${fileName}"`)
   res.setHeader('Content-Length', String(bytes.length))
   res.setHeader('Cache-Control', req.draftMode ? 'private, no-store' : 'public, max-age=0, must-revalidate')
   res.status(200).send(bytes)
