@@ -130,6 +130,8 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     if (!successor.ok) problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: successor.message })
     else if (o.successor) checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems)
     if (o.fundedBy) checkRef(o.fundedBy, orgById, o._id, 'fundedBy', 'organisation', problems)
+    const long = longSentenceMessage(longSentences(o.description))
+    if (long) problems.push({ severity: 'warning', documentId: o._id, path: 'description', message: long })
   }
   for (const g of guides) {
     g.organisations.forEach((ref, i) => {

@@ -68,3 +68,10 @@ test('the area lists every current organisation serving it, local first, and lea
   expect(guidesSignposting(content, 'action-fraud', 'derbyshire').map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
   expect(guidesSignposting(content, 'action-fraud', 'nottinghamshire')).toEqual([])
 })
+
+test('long sentences are warned about in guides and organisation descriptions alike, never rejected', async () => {
+  const content = await load(seed)
+  expect(content.warnings).toContainEqual(expect.objectContaining({ documentId: 'guide.cyber-crime-and-fraud', path: 'sections', severity: 'warning' }))
+  expect(content.warnings).toContainEqual(expect.objectContaining({ documentId: 'organisation.think-jessica', path: 'description', severity: 'warning' }))
+  expect(content.warnings.some((w) => w.documentId === 'organisation.cyber-streetwise')).toBe(false)
+})
