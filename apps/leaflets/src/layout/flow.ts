@@ -9,7 +9,8 @@ import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type StructNode
 export type LinkRef = { href: string }
 export type Run = { text: string; bold?: boolean; link?: LinkRef }
 
-type Frag = { text: string; font: FontKey; link?: LinkRef }
+/** A word or space in one font; `width` at the size being wrapped, measured once. */
+type Frag = { text: string; font: FontKey; link?: LinkRef; width: number }
 type Word = { frags: Frag[]; space?: Frag }
 type Segment = { text: string; font: FontKey; link?: LinkRef; dx: number }
 type Line = { segments: Segment[] }
@@ -75,22 +76,23 @@ export class Flow {
   wrap(runs: Run[], size: number, width: number, bold = false): Line[] {
     const words: Word[] = []
     let pendingSpace: Frag | undefined
+    const measure = this.measure
     for (const run of runs) {
       const font: FontKey = bold || run.bold ? 'bold' : 'regular'
       for (const part of run.text.split(/(\s+)/)) {
         if (part === '') continue
         if (/^\s+$/.test(part)) {
-          if (words.length) pendingSpace = { text: ' ', font, link: run.link }
+          if (words.length) pendingSpace = { text: ' ', font, link: run.link, width: measure.width(' ', font, size) }
           continue
         }
-        const frag: Frag = { text: part, font, link: run.link }
+        const frag: Frag = { text: part, font, link: run.link, width: measure.width(part, font, size) }
         const current = words.at(-1)
         if (!current || pendingSpace) words.push({ frags: [frag], space: pendingSpace })
         else current.frags.push(frag)
         pendingSpace = undefined
       }
     }
-    const w = (f: Frag) => this.measure.width(f.text, f.font, size)
+    const w = (f: Frag) => f.width
     const lines: Frag[][] = []
     let line: Frag[] = []
     let lineWidth = 0
@@ -117,7 +119,7 @@ export class Flow {
       }
     }
     flush()
-    return lines.map((frags) => ({ segments: this.segments(frags, size) }))
+    return lines.map((frags) => ({ segments: this.segments(frags) }))
   }
 
   /** Cuts an over-long word (a long web address) into pieces that fit, marked by '\n' frags between them. */
@@ -129,26 +131,26 @@ export class Flow {
       for (const ch of Array.from(frag.text)) {
         const chWidth = this.measure.width(ch, frag.font, size)
         if (used + chWidth > width && (piece || used > 0)) {
-          if (piece) out.push({ ...frag, text: piece })
-          out.push({ text: '\n', font: frag.font })
+          if (piece) out.push({ ...frag, text: piece, width: this.measure.width(piece, frag.font, size) })
+          out.push({ text: '\n', font: frag.font, width: 0 })
           piece = ''
           used = 0
         }
         piece += ch
         used += chWidth
       }
-      if (piece) out.push({ ...frag, text: piece })
+      if (piece) out.push({ ...frag, text: piece, width: this.measure.width(piece, frag.font, size) })
     }
     return out
   }
 
   /** Joins neighbouring fragments of the same font and link into one drawn string, with its offset. */
-  private segments(frags: Frag[], size: number): Segment[] {
+  private segments(frags: Frag[]): Segment[] {
     const out: Segment[] = []
     let x = 0
     let pendingGap = 0
     for (const frag of frags) {
-      const fw = this.measure.width(frag.text, frag.font, size)
+      const fw = frag.width
       const last = out.at(-1)
       if (frag.text === ' ') {
         if (last && last.font === frag.font && last.link === frag.link) last.text += ' '

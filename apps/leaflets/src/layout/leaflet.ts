@@ -4,7 +4,7 @@ import type { ContactPoint, GuideView, Organisation } from '@signpost/content'
 import { measure } from '../fonts.js'
 import { typeScale, type LeafletFormat } from '../format.js'
 import { blocksFromPortableText, writtenAddress, type Block, type ListBlock } from '../portableText.js'
-import { qrRects } from '../qr.js'
+import { qrGrid } from '../qr.js'
 import { Flow, type LinkRef, type Run } from './flow.js'
 import { pageGeometry } from './page.js'
 import type { LeafletLayout, StructNode } from './types.js'
@@ -104,7 +104,7 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   const y = flow.y
   const x = flow.geo.left
   const figure = flow.element(null, 'Figure', { alt: `QR code linking to ${guide.url}`, bbox: [x, y, x + qrSize, y + qrSize] })
-  for (const rect of qrRects(guide.url, x, y, qrSize)) flow.add(figure, rect)
+  flow.add(figure, qrGrid(guide.url, x, y, qrSize))
   const beside = qrSize + body
   const url = flow.element(null, 'P')
   flow.text(url, [{ text: 'Scan the code with a phone camera, or type this address:' }], { size: body, indent: beside })

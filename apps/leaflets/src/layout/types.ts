@@ -6,7 +6,13 @@ export type FontKey = 'regular' | 'bold'
 export type TextOp = { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; link?: string }
 /** A filled black rectangle (QR modules, rules, bars). */
 export type RectOp = { kind: 'rect'; x: number; y: number; w: number; h: number }
-export type DrawOp = TextOp | RectOp
+/**
+ * Filled black rectangles on a grid of `cell`-point squares whose top-left corner is at (x, y) (the QR code's
+ * modules). `cells` holds [row, column, width, height] in cells, four numbers per rectangle. Drawn in grid units
+ * under one transform, so each rectangle is written with small whole numbers.
+ */
+export type GridOp = { kind: 'grid'; x: number; y: number; cell: number; cells: ArrayLike<number> }
+export type DrawOp = TextOp | RectOp | GridOp
 
 /** Marked content on one page (0-based page of the leaflet). */
 export type Chunk = { page: number; ops: DrawOp[] }
