@@ -17,7 +17,7 @@ export const css = {
   contacts: `list-style:none;margin:0 0 ${spacing.m}px;padding:0;${font}${text}`,
   contact: `margin:0 0 ${spacing.s}px;`,
   link: `color:${colours.link};text-decoration:underline;`,
-  phone: `color:${colours.link};text-decoration:underline;font-weight:700;font-size:${screenType.h3}px;`,
+  phone: `color:${colours.link};text-decoration:underline;font-weight:700;font-size:${screenType.h3}px;white-space:nowrap;`,
   notice: `${font}${text}background-color:${colours.surface};border-left:6px solid ${colours.emergency};padding:${spacing.s}px ${spacing.m}px;margin:0 0 ${spacing.m}px;font-weight:700;`,
   card: `border:1px solid ${colours.border};border-radius:4px;padding:0 ${spacing.m}px;margin:0 0 ${spacing.m}px;`,
   rule: `border:0;border-top:1px solid ${colours.border};margin:${spacing.xl}px 0 ${spacing.m}px;`,
