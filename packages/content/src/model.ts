@@ -121,26 +121,32 @@ export type Step = z.infer<typeof stepSchema>
 export type Guide = z.infer<typeof guideSchema>
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
 
-export type Perspective = 'published' | 'drafts'
+export const perspectiveSchema = z.enum(['published', 'drafts'])
+export type Perspective = z.infer<typeof perspectiveSchema>
 
-export type Problem = {
-  severity: 'error' | 'warning'
+export const problemSchema = z.object({
+  severity: z.enum(['error', 'warning']),
   /** The document at fault (or the dataset file for a line that does not parse). */
-  documentId: string
+  documentId: z.string(),
   /** Field path inside the document, e.g. `contactPoints[0].number`. */
-  path: string
-  message: string
+  path: z.string(),
+  message: z.string(),
   /** NDJSON line number, for problems found while reading the embedded file. */
-  line?: number
-}
+  line: z.number().int().positive().optional(),
+})
 
-export type Content = {
-  source: string
-  perspective: Perspective
-  settings: SiteSettings
-  guides: Guide[]
-  organisations: Organisation[]
-  areas: Area[]
+/** The whole normalised model, as every app receives it: normalise() checks its own output against this. */
+export const contentSchema = z.object({
+  source: z.string(),
+  perspective: perspectiveSchema,
+  settings: siteSettingsSchema,
+  guides: z.array(guideSchema),
+  organisations: z.array(organisationSchema),
+  areas: z.array(areaSchema),
   /** Warnings an editor should see (long sentences, reviews overdue); errors never get this far. */
-  warnings: Problem[]
-}
+  warnings: z.array(problemSchema),
+})
+
+export type Problem = z.infer<typeof problemSchema>
+
+export type Content = z.infer<typeof contentSchema>

@@ -5,6 +5,7 @@ import { toPlainText } from '@portabletext/toolkit'
 import type { PortableTextBlock } from '@portabletext/types'
 import type { z } from 'zod'
 import {
+  contentSchema,
   ORGANISATION_KINDS,
   type Area,
   type ContactPoint,
@@ -212,7 +213,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     }
   })
 
-  return {
+  return contentSchema.parse({
     source: options.source,
     perspective: options.perspective,
     settings: {
@@ -226,5 +227,5 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     organisations,
     areas: normalisedAreas,
     warnings: problems,
-  }
+  })
 }
