@@ -59,6 +59,18 @@ test.each<[string, Edit, Partial<Problem>]>([
     { documentId: 'organisation.action-fraud', path: 'contactPoints[0].url' },
   ],
   [
+    'organisations that replace each other in a loop',
+    (docs) =>
+      docs.map((d) =>
+        d._id === 'organisation.think-jessica'
+          ? { ...d, status: 'renamed', successor: { _ref: 'organisation.get-safe-online' } }
+          : d._id === 'organisation.get-safe-online'
+            ? { ...d, status: 'renamed', successor: { _ref: 'organisation.think-jessica' } }
+            : d,
+      ),
+    { documentId: 'organisation.think-jessica', path: 'successor', message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.' },
+  ],
+  [
     'review-by before reviewed',
     edit(GUIDE, (d) => ({ ...d, reviewBy: '2026-01-01' })),
     { documentId: GUIDE, path: 'reviewBy', message: '"Review by" (2026-01-01) must be after "Last reviewed" (2026-11-01).' },

@@ -90,6 +90,16 @@ function checkRef(ref: string | null | undefined, targets: Map<string, unknown>,
   return true
 }
 
+/** True when following "replaced by" from this organisation comes back to it (readers would never reach a current one). */
+function successorLoops(org: RawOrganisation, orgById: Map<string, RawOrganisation>): boolean {
+  const seen = new Set<string>([org._id])
+  for (let next = org.successor; next; next = orgById.get(next)?.successor) {
+    if (seen.has(next)) return true
+    seen.add(next)
+  }
+  return false
+}
+
 function stamp(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
 }
@@ -129,7 +139,9 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     if (!coverage.ok) problems.push({ severity: 'error', documentId: o._id, path: 'areas', message: coverage.message })
     const successor = checkSuccessor(o.status, o.successor, o._id)
     if (!successor.ok) problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: successor.message })
-    else if (o.successor) checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems)
+    else if (o.successor && checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems) && successorLoops(o, orgById)) {
+      problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.' })
+    }
     if (o.fundedBy) checkRef(o.fundedBy, orgById, o._id, 'fundedBy', 'organisation', problems)
     const long = longSentenceMessage(longSentences(o.description))
     if (long) problems.push({ severity: 'warning', documentId: o._id, path: 'description', message: long })
