@@ -1,3 +1,4 @@
+// The HTTP API as a case-management system calls it: bearer keys, strict 400s, idempotency and rate limits.
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import { loadContent } from '@signpost/content'
@@ -109,6 +110,29 @@ describe('POST /v1/advice-emails', () => {
     const clash = await post({ ...good, idempotencyKey: 'crm-8' }, { authorization: `Bearer ${KEY}`, 'idempotency-key': 'crm-9' })
     expect(clash.status).toBe(400)
     expect(rowCount(t.outbox)).toBe(1)
+  })
+
+  it('scopes idempotency keys to the API key: the same key from two API keys queues two messages', async () => {
+    await start()
+    const mine = (await (await post({ ...good, idempotencyKey: 'case-1' })).json()) as { id: string }
+    const again = await post({ ...good, idempotencyKey: 'case-1' })
+    expect(await again.json()).toMatchObject({ id: mine.id, created: false })
+    const theirs = await post({ ...good, idempotencyKey: 'case-1' }, { authorization: 'Bearer another-key' })
+    expect(theirs.status).toBe(202)
+    const body = (await theirs.json()) as { id: string; created: boolean }
+    expect(body.created).toBe(true)
+    expect(body.id).not.toBe(mine.id)
+    expect(rowCount(t.outbox)).toBe(2)
+    // The scope is added after the key is checked: 200 characters still pass, 201 (field or header) do not.
+    expect((await post({ ...good, to: 'long@example.com', idempotencyKey: 'k'.repeat(200) })).status).toBe(202)
+    for (const res of [
+      await post({ ...good, idempotencyKey: 'k'.repeat(201) }),
+      await post(good, { authorization: `Bearer ${KEY}`, 'idempotency-key': 'k'.repeat(201) }),
+    ]) {
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: { field: string } }).error.field).toBe('idempotencyKey')
+    }
+    expect(rowCount(t.outbox)).toBe(3)
   })
 
   it('limits each API key (429 with Retry-After) without limiting other keys', async () => {

@@ -4,7 +4,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js'
-import { AdviceEmailRequestError, adviceEmailRequestSchema } from './request.js'
+import { AdviceEmailRequestError, adviceEmailRequestSchema, requestErrorOf } from './request.js'
 
 export type ApiOptions = {
   outbox: Outbox
@@ -32,6 +32,8 @@ class HttpError extends Error {
 }
 
 const digest = (s: string): Buffer => createHash('sha256').update(s).digest()
+/** For Retry-After: whole seconds, at least one. */
+const retryAfterSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000))
 
 /** Compares against every key in constant time (hashing first makes lengths equal), so timing reveals nothing. */
 function keyMatches(given: string, keys: Buffer[]): boolean {
@@ -85,35 +87,31 @@ export function createApiServer(options: ApiOptions): Server {
   const keyLimiter = options.keyLimiter ?? createRateLimiter({ limit: 60, windowMs: 60_000 })
   const log = options.log ?? ((line: string) => console.error(line))
 
+  /** The caller's identity for limits and idempotency: a short digest of its key, never the key itself. */
   function authenticate(req: IncomingMessage): string {
     const header = req.headers.authorization ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
     if (!match || keys.length === 0 || !keyMatches(match[1]!, keys)) {
       throw new HttpError(401, 'A valid API key is required: send "Authorization: Bearer <key>".', undefined, { 'www-authenticate': 'Bearer realm="signpost-email"' })
     }
-    // Limits are kept per key without keeping the key itself in memory in clear.
     return digest(match[1]!).toString('hex').slice(0, 16)
   }
 
   async function create(req: IncomingMessage, res: ServerResponse, client: string): Promise<void> {
     if (!keyLimiter.take(client)) {
-      const seconds = Math.max(1, Math.ceil(keyLimiter.retryAfterMs(client) / 1000))
+      const seconds = retryAfterSeconds(keyLimiter.retryAfterMs(client))
       throw new HttpError(429, `Too many requests with this API key. Try again in ${seconds} seconds.`, undefined, { 'retry-after': String(seconds) })
     }
     const json = await readJson(req)
     const parsed = bodySchema.safeParse(json)
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!
-      const field = issue.path.map(String).join('.') || 'body'
-      const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message
-      throw new HttpError(400, message.startsWith(field) ? message : `${field}: ${message}`, field)
-    }
+    if (!parsed.success) throw requestErrorOf(parsed.error, 'body')
     const header = req.headers['idempotency-key']
     const headerKey = Array.isArray(header) ? header[0] : header
     if (headerKey !== undefined && parsed.data.idempotencyKey !== undefined && headerKey !== parsed.data.idempotencyKey) {
       throw new HttpError(400, 'The Idempotency-Key header and the idempotencyKey field differ. Send one, or the same in both.', 'idempotencyKey')
     }
-    const { id, created } = outbox.enqueue({ ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' })
+    // Keys are scoped to the API key that sent them: two case-management systems may well both number from 1.
+    const { id, created } = outbox.enqueue({ ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' }, { idempotencyScope: `api:${client}` })
     const message = outbox.get(id)!
     if (created) {
       log(`email api: queued ${id} for ${message.to} (${message.guide})`)
@@ -126,7 +124,7 @@ export function createApiServer(options: ApiOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === '/healthz' && req.method === 'GET') return send(res, 200, { ok: true })
     const one = /^\/v1\/advice-emails\/([0-9a-f-]{36})$/.exec(url.pathname)
-    if (url.pathname !== '/v1/advice-emails' && !one && !url.pathname.startsWith('/v1/advice-emails/')) throw new HttpError(404, 'Not found.')
+    if (url.pathname !== '/v1/advice-emails' && !url.pathname.startsWith('/v1/advice-emails/')) throw new HttpError(404, 'Not found.')
     const client = authenticate(req)
     if (url.pathname === '/v1/advice-emails') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to request an advice email.', undefined, { allow: 'POST' })
@@ -143,8 +141,7 @@ export function createApiServer(options: ApiOptions): Server {
       if (e instanceof HttpError) return send(res, e.status, { error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, e.headers)
       if (e instanceof AdviceEmailRequestError) return send(res, 400, { error: { message: e.message, field: e.field } })
       if (e instanceof RateLimitError) {
-        const seconds = Math.max(1, Math.ceil(e.retryAfterMs / 1000))
-        return send(res, 429, { error: { message: e.message, field: 'to' } }, { 'retry-after': String(seconds) })
+        return send(res, 429, { error: { message: e.message, field: 'to' } }, { 'retry-after': String(retryAfterSeconds(e.retryAfterMs)) })
       }
       log(`email api: ${(e as Error).stack ?? String(e)}`)
       send(res, 500, { error: { message: 'Something went wrong on our side. The request was not queued.' } })

@@ -1,3 +1,4 @@
+// `npm run email -- …` as an operator runs it: the built CLI, .eml files without SMTP, real SMTP with it, purge.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

@@ -180,7 +180,7 @@ async function purgeCommand(): Promise<void> {
     const transport = createTransportFromEnv()
     const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
     transport.close()
-    out(`Erased the recipient address of ${n} message(s) that finished more than ${process.env.EMAIL_RETENTION_DAYS || 30} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`)
+    out(`Erased the recipient address of ${n} message(s) that finished more than ${outbox.retentionMs / 86_400_000} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`)
   })
 }
 

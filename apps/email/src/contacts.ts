@@ -47,7 +47,7 @@ export function contactsHtml(org: Organisation): string {
   return `<ul style="${css.contacts}">${items}</ul>`
 }
 
-export function contactsText(org: Organisation, indent = '  '): string {
+export function contactsText(org: Organisation, indent: string): string {
   return org.contactPoints.map((c) => `${indent}${contactText(c)}`).join('\n')
 }
 

@@ -3,7 +3,7 @@ export { renderAdviceEmail, adviceSubject, NEUTRAL_SUBJECT, NEUTRAL_SENDER_NAME,
 export { openOutbox, Outbox, RateLimitError, type OutboxOptions, type OutboxMessage, type OutboxStatus, type ClaimedMessage } from './outbox.js'
 export { AdviceEmailRequestError, adviceEmailRequestSchema, validateRequest, type AdviceEmailRequest, type AdviceEmailOrigin } from './request.js'
 export { createRateLimiter, type RateLimiter } from './rateLimiter.js'
-export { createWorker, startWorker, type Worker, type WorkerOptions } from './worker.js'
+export { createWorker, type Worker, type WorkerOptions } from './worker.js'
 export { createTransportFromEnv, classifySendError, senderFromEnv, type MailTransport, type DeliveryResult, type SendFailure } from './transport.js'
 export { createApiServer, type ApiOptions } from './api.js'
 export { defaultOutboxPath, defaultMailDir } from './paths.js'

@@ -1,3 +1,4 @@
+// The outbox on its own: validation at the door, idempotency, per-recipient limits, states, back-off and purge.
 import { loadContent } from '@signpost/content'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RateLimitError } from './outbox.js'
@@ -63,12 +64,15 @@ describe('outbox.enqueue', () => {
     t = tempOutbox(content, { recipientLimit: { limit: 3, windowMs: 60 * 60 * 1000 } })
     for (let i = 0; i < 3; i++) t.outbox.enqueue(base)
     expect(() => t!.outbox.enqueue({ ...base, to: 'JO@example.com' })).toThrow(RateLimitError)
+    let limited: unknown
     try {
       t.outbox.enqueue(base)
     } catch (e) {
-      expect((e as RateLimitError).message).toContain('j***@example.com')
-      expect((e as RateLimitError).retryAfterMs).toBeGreaterThan(0)
+      limited = e
     }
+    expect(limited).toBeInstanceOf(RateLimitError)
+    expect((limited as RateLimitError).message).toContain('j***@example.com')
+    expect((limited as RateLimitError).retryAfterMs).toBeGreaterThan(0)
     expect(rowCount(t.outbox)).toBe(3)
     t.outbox.enqueue({ ...base, to: 'someone-else@example.com' })
     t.clock.advance(60 * 60 * 1000 + 1)

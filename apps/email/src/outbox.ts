@@ -249,14 +249,17 @@ export class Outbox {
    * Stores a request (status queued). Validates it first; the same idempotency key returns the first request's id
    * with created: false. With content, the message is rendered now and stored: what was asked for is what is sent,
    * and a resend after a crash is byte-for-byte the same message.
+   * `idempotencyScope` (e.g. the API client) keeps one caller's keys apart from another's: the key is stored as
+   * "scope:key", after the key itself has been validated.
    */
-  enqueue(input: AdviceEmailRequest): { id: string; created: boolean } {
+  enqueue(input: AdviceEmailRequest, options: { idempotencyScope?: string } = {}): { id: string; created: boolean } {
     const request = validateRequest(input, this.content)
     const snapshot = this.content ? this.render(request) : undefined
+    const idempotencyKey = request.idempotencyKey && options.idempotencyScope ? `${options.idempotencyScope}:${request.idempotencyKey}` : request.idempotencyKey
     const now = this.now()
     const txn = this.db.transaction((): { id: string; created: boolean } => {
-      if (request.idempotencyKey) {
-        const existing = this.db.prepare('SELECT id FROM messages WHERE idempotency_key = ?').get(request.idempotencyKey) as { id: string } | undefined
+      if (idempotencyKey) {
+        const existing = this.db.prepare('SELECT id FROM messages WHERE idempotency_key = ?').get(idempotencyKey) as { id: string } | undefined
         if (existing) return { id: existing.id, created: false }
       }
       const key = request.to.toLowerCase()
@@ -290,7 +293,7 @@ export class Outbox {
           name: request.name ?? null,
           key,
           masked: rules.maskEmailAddress(request.to),
-          idem: request.idempotencyKey ?? null,
+          idem: idempotencyKey ?? null,
           messageId: `<${randomUUID()}@${this.domain}>`,
           render: snapshot ? this.storeRender(snapshot) : null,
           now,

@@ -15,7 +15,7 @@ const components: Partial<PortableTextHtmlComponents> = {
     h2: ({ children }) => `<h3 style="${css.h3}">${children ?? ''}</h3>`,
     h3: ({ children }) => `<h3 style="${css.h3}">${children ?? ''}</h3>`,
     h4: ({ children }) => `<h4 style="${css.h3}">${children ?? ''}</h4>`,
-    blockquote: ({ children }) => `<blockquote style="${css.p}margin-left:0;padding-left:16px;border-left:4px solid #6b6b78;">${children ?? ''}</blockquote>`,
+    blockquote: ({ children }) => `<blockquote style="${css.blockquote}">${children ?? ''}</blockquote>`,
   },
   list: {
     bullet: ({ children }) => `<ul style="${css.list}">${children ?? ''}</ul>`,

@@ -1,3 +1,4 @@
+// The advice email itself: every heading and number in both alternatives, neutral subject, escaping, axe in Chromium.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { launchChromium, type Browser } from '@signpost/chromium'

@@ -48,8 +48,12 @@ export const adviceEmailRequestSchema = z.strictObject({
   origin: z.enum(['cli', 'api', 'web']),
 })
 
-function fieldOf(issue: z.core.$ZodIssue): string {
-  return issue.path.map(String).join('.') || 'request'
+/** The first problem the schema found, naming its field (`whole` when it is about the whole object). */
+export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceEmailRequestError {
+  const issue = error.issues[0]!
+  const field = issue.path.map(String).join('.') || whole
+  const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message
+  return new AdviceEmailRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
 }
 
 /**
@@ -58,12 +62,7 @@ function fieldOf(issue: z.core.$ZodIssue): string {
  */
 export function validateRequest(input: unknown, content?: Content): AdviceEmailRequest {
   const parsed = adviceEmailRequestSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!
-    const field = fieldOf(issue)
-    const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message
-    throw new AdviceEmailRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
-  }
+  if (!parsed.success) throw requestErrorOf(parsed.error)
   const request = parsed.data
   const address = rules.checkEmailAddress(request.to)
   if (!address.ok) throw new AdviceEmailRequestError('to', `to: ${address.message}`)

@@ -14,6 +14,7 @@ export const css = {
   small: `${font}color:${colours.muted};font-size:${screenType.small}px;line-height:${screenType.lineHeight};margin:0 0 ${spacing.s}px;`,
   list: `${font}${text}margin:0 0 ${spacing.m}px;padding-left:${spacing.l}px;`,
   li: `margin:0 0 ${spacing.s}px;`,
+  blockquote: `${font}${text}margin:0 0 ${spacing.m}px;padding-left:${spacing.m}px;border-left:4px solid ${colours.border};`,
   contacts: `list-style:none;margin:0 0 ${spacing.m}px;padding:0;${font}${text}`,
   contact: `margin:0 0 ${spacing.s}px;`,
   link: `color:${colours.link};text-decoration:underline;`,

@@ -1,3 +1,4 @@
+// Transport from the environment: STARTTLS for remote SMTP, .eml files without it, DKIM, and how SMTP errors are classed.
 import { generateKeyPairSync } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'

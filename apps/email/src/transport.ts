@@ -151,6 +151,9 @@ export function classifySendError(error: unknown): SendFailure {
 
 export type Sender = { from: string; replyTo?: string; neutralFrom: string }
 
+/** The address in "Name <address>", or the whole value when it is a bare address. */
+const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1] ?? from
+
 /**
  * Sender addresses from EMAIL_FROM / EMAIL_REPLY_TO. The neutral sender keeps the address and swaps the display name
  * (EMAIL_NEUTRAL_FROM replaces it whole, for a service whose address itself would say too much).
@@ -158,8 +161,7 @@ export type Sender = { from: string; replyTo?: string; neutralFrom: string }
 export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName: string): Sender {
   const from = env.EMAIL_FROM?.trim() || 'Signpost <advice@signpost.invalid>'
   if (/[\r\n]/.test(from) || /[\r\n]/.test(env.EMAIL_REPLY_TO ?? '')) throw new Error('EMAIL_FROM and EMAIL_REPLY_TO cannot contain line breaks.')
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from
-  const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${address}>`
+  const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${addressOf(from)}>`
   if (/[\r\n]/.test(neutralFrom)) throw new Error('EMAIL_NEUTRAL_FROM cannot contain line breaks.')
   return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom }
 }
@@ -167,7 +169,5 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
 /** The domain to put in Message-IDs: the DKIM domain, else the sender's. */
 export function messageIdDomain(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DKIM_DOMAIN) return env.DKIM_DOMAIN
-  const from = env.EMAIL_FROM ?? ''
-  const address = /<([^>]+)>/.exec(from)?.[1] ?? from
-  return /@([A-Za-z0-9.-]+)$/.exec(address.trim())?.[1] ?? 'signpost.invalid'
+  return /@([A-Za-z0-9.-]+)$/.exec(addressOf(env.EMAIL_FROM ?? '').trim())?.[1] ?? 'signpost.invalid'
 }

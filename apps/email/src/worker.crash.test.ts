@@ -1,3 +1,4 @@
+// The worker killed with SIGKILL mid-batch loses nothing: a restart delivers every message, repeats keep their Message-ID.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

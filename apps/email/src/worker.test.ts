@@ -1,3 +1,4 @@
+// Delivery over real SMTP (smtp-server on 127.0.0.1, parsed with mailparser): content, outages, 4xx/5xx, idempotency.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { loadContent } from '@signpost/content'
 import { afterEach, describe, expect, it } from 'vitest'

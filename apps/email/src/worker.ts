@@ -189,10 +189,3 @@ export function createWorker(options: WorkerOptions): Worker {
     },
   }
 }
-
-/** Starts the worker loop in the background; `stop()` finishes the current batch and resolves. */
-export function startWorker(options: WorkerOptions): Worker & { done: Promise<void> } {
-  const worker = createWorker(options)
-  const done = worker.run()
-  return Object.assign(worker, { done })
-}

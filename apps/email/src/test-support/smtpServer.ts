@@ -1,4 +1,4 @@
-// A real SMTP server on 127.0.0.1 for tests and benchmarks: records every message (parsed with mailparser) and can
+// A real SMTP server on 127.0.0.1 for tests: records every message (parsed with mailparser) and can
 // answer with chosen errors, so retries, permanent failures and outages are tested against real SMTP.
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server'
@@ -21,8 +21,6 @@ export type TestSmtpOptions = {
   onRcpt?: (address: string, session: SMTPServerSession) => SmtpReply
   /** Answer the end of DATA with an error, or accept. Runs after the message body was read. */
   onData?: (raw: Buffer) => SmtpReply | Promise<SmtpReply>
-  /** Skip mailparser (for benchmarks): only count. */
-  parse?: boolean
 }
 
 function smtpError(reply: NonNullable<SmtpReply>): Error {
@@ -53,7 +51,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
           .then(async (reply) => {
             if (reply) return callback(smtpError(reply))
             accepted += 1
-            if (options.parse !== false) messages.push(await simpleParser(raw))
+            messages.push(await simpleParser(raw))
             callback()
           })
           .catch((e: Error) => callback(e))
