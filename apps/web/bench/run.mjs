@@ -3,12 +3,11 @@
 // the built site: a guide page's transfer sizes (gzip), Lighthouse mobile scores of the home and guide pages,
 // requests per second of `next start` beside a plain node:http server sending the same HTML, and, for the note,
 // a throwaway minimal App Router page's framework JavaScript. Writes the "## Web" section of BENCHMARKS.md.
-import { spawn, spawnSync } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
 import { createReadStream, existsSync } from 'node:fs'
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import http from 'node:http'
 import { promisify } from 'node:util'
-import { execFile } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createServer as netServer } from 'node:net'
 import os from 'node:os'
@@ -180,7 +179,6 @@ async function appRouterBaseline() {
     await rm(dir, { recursive: true, force: true })
   }
 }
-
 
 if (!existsSync(join(appDir, '.next', 'BUILD_ID'))) {
   console.error('Build the site first: npx turbo run build --filter=@signpost/web')

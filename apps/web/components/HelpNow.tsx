@@ -3,11 +3,10 @@ import type { Organisation } from '@signpost/content'
 import { paths } from '../lib/paths'
 import { ContactPoints } from './ContactPoints'
 
-export function HelpNow({ organisation, headingLevel = 2 }: { organisation: Organisation; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+export function HelpNow({ organisation }: { organisation: Organisation }) {
   return (
     <section className="help-now" aria-labelledby="help-now">
-      <Heading id="help-now">Get help now</Heading>
+      <h2 id="help-now">Get help now</h2>
       <p>
         <a href={paths.organisation(organisation.slug)}>{organisation.name}</a>
         {organisation.free ? ' is free' : ''}

@@ -1,15 +1,15 @@
 // "Exit this page": Shift three times within 5 seconds leaves for the destination (intercepted here, so no
 // real network), the count is announced, the page is covered first; two presses then a pause do nothing.
-import type { Browser } from '@signpost/chromium'
+import { launchChromium, type Browser } from '@signpost/chromium'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest'
-import { browser, EXIT_URL, GUIDE, url } from './site'
+import { EXIT_URL, GUIDE, url } from './site'
 
 let chromium: Browser
 const exits: string[] = []
 
 beforeAll(async () => {
-  chromium = await browser()
+  chromium = await launchChromium()
   await chromium.context.route('https://www.bbc.co.uk/**', async (route) => {
     exits.push(route.request().url())
     await route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Weather</title><h1>Weather</h1>' })

@@ -1,13 +1,13 @@
 // Hostile content stays inert: a <script> in a title or text shows as text, a javascript: link is plain
 // text, and nothing from content creates a script, an event handler or a javascript: URL.
-import type { Browser } from '@signpost/chromium'
+import { launchChromium, type Browser } from '@signpost/chromium'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { HOSTILE_SLUG, HOSTILE_TEXT, HOSTILE_TITLE } from './fixtures'
-import { browser, url } from './site'
+import { url } from './site'
 
 let chromium: Browser
 beforeAll(async () => {
-  chromium = await browser()
+  chromium = await launchChromium()
 })
 afterAll(async () => chromium?.close())
 

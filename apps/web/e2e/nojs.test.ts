@@ -1,13 +1,13 @@
 // With JavaScript off the guide still works: its content, its phone links, the exit link and the email form,
 // which queues a message and confirms without the address ever appearing in a URL.
 import { openOutbox } from '@signpost/email'
-import type { Browser } from '@signpost/chromium'
+import { launchChromium, type Browser } from '@signpost/chromium'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
-import { browser, EXIT_URL, GUIDE, url } from './site'
+import { EXIT_URL, GUIDE, url } from './site'
 
 let chromium: Browser
 beforeAll(async () => {
-  chromium = await browser({ javaScriptEnabled: false })
+  chromium = await launchChromium({ javaScriptEnabled: false })
 })
 afterAll(async () => chromium?.close())
 

@@ -1,12 +1,12 @@
 // Every page in real Chromium: no WCAG 2.2 A/AA violations (axe), no request to another host, no cookie;
 // the skip link and the exit control come first by keyboard; phone and SMS links dial the right numbers.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { allPages, axeViolations, browser, EXIT_URL, GUIDE, origin, url } from './site'
-import type { Browser } from '@signpost/chromium'
+import { launchChromium, type Browser } from '@signpost/chromium'
+import { allPages, axeViolations, EXIT_URL, GUIDE, origin, url } from './site'
 
 let chromium: Browser
 beforeAll(async () => {
-  chromium = await browser()
+  chromium = await launchChromium()
 })
 afterAll(async () => chromium?.close())
 

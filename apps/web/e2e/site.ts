@@ -1,14 +1,13 @@
-// What browser tests share: the running test site, its page list (from its own sitemap), a Chromium,
-// and axe-core run inside the page (through the DevTools protocol, so the page's CSP stays in force).
+// What browser tests share: the running test site, its page list (from its own sitemap), and axe-core run
+// inside the page (through the DevTools protocol, so the page's CSP stays in force).
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { launchChromium, type Browser } from '@signpost/chromium'
 import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { HOSTILE_SLUG } from './fixtures'
 
 export const origin = () => inject('origin')
-export const url = (path: string) => `${inject('origin')}${path}`
+export const url = (path: string) => `${origin()}${path}`
 export const GUIDE = '/guides/cyber-crime-and-fraud'
 export const EXIT_URL = 'https://www.bbc.co.uk/weather'
 
@@ -19,10 +18,6 @@ export async function allPages(): Promise<string[]> {
   const xml = await (await fetch(url('/sitemap.xml'))).text()
   const fromSitemap = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
   return [...new Set([...fromSitemap, '/search?q=fraud', `${GUIDE}/email-sent`, `${GUIDE}/email-problem?email=invalid-address`, `/guides/${HOSTILE_SLUG}`, '/no-such-page'])]
-}
-
-export async function browser(options: Parameters<typeof launchChromium>[0] = {}): Promise<Browser> {
-  return launchChromium(options)
 }
 
 export type AxeViolation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }

@@ -1,7 +1,9 @@
-// Small helpers for the Pages API routes: one query value, the client's address, and method checks.
+// Small helpers for the Pages API routes: one query value (also for getServerSideProps' context), the client's
+// address, and method checks.
 import type { NextApiRequest, NextApiResponse } from 'next'
 
-export function queryValue(req: NextApiRequest, name: string): string | undefined {
+/** The first value of a query parameter, from an API request or a getServerSideProps context. */
+export function queryValue(req: { query: Partial<Record<string, string | string[]>> }, name: string): string | undefined {
   const v = req.query[name]
   return Array.isArray(v) ? v[0] : v
 }

@@ -1,6 +1,7 @@
 // Loads what a guide page and its sub-pages need: the view of the guide for this site's area (local
 // contacts first, from @signpost/content), or null when the guide does not exist here.
-import { NotFoundError, viewGuide, type GuideView } from '@signpost/content'
+import { guidesForArea, NotFoundError, viewGuide, type GuideView } from '@signpost/content'
+import type { GetStaticPaths } from 'next'
 import { getContent, plain } from './content'
 import { siteArea } from './site'
 
@@ -14,8 +15,8 @@ export async function loadGuideView(slug: string, draft = false): Promise<GuideV
   }
 }
 
-export async function guideSlugs(): Promise<string[]> {
-  const { guidesForArea } = await import('@signpost/content')
+/** getStaticPaths of the guide page and its sub-pages: every guide of the area, others rendered on first request. */
+export const guideStaticPaths: GetStaticPaths = async () => {
   const content = await getContent()
-  return guidesForArea(content, siteArea(content)).map((g) => g.slug)
+  return { paths: guidesForArea(content, siteArea(content)).map((g) => ({ params: { slug: g.slug } })), fallback: 'blocking' }
 }

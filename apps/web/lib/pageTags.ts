@@ -1,6 +1,6 @@
 // Which statically generated page depends on which content, as tags: the document type ("guide") and
 // "type:id" ("guide:guide.cyber-crime-and-fraud"). The revalidate webhook turns tags into page paths here.
-import { guidesForArea, organisationsServingArea, viewGuide, type Content } from '@signpost/content'
+import { getArea, guidesForArea, organisationsServingArea, viewGuide, type Content } from '@signpost/content'
 import { paths } from './paths'
 
 export type PageDependency = { path: string; tags: string[] }
@@ -12,8 +12,7 @@ export function tagsForDocument(doc: { _type: string; _id: string }): string[] {
 }
 
 export function pageDependencies(content: Content, areaSlug: string): PageDependency[] {
-  const area = content.areas.find((a) => a.slug === areaSlug)
-  const areaTag = area ? `area:${area.id}` : 'area'
+  const areaTag = `area:${getArea(content, areaSlug).id}`
   const orgTag = (id: string) => `organisation:${id}`
   const pages: PageDependency[] = [
     { path: paths.home(), tags: ['siteSettings', 'guide', 'organisation', areaTag] },

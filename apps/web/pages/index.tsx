@@ -1,11 +1,10 @@
 // Home: the guides for this site's area, the emergency notice, and how to get help now.
-import { guidesForArea, organisationsServingArea, primarySupportOf, type Organisation, type SiteSettings } from '@signpost/content'
+import { getArea, guidesForArea, organisationsServingArea, primarySupportOf, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Emergency } from '../components/Emergency'
 import { HelpNow } from '../components/HelpNow'
 import { Layout } from '../components/Layout'
 import { getContent, plain } from '../lib/content'
-
 import { paths } from '../lib/paths'
 import { absoluteUrl, siteArea } from '../lib/site'
 
@@ -23,7 +22,7 @@ type Props = {
 export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   const content = await getContent({ draft: draftMode })
   const area = siteArea(content)
-  const areaName = content.areas.find((a) => a.slug === area)?.name ?? area
+  const areaName = getArea(content, area).name
   const support = primarySupportOf(organisationsServingArea(content, area)) ?? null
   return {
     props: plain({

@@ -2,6 +2,7 @@
 import type { SiteSettings } from '@signpost/content'
 import type { GetServerSideProps, PageConfig } from 'next'
 import { Layout } from '../components/Layout'
+import { queryValue } from '../lib/apiRequest'
 import { getContent } from '../lib/content'
 import { paths } from '../lib/paths'
 import { search } from '../lib/search'
@@ -12,8 +13,9 @@ export const config: PageConfig = { unstable_runtimeJS: false }
 type Hit = { href: string; title: string; text: string }
 type Props = { settings: SiteSettings; query: string; guides: Hit[]; organisations: Hit[]; draft: boolean; canonical: string }
 
-export const getServerSideProps: GetServerSideProps<Props> = async ({ query, draftMode }) => {
-  const q = (Array.isArray(query.q) ? query.q[0] : query.q)?.slice(0, 200) ?? ''
+export const getServerSideProps: GetServerSideProps<Props> = async (context) => {
+  const { draftMode } = context
+  const q = queryValue(context, 'q')?.slice(0, 200) ?? ''
   const content = await getContent({ draft: draftMode })
   const results = search(content, siteArea(content), q)
   return {

@@ -1,5 +1,5 @@
 // Every organisation that can help in this site's area, local services first.
-import { organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
+import { getArea, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Layout } from '../../components/Layout'
 import { OrganisationCard } from '../../components/OrganisationCard'
@@ -17,7 +17,7 @@ export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   return {
     props: plain({
       settings: content.settings,
-      areaName: content.areas.find((a) => a.slug === area)?.name ?? area,
+      areaName: getArea(content, area).name,
       organisations: organisationsServingArea(content, area),
       draft: Boolean(draftMode),
       canonical: absoluteUrl(paths.organisations()),

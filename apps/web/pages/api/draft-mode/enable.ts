@@ -3,6 +3,7 @@
 // defineEnableDraftMode makes (that helper is App Router only, and an app/ directory would put the App Router's
 // JavaScript on this site's 404 page). With the embedded dataset: ?secret=SIGNPOST_PREVIEW_SECRET&redirect=/path.
 import { createClient } from '@sanity/client'
+import { DEFAULT_API_VERSION } from '@signpost/content'
 import { validatePreviewUrl } from '@sanity/preview-url-secret'
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { allowMethods, queryValue } from '../../../lib/apiRequest'
@@ -14,7 +15,7 @@ async function sanityAllows(req: NextApiRequest): Promise<{ ok: boolean; redirec
   const client = createClient({
     projectId: process.env.SANITY_PROJECT_ID,
     dataset: process.env.SANITY_DATASET || 'production',
-    apiVersion: process.env.SANITY_API_VERSION || '2025-02-19',
+    apiVersion: process.env.SANITY_API_VERSION || DEFAULT_API_VERSION,
     useCdn: false,
     token: process.env.SANITY_API_READ_TOKEN,
   })

@@ -1,18 +1,15 @@
 // Confirmation after "email me this advice". It never shows or carries the address.
 import type { GuideView } from '@signpost/content'
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next'
+import type { GetStaticProps, PageConfig } from 'next'
 import { Layout } from '../../../components/Layout'
-import { guideSlugs, loadGuideView } from '../../../lib/guidePage'
+import { guideStaticPaths, loadGuideView } from '../../../lib/guidePage'
 import { paths } from '../../../lib/paths'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
 type Props = { view: GuideView; lang: string; draft: boolean }
 
-export const getStaticPaths: GetStaticPaths = async () => ({
-  paths: (await guideSlugs()).map((slug) => ({ params: { slug } })),
-  fallback: 'blocking',
-})
+export const getStaticPaths = guideStaticPaths
 
 export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params, draftMode }) => {
   const view = await loadGuideView(params?.slug ?? '', draftMode)

@@ -1,16 +1,13 @@
 // A guide at /guides/<slug>: static HTML with no framework script, regenerated on demand (POST
 // /api/revalidate) when the guide, its organisations, the area or the site settings change.
-import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next'
+import type { GetStaticProps, PageConfig } from 'next'
 import { GuidePage, type GuidePageProps } from '../../../components/GuidePage'
-import { guideSlugs, loadGuideView } from '../../../lib/guidePage'
+import { guideStaticPaths, loadGuideView } from '../../../lib/guidePage'
 import { leafletSizes } from '../../../lib/leaflets'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-export const getStaticPaths: GetStaticPaths = async () => ({
-  paths: (await guideSlugs()).map((slug) => ({ params: { slug } })),
-  fallback: 'blocking',
-})
+export const getStaticPaths = guideStaticPaths
 
 export const getStaticProps: GetStaticProps<GuidePageProps, { slug: string }> = async ({ params, draftMode }) => {
   const view = await loadGuideView(params?.slug ?? '', draftMode)
