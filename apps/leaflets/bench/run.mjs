@@ -121,7 +121,7 @@ Measured with \`npm run bench:leaflets\` (apps/leaflets/bench/run.mjs) on ${date
 | measure | figure |
 | --- | --- |
 | pdfkit \`renderLeaflet\`, seed guide (cyber-crime-and-fraud, standard, ${(pdfkitBytes / 1024).toFixed(0)} KiB) | median ${pdfkitMs.toFixed(1)} ms (${RUNS} warm runs after ${WARMUP}) |
-| Chromium (${'@signpost/chromium'}): new page, \`setContent\` of a plain HTML rendering of the same view built by the bench (fonts inlined, QR as SVG), \`page.pdf()\` (${(chromiumBytes / 1024).toFixed(0)} KiB) | median ${chromiumMs.toFixed(1)} ms (same run) |
+| Chromium (@signpost/chromium): new page, \`setContent\` of a plain HTML rendering of the same view built by the bench (fonts inlined, QR as SVG), \`page.pdf()\` (${(chromiumBytes / 1024).toFixed(0)} KiB) | median ${chromiumMs.toFixed(1)} ms (same run) |
 | Chromium ÷ pdfkit | **${ratio.toFixed(1)}×** faster with pdfkit (target ≥ 10×) |
 | print pack: ${leaflets} leaflets from 100 guides (seed + 99 synthetic, made in a temp dir), \`signpost-leaflets pack --copies 10\`, whole CLI process | **${(packMs / 1000).toFixed(2)} s** wall (target ≤ 15 s), ${pages} pages, ${(pages / (packMs / 1000)).toFixed(0)} pages/s, ${(size / 1024 / 1024).toFixed(1)} MiB |
 

@@ -48,6 +48,12 @@ export function createDocument(meta: DocumentMeta): Doc {
   return doc
 }
 
+/** The latest of the content's own dates; never the clock. */
+export function contentDate(...dates: string[]): Date {
+  const times = dates.map((d) => Date.parse(d)).filter((t) => Number.isFinite(t))
+  return new Date(times.length ? Math.max(...times) : 0)
+}
+
 /** Collects a document's bytes once it is ended. */
 export function collect(doc: Doc): Promise<Buffer> {
   return new Promise((resolve, reject) => {

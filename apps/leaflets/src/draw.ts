@@ -3,19 +3,19 @@
 import type PDFDocument from 'pdfkit'
 import { measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
-import { A4, MARGIN, pageGeometry } from './layout/page.js'
+import { MARGIN, pageGeometry } from './layout/page.js'
 import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type StructNode } from './layout/types.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type StructElement = ReturnType<Doc['struct']>
 
-export const PAGE_OPTIONS = { size: 'A4', layout: 'portrait', margin: MARGIN } as const
+const PAGE_OPTIONS = { size: 'A4', layout: 'portrait', margin: MARGIN } as const
 
 export function addPage(doc: Doc): void {
   doc.addPage(PAGE_OPTIONS)
 }
 
-export function drawOps(doc: Doc, ops: DrawOp[]): void {
+function drawOps(doc: Doc, ops: DrawOp[]): void {
   let rects = false
   for (const op of ops) {
     if (op.kind === 'rect') {
@@ -49,7 +49,7 @@ export function drawOps(doc: Doc, ops: DrawOp[]): void {
  * string again for the link area; it is the number pdfkit would compute: (advance × size/1000) × 100/100. If a
  * pdfkit version ignores those options it measures the string itself, with the same result.
  */
-export function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, link?: string): void {
+function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, link?: string): void {
   doc.font(font).fontSize(size)
   const options: Record<string, unknown> = { lineBreak: false, textWidth: (measure().advance(text, font) * (size / 1000) * 100) / 100, wordCount: wordCount(text) }
   if (link) options.link = link
@@ -74,14 +74,14 @@ function isSpace(c: number): boolean {
 }
 
 /** Decoration: marked as an artifact so screen readers skip it. */
-export function drawArtifact(doc: Doc, draw: () => void): void {
+function drawArtifact(doc: Doc, draw: () => void): void {
   doc.markContent('Artifact', { type: 'Pagination' })
   draw()
   doc.endMarkedContent()
 }
 
 /**
- * Draws `layout` starting on a new page, its structure under `parent`. `onPage(n)` is called as each page is
+ * Draws `layout` starting on a new page, its structure under `parent`. `onPage()` is called as each page is
  * finished (for progress). Returns the number of pages drawn.
  */
 export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayout, format: LeafletFormat, onPage?: () => void): number {
@@ -129,5 +129,3 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
   finishPage()
   return layout.pageCount
 }
-
-export { A4 }

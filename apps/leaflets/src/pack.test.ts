@@ -1,3 +1,4 @@
+// Print packs read back with pdfjs-dist: the cover, each copy on an odd page with blank backs, tags, determinism.
 import { PassThrough } from 'node:stream'
 import { embeddedSource, getArea, loadContent, shortRevision, viewGuide, type GuideView } from '@signpost/content'
 import { beforeAll, describe, expect, it } from 'vitest'

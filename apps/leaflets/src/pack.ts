@@ -2,7 +2,7 @@
 // odd page so double-sided printing never puts two leaflets on one sheet. Each guide is laid out once.
 import type { Writable } from 'node:stream'
 import { shortRevision, type Area, type GuideView } from '@signpost/content'
-import { createDocument } from './document.js'
+import { contentDate, createDocument } from './document.js'
 import { addPage, drawLeaflet } from './draw.js'
 import { measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
@@ -10,7 +10,6 @@ import { Flow } from './layout/flow.js'
 import { layoutLeaflet } from './layout/leaflet.js'
 import { pageGeometry } from './layout/page.js'
 import type { LeafletLayout } from './layout/types.js'
-import { contentDate } from './renderLeaflet.js'
 
 export type PackEntry = { view: GuideView; copies: number }
 export type PackOptions = {
@@ -18,15 +17,13 @@ export type PackOptions = {
   format?: LeafletFormat
   /** Called after each page is drawn, with pages done and the pack's total. */
   onProgress?: (pagesDone: number, totalPages: number) => void
-  /** Layouts made elsewhere (e.g. in worker threads), by guide slug; the rest are laid out here. */
-  layouts?: Map<string, LeafletLayout>
 }
 export type PackResult = { leaflets: number; pages: number; blankPages: number }
 
 /** Writes the pack to `out` and resolves once every byte has been handed to it. */
 export async function renderPack(entries: PackEntry[], options: PackOptions, out: Writable): Promise<PackResult> {
   const format = options.format ?? 'standard'
-  const layouts = new Map(options.layouts)
+  const layouts = new Map<string, LeafletLayout>()
   for (const { view } of entries) {
     if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format))
   }

@@ -35,7 +35,7 @@ function listBlock(list: ToolkitPortableTextDirectList): ListBlock {
 }
 
 /** The address as written on paper: no scheme for web addresses, the bare address or number otherwise. */
-export function writtenAddress(href: string): string {
+function writtenAddress(href: string): string {
   if (/^(mailto|tel|sms):/i.test(href)) return href.replace(/^[a-z]+:/i, '').replace(/\?.*$/, '')
   return rules.displayUrl(href)
 }

@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import type { GridOp } from './layout/types.js'
 
 /** Modules of light margin the QR specification asks for around the code. */
-export const QUIET_ZONE = 4
+const QUIET_ZONE = 4
 
 /**
  * A QR symbol as rectangles of dark modules: [row, column, width, height] in modules, and the symbol's size.

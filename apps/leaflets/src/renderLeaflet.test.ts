@@ -1,3 +1,5 @@
+// The single leaflet read back with pdfjs-dist: reading order, front page, footers, tags, fonts, sizes, QR code,
+// determinism, and made-up guides that are long or accented.
 import { embeddedSource, loadContent, viewGuide, type Content, type GuideView } from '@signpost/content'
 import * as fontkit from 'fontkit'
 import { readFileSync } from 'node:fs'

@@ -1,6 +1,6 @@
 // The library entry point: a GuideView in, the bytes of an accessible, deterministic A4 leaflet out.
 import type { GuideView } from '@signpost/content'
-import { collect, createDocument } from './document.js'
+import { collect, contentDate, createDocument } from './document.js'
 import { drawLeaflet } from './draw.js'
 import type { LeafletFormat } from './format.js'
 import { layoutLeaflet } from './layout/leaflet.js'
@@ -20,7 +20,7 @@ export async function renderLeaflet(view: GuideView, options: RenderLeafletOptio
   return bytes
 }
 
-export function leafletMeta(view: GuideView, format: LeafletFormat) {
+function leafletMeta(view: GuideView, format: LeafletFormat) {
   const { guide } = view
   return {
     title: format === 'large-print' ? `${guide.title} (large print)` : guide.title,
@@ -30,10 +30,4 @@ export function leafletMeta(view: GuideView, format: LeafletFormat) {
     author: view.settings.siteName,
     date: contentDate(guide.updatedAt, guide.reviewedAt),
   }
-}
-
-/** The latest of the content's own dates; never the clock. */
-export function contentDate(...dates: string[]): Date {
-  const times = dates.map((d) => Date.parse(d)).filter((t) => Number.isFinite(t))
-  return new Date(times.length ? Math.max(...times) : 0)
 }

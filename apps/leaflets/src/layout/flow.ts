@@ -31,10 +31,6 @@ export class Flow {
     this.y = geo.top
   }
 
-  get width(): number {
-    return this.geo.right - this.geo.left
-  }
-
   lineHeight(size: number, font: FontKey = 'regular'): number {
     return this.measure.lineHeight(font, size) + this.type.lineGap
   }
@@ -92,7 +88,6 @@ export class Flow {
         pendingSpace = undefined
       }
     }
-    const w = (f: Frag) => f.width
     const lines: Frag[][] = []
     let line: Frag[] = []
     let lineWidth = 0
@@ -102,8 +97,8 @@ export class Flow {
       lineWidth = 0
     }
     for (const word of words) {
-      const wordWidth = word.frags.reduce((sum, f) => sum + w(f), 0)
-      const spaceWidth = line.length && word.space ? w(word.space) : 0
+      const wordWidth = word.frags.reduce((sum, f) => sum + f.width, 0)
+      const spaceWidth = line.length && word.space ? word.space.width : 0
       if (line.length && lineWidth + spaceWidth + wordWidth > width) flush()
       if (line.length && word.space) {
         line.push(word.space)
@@ -115,7 +110,7 @@ export class Flow {
           continue
         }
         line.push(frag)
-        lineWidth += w(frag)
+        lineWidth += frag.width
       }
     }
     flush()
@@ -196,12 +191,6 @@ export class Flow {
       }
       this.y += lh
     }
-  }
-
-  /** Height `runs` would take, for keeping blocks together. */
-  measureText(runs: Run[], options: TextOptions): number {
-    const x = this.geo.left + (options.indent ?? 0)
-    return this.wrap(runs, options.size, this.geo.right - x, options.bold).length * this.lineHeight(options.size, options.bold ? 'bold' : 'regular')
   }
 
   finish(footer: string): LeafletLayout {

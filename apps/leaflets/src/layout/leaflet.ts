@@ -3,9 +3,9 @@
 import type { ContactPoint, GuideView, Organisation } from '@signpost/content'
 import { measure } from '../fonts.js'
 import { typeScale, type LeafletFormat } from '../format.js'
-import { blocksFromPortableText, writtenAddress, type Block, type ListBlock } from '../portableText.js'
+import { blocksFromPortableText, type Block, type ListBlock } from '../portableText.js'
 import { qrGrid } from '../qr.js'
-import { Flow, type LinkRef, type Run } from './flow.js'
+import { Flow, type Run } from './flow.js'
 import { pageGeometry } from './page.js'
 import type { LeafletLayout, StructNode } from './types.js'
 
@@ -24,8 +24,8 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
     flow.text(node, [{ text }], { size, bold: true, keepWithNext: keep + gap * 0.5 })
     flow.space(gap * 0.5)
   }
-  const paragraph = (runs: Run[], options: { size?: number; bold?: boolean; keepWithNext?: number; parent?: StructNode } = {}) => {
-    const node = flow.element(options.parent ?? null, 'P')
+  const paragraph = (runs: Run[], options: { size?: number; bold?: boolean; keepWithNext?: number } = {}) => {
+    const node = flow.element(null, 'P')
     flow.text(node, runs, { size: options.size ?? body, bold: options.bold, keepWithNext: options.keepWithNext })
     flow.space(gap)
   }
@@ -36,7 +36,7 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   }
 
   // Front: title, summary, the single most important action, the local support service.
-  heading('H1', guide.title, flow.lineHeight(body) * 2)
+  heading('H1', guide.title, bodyLine * 2)
   paragraph([{ text: guide.summary }])
 
   const first = view.firstStep
@@ -52,7 +52,8 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
     const startPage = flow.page
     const startY = flow.y
     heading('H2', `Free support in ${view.area.name}`, bodyLine + flow.lineHeight(type.phone))
-    paragraph([{ text: support.name, bold: true }, { text: qualities(support) ? ` is ${qualities(support)}.` : '' }])
+    const q = qualities(support)
+    paragraph([{ text: support.name, bold: true }, { text: q ? ` is ${q}.` : '' }])
     phoneLine(support)
     for (const cp of support.contactPoints) {
       if (cp.kind === 'phone' && cp.hours && cp === firstPhone(support)) paragraph([{ text: `Open ${cp.hours}` }])
@@ -64,7 +65,7 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   // The guide's sections.
   for (const section of guide.sections) {
     heading('H2', section.heading)
-    for (const block of blocksFromPortableText(section.body)) layBlock(flow, null, block, 0)
+    for (const block of blocksFromPortableText(section.body)) layBlock(flow, block)
   }
 
   // The steps, numbered.
@@ -115,22 +116,22 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   return flow.finish(view.checkedLine)
 }
 
-function layBlock(flow: Flow, parent: StructNode | null, block: Block, indent: number): void {
+/** A top-level block of a section's body. */
+function layBlock(flow: Flow, block: Block): void {
   const body = flow.type.body
   if (block.kind === 'paragraph') {
     const sub = /^h\d$/.test(block.style)
-    const node = flow.element(parent, sub ? 'H3' : 'P')
+    const node = flow.element(null, sub ? 'H3' : 'P')
     flow.text(node, block.runs, {
       size: sub ? flow.type.h3 : body,
       bold: sub,
-      indent: indent + (block.style === 'blockquote' ? body : 0),
+      indent: block.style === 'blockquote' ? body : 0,
       keepWithNext: sub ? flow.lineHeight(body) : 0,
     })
-    flow.space(body * 0.6)
-    return
+  } else {
+    layList(flow, null, block, 0)
   }
-  layList(flow, parent, block, indent)
-  if (indent === 0) flow.space(body * 0.6)
+  flow.space(body * 0.6)
 }
 
 function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent: number): void {
@@ -198,11 +199,9 @@ function contactRuns(cp: ContactPoint): Run[] {
     }
     case 'sms':
       return [{ text: cp.instruction, bold: true, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
-    case 'website': {
-      const link: LinkRef = { href: cp.url }
-      return [{ text: cp.display, bold: true, link }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
-    }
+    case 'website':
+      return [{ text: cp.display, bold: true, link: { href: cp.url } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
     case 'email':
-      return [{ text: writtenAddress(cp.href), bold: true, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
+      return [{ text: cp.address, bold: true, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
   }
 }

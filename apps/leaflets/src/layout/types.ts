@@ -4,7 +4,7 @@ export type FontKey = 'regular' | 'bold'
 
 /** Text at (x, y), y being the top of the line box, as pdfkit's text() takes it. */
 export type TextOp = { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; link?: string }
-/** A filled black rectangle (QR modules, rules, bars). */
+/** A filled black rectangle (the bar beside the local support block). */
 export type RectOp = { kind: 'rect'; x: number; y: number; w: number; h: number }
 /**
  * Filled black rectangles on a grid of `cell`-point squares whose top-left corner is at (x, y) (the QR code's
@@ -17,7 +17,7 @@ export type DrawOp = TextOp | RectOp | GridOp
 /** Marked content on one page (0-based page of the leaflet). */
 export type Chunk = { page: number; ops: DrawOp[] }
 
-export type StructType = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link' | 'Figure' | 'Sect'
+export type StructType = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link' | 'Figure'
 export type StructOptions = { alt?: string; bbox?: [number, number, number, number] }
 
 /** A structure element; children are drawn in order, which is the reading order. */
