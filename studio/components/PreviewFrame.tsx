@@ -2,8 +2,8 @@
 // email) in an iframe, with a switch between variants (standard / large print, HTML / plain text).
 import { LaunchIcon } from '@sanity/icons/Launch'
 import { RefreshIcon } from '@sanity/icons/Refresh'
-import { Box, Button, Card, Flex, Stack, Text } from '@sanity/ui'
-import { useEffect, useState } from 'react'
+import { Box, Button, Card, Flex, Text } from '@sanity/ui'
+import { useState } from 'react'
 import type { UserViewComponent } from 'sanity/structure'
 import { previewSrc, type PreviewVariant } from '../structure/previewUrls'
 
@@ -18,10 +18,8 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
   const [selected, setSelected] = useState(0)
   const [reloads, setReloads] = useState(0)
   const slug = (document.displayed.slug as { current?: string } | undefined)?.current
+  // Part of the frame's key, so it reloads when a new version is published and keeps up without a manual refresh.
   const publishedRev = document.published?._rev
-
-  // Reload when a new version is published, so the preview keeps up without a manual refresh.
-  useEffect(() => setReloads((n) => n + 1), [publishedRev])
 
   if (!slug) {
     return (
@@ -42,11 +40,9 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
               <Button key={v.label} mode={i === selected ? 'default' : 'ghost'} text={v.label} onClick={() => setSelected(i)} />
             ))}
           <Box flex={1}>
-            <Stack space={2}>
-              <Text size={1} muted>
-                Shows what the site serves now. Publish, or turn on draft preview, to see your changes.
-              </Text>
-            </Stack>
+            <Text size={1} muted>
+              Shows what the site serves now. Publish, or turn on draft preview, to see your changes.
+            </Text>
           </Box>
           <Button mode="bleed" icon={RefreshIcon} title="Reload" aria-label="Reload" onClick={() => setReloads((n) => n + 1)} />
           <Button as="a" href={src} target="_blank" rel="noreferrer" mode="bleed" icon={LaunchIcon} title="Open in a new tab" aria-label="Open in a new tab" />
@@ -54,7 +50,7 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
       </Card>
       <Box flex={1}>
         <iframe
-          key={`${src}#${reloads}`}
+          key={`${src}#${publishedRev}#${reloads}`}
           title={`${options.title}: ${variant.label}`}
           src={src}
           style={{ border: 0, width: '100%', height: '100%', display: 'block', background: 'white' }}

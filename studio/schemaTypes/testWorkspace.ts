@@ -1,6 +1,7 @@
 // Test helper: the real Studio workspace from sanity.config.ts, with its client pointed at a local stand-in for the
 // Content Lake (so Sanity's own slug-uniqueness check runs against real documents), and Sanity's validateDocument.
 import { createClient } from '@sanity/client'
+import { DEFAULT_API_VERSION } from '@signpost/content'
 import { readSeedDocuments, startSanityApiServer, type SanityApiServer } from '@signpost/content/testing'
 import { createWorkspaceFromConfig, validateDocument, type SanityDocument, type ValidationMarker, type Workspace } from 'sanity'
 import config from '../sanity.config'
@@ -21,7 +22,7 @@ export async function startTestStudio(documents = readSeedDocuments()): Promise<
   const client = createClient({
     projectId: 'signpost',
     dataset: 'production',
-    apiVersion: '2025-02-19',
+    apiVersion: DEFAULT_API_VERSION,
     useCdn: false,
     apiHost: server.url,
     useProjectHostname: false,

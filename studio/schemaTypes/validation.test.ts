@@ -1,7 +1,7 @@
 // The glue turns a rule's result into what Sanity shows: true when fine, else the rule's own message.
-import { checkHttpsUrl, longSentenceMessage, longSentences, parseUkPhone } from '@signpost/content/rules'
+import { longSentenceMessage, longSentences, parseUkPhone } from '@signpost/content/rules'
 import { describe, expect, it } from 'vitest'
-import { fromOptionalRule, fromRule, longSentenceRule, plainText, required, slugRule } from './validation'
+import { fromRule, longSentenceRule, plainText, required, slugRule } from './validation'
 
 describe('validation glue', () => {
   it('passes good values and returns the rule’s message for bad ones', () => {
@@ -9,12 +9,6 @@ describe('validation glue', () => {
     expect(phone('0800 612 6505')).toBe(true)
     const bad = parseUkPhone('0800 612')
     expect(phone('0800 612')).toBe(bad.ok ? 'unexpected' : bad.message)
-  })
-
-  it('lets an optional field be empty but still checks what is there', () => {
-    const url = fromOptionalRule(checkHttpsUrl)
-    expect(url(undefined)).toBe(true)
-    expect(url('http://x.org')).toBe((checkHttpsUrl('http://x.org') as { message: string }).message)
   })
 
   it('reads slugs from their object', () => {

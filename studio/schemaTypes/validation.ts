@@ -17,11 +17,6 @@ export function fromRule(check: (value: unknown) => RuleResult<unknown>): ValueV
   return (value) => toValidation(check(value))
 }
 
-/** The same, but an empty value is fine: for optional fields. */
-export function fromOptionalRule(check: (value: unknown) => RuleResult<unknown>): ValueValidator {
-  return (value) => (value === undefined || value === null || value === '' ? true : toValidation(check(value)))
-}
-
 /** Slugs: the rule's format check; uniqueness is Sanity's own slug validation (on by default for the slug type). */
 export const slugRule: CustomValidator<{ current?: string } | undefined> = (value) => toValidation(checkSlug(value?.current))
 

@@ -21,7 +21,7 @@ describe('settings singleton', () => {
 
   it('keeps publish but drops delete, duplicate and unpublish for settings only', () => {
     const context = { schemaType: 'siteSettings', documentId: 'siteSettings' } as never
-    const all = studio.workspace.document.actions({ ...(context as object), schemaType: 'guide', documentId: 'guide.x' } as never)
+    const all = studio.workspace.document.actions({ schemaType: 'guide', documentId: 'guide.x' } as never)
     expect(names(all)).toEqual(expect.arrayContaining(['publish', 'delete', 'duplicate', 'unpublish']))
     const settings = studio.workspace.document.actions(context)
     expect(names(settings)).toContain('publish')

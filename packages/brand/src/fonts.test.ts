@@ -1,3 +1,4 @@
+// The font files the PDFs and the site load are really there, in the format each expects.
 import { existsSync, readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { fontFaceCss, pdfFonts, webFonts } from './fonts.js'

@@ -1,3 +1,4 @@
+// The launcher starts a real browser that loads a local page and runs its script.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'

@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext, type LaunchOptions } from 'playwright-core'
+import { chromium, type BrowserContext } from 'playwright-core'
 import { chromiumExecutable } from './executable.js'
 
 export const CHROMIUM_ARGS = [
@@ -23,17 +23,17 @@ export type Browser = {
   close(): Promise<void>
 }
 
+type LaunchOptions = Omit<NonNullable<Parameters<typeof chromium.launchPersistentContext>[1]>, 'executablePath'>
+
 /** A persistent context on a new, empty user-data-dir, removed again on close. */
-export async function launchChromium(options: Omit<LaunchOptions, 'executablePath'> & { javaScriptEnabled?: boolean } = {}): Promise<Browser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const executablePath = await chromiumExecutable()
   const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-chromium-'))
-  const { javaScriptEnabled, ...launch } = options
   const context = await chromium.launchPersistentContext(userDataDir, {
-    ...launch,
+    ...options,
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(launch.args ?? [])],
-    javaScriptEnabled,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
   })
   return {
     context,

@@ -1,9 +1,9 @@
 // An organisation a guide signposts (support service, reporting centre, charity…), with its contact details as data
 // so every channel shows and dials them the same way.
 import { UsersIcon } from '@sanity/icons/Users'
-import { checkCoverageAreas, checkSuccessor, parseUkPhone } from '@signpost/content/rules'
+import { checkCoverageAreas, checkSuccessor, organisationKindTitle, parseUkPhone } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { kindTitle, ORGANISATION_KIND_LIST } from '../organisationKinds'
+import { ORGANISATION_KIND_LIST } from '../organisationKinds'
 import { slugField } from '../slug'
 import { longSentenceRule, required, toValidation } from '../validation'
 
@@ -161,7 +161,7 @@ export const organisation = defineType({
       ) as { number?: string } | undefined
       const phone = firstPhone ? parseUkPhone(firstPhone.number) : undefined
       const parts = [
-        kindTitle(kind) ?? 'Kind not chosen',
+        organisationKindTitle(kind) ?? 'Kind not chosen',
         phone ? (phone.ok ? phone.value.display : firstPhone?.number) : undefined,
         status && status !== 'active' ? (status === 'closed' ? 'CLOSED' : 'RENAMED') : undefined,
       ]

@@ -2,7 +2,7 @@
 import { BlockContentIcon } from '@sanity/icons/BlockContent'
 import { checkHttpsUrl, isSafeLinkHref } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { longSentenceRule, plainText, required } from '../validation'
+import { longSentenceRule, plainText, required, toValidation } from '../validation'
 
 export const section = defineType({
   name: 'section',
@@ -54,8 +54,7 @@ export const section = defineType({
                         if (typeof href === 'string' && /^(mailto|tel|sms):/i.test(href.trim())) {
                           return isSafeLinkHref(href) ? true : `"${href}" is not a link Signpost can show.`
                         }
-                        const result = checkHttpsUrl(href)
-                        return result.ok ? true : result.message
+                        return toValidation(checkHttpsUrl(href))
                       }),
                   }),
                 ],
