@@ -71,6 +71,11 @@ test.each<[string, Edit, Partial<Problem>]>([
     { documentId: 'organisation.think-jessica', path: 'successor', message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.' },
   ],
   [
+    'a language that is not a language code',
+    edit(GUIDE, (d) => ({ ...d, language: 'english please' })),
+    { documentId: GUIDE, path: 'language', message: '"english please" is not a language code. Use one like en-GB (English) or cy (Welsh).' },
+  ],
+  [
     'review-by before reviewed',
     edit(GUIDE, (d) => ({ ...d, reviewBy: '2026-01-01' })),
     { documentId: GUIDE, path: 'reviewBy', message: '"Review by" (2026-01-01) must be after "Last reviewed" (2026-11-01).' },

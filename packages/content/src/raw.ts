@@ -2,7 +2,7 @@
 // Field rules come from ./rules, so an editor in the Studio and this door get the same message.
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
-import { checkEmailAddress, checkHttpsUrl, checkIsoDate, checkReviewDates, checkSlug, parseSms, parseUkPhone, type RuleResult } from './rules/index.js'
+import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkReviewDates, checkSlug, parseSms, parseUkPhone, type RuleResult } from './rules/index.js'
 
 const required = (what: string) =>
   z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).trim().min(1, `${what} is empty.`)
@@ -84,7 +84,7 @@ export const rawGuide = z
     title: required('The title'),
     slug: slugField,
     summary: required('The summary'),
-    language: z.string().nullish().transform((v) => v || 'en-GB'),
+    language: ruled((v) => checkLanguageTag(v ?? 'en-GB')).transform((v) => (v ?? 'en-GB') as string),
     sections: z
       .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks.min(1, 'The section has no text.') }), {
         error: 'The guide has no sections.',

@@ -1,6 +1,6 @@
 // A piece of guidance, e.g. "Cyber Crime and Fraud": the one source for its web page, leaflet and advice email.
 import { BookIcon } from '@sanity/icons/Book'
-import { checkIsoDate, checkReviewDates, isReviewOverdue, overdueMessage } from '@signpost/content/rules'
+import { checkIsoDate, checkLanguageTag, checkReviewDates, isReviewOverdue, overdueMessage } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { slugField } from '../slug'
 import { fromRule, longSentenceRule, required, toValidation } from '../validation'
@@ -44,16 +44,7 @@ export const guide = defineType({
       type: 'string',
       group: 'content',
       initialValue: 'en-GB',
-      validation: (rule) =>
-        rule.custom((value) => {
-          if (typeof value !== 'string' || value === '') return 'Add the language code, for example en-GB.'
-          try {
-            Intl.getCanonicalLocales(value)
-            return true
-          } catch {
-            return `"${value}" is not a language code. Use one like en-GB (English) or cy (Welsh).`
-          }
-        }),
+      validation: (rule) => rule.custom(fromRule(checkLanguageTag)),
     }),
     defineField({
       name: 'sections',

@@ -2,6 +2,7 @@ import { expect, test } from 'vitest'
 import { checkReviewDates, isReviewOverdue } from './dates.js'
 import { checkEmailAddress, maskEmailAddress } from './email.js'
 import { checkSlug } from './slug.js'
+import { checkLanguageTag } from './language.js'
 import { checkCoverageAreas, checkSuccessor } from './organisation.js'
 
 test('reviewBy must come after reviewedAt', () => {
@@ -46,3 +47,12 @@ test('a renamed organisation needs a successor other than itself', () => {
   expect(checkSuccessor('renamed', 'organisation.b', 'organisation.a').ok).toBe(true)
   expect(checkSuccessor('active', undefined).ok).toBe(true)
 })
+
+test.each([
+  ['en-GB', true],
+  ['cy', true],
+  ['pl', true],
+  ['english please', false],
+  ['en_GB', false],
+  ['', false],
+])('language %s valid: %s', (tag, ok) => expect(checkLanguageTag(tag).ok).toBe(ok))
