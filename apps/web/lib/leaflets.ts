@@ -12,8 +12,26 @@ export async function renderLeafletFile(view: GuideView, format: LeafletFormat):
   return { bytes: await renderLeaflet(view, { format }), fileName: leafletFileName(view.guide.slug, format) }
 }
 
-/** Byte sizes for the download links, rendered at build/revalidation time; null if the renderer failed. */
-export async function leafletSizes(view: GuideView): Promise<Record<LeafletFormat, number | null>> {
+/** Sizes already worked out, by what decides the bytes (revision, area, address in the QR code); a few guides' worth. */
+const sizeCache = new Map<string, Promise<Record<LeafletFormat, number | null>>>()
+const SIZE_CACHE_LIMIT = 200
+
+/**
+ * Byte sizes for the download links; null if the renderer failed. The leaflet is deterministic for a content
+ * revision, so each guide is rendered once per revision, not on every request of a server-rendered page.
+ */
+export function leafletSizes(view: GuideView): Promise<Record<LeafletFormat, number | null>> {
+  const key = `${view.guide.revision}|${view.area.slug}|${view.guide.url}`
+  let sizes = sizeCache.get(key)
+  if (!sizes) {
+    if (sizeCache.size >= SIZE_CACHE_LIMIT) sizeCache.clear()
+    sizes = renderSizes(view)
+    sizeCache.set(key, sizes)
+  }
+  return sizes
+}
+
+async function renderSizes(view: GuideView): Promise<Record<LeafletFormat, number | null>> {
   const sizes = await Promise.all(
     LEAFLET_FORMATS.map((format) =>
       renderLeafletFile(view, format).then(
