@@ -3,11 +3,18 @@ export const STUDIO_ORIGIN_DEFAULT = 'http://localhost:3333'
 /** Next's draft-mode cookie: while it is set, the Studio may frame pages for its preview. */
 export const DRAFT_MODE_COOKIE = '__prerender_bypass'
 
-export function contentSecurityPolicy(frameAncestors = "'none'"): string {
+export type PolicyOptions = {
+  /** Who may frame the response (default: nobody). */
+  frameAncestors?: string
+  /** Inline style attributes: only for the email preview, whose styles must be inline as email requires. */
+  inlineStyles?: boolean
+}
+
+export function contentSecurityPolicy({ frameAncestors = "'none'", inlineStyles = false }: PolicyOptions = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
@@ -39,7 +46,7 @@ export function studioOrigin(env: NodeJS.ProcessEnv = process.env): string {
 export function framableHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
   return [
     ...securityHeaders().filter((h) => h.key !== 'X-Frame-Options' && h.key !== 'Content-Security-Policy'),
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy(`'self' ${studioOrigin(env)}`) },
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ frameAncestors: `'self' ${studioOrigin(env)}` }) },
   ]
 }
 

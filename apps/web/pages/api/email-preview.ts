@@ -20,7 +20,7 @@ export default async function emailPreview(req: NextApiRequest, res: NextApiResp
     return res.status(200).send(email.text)
   }
   // The email carries its styles inline (as email must); only this preview may apply them.
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(`'self' ${studioOrigin()}`).replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"))
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy({ frameAncestors: `'self' ${studioOrigin()}`, inlineStyles: true }))
   res.setHeader('Content-Type', 'text/html; charset=utf-8')
   res.status(200).send(email.html)
 }
