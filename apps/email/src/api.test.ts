@@ -157,3 +157,39 @@ describe('POST /v1/advice-emails', () => {
     expect(rowCount(t.outbox)).toBe(2)
   })
 })
+
+describe('GET /v1/advice-emails/:id', () => {
+  const read = (id: string, key: string) => fetch(`${base}/v1/advice-emails/${id}`, { headers: { authorization: `Bearer ${key}` } })
+  const UNKNOWN = '00000000-0000-0000-0000-000000000000'
+  const notFound = { error: { message: 'No advice email with that id.' } }
+
+  it('shows a message only to the API key that created it: another key gets the answer for an unknown id', async () => {
+    await start()
+    const { id } = (await (await post(good)).json()) as { id: string }
+    const mine = await read(id, KEY)
+    expect(mine.status).toBe(200)
+    expect(await mine.json()).toMatchObject({ id, status: 'queued' })
+    const unknown = await read(UNKNOWN, 'another-key')
+    expect(unknown.status).toBe(404)
+    const unknownBody = await unknown.text()
+    expect(JSON.parse(unknownBody)).toEqual(notFound)
+    const theirs = await read(id, 'another-key')
+    expect(theirs.status).toBe(404)
+    expect(await theirs.text()).toBe(unknownBody)
+    // The other key's own messages are its to read, and not the first key's.
+    const { id: other } = (await (await post({ ...good, to: 'b@example.com' }, { authorization: 'Bearer another-key' })).json()) as { id: string }
+    expect((await read(other, 'another-key')).status).toBe(200)
+    expect((await read(other, KEY)).status).toBe(404)
+  })
+
+  it.each(['cli', 'web'] as const)('does not show a message queued by the %s to any API key', async (origin) => {
+    await start()
+    const { id } = t.outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: 'jo@example.com', origin })
+    expect(t.outbox.get(id)).toMatchObject({ id, origin })
+    for (const key of [KEY, 'another-key']) {
+      const res = await read(id, key)
+      expect(res.status).toBe(404)
+      expect(await res.json()).toEqual(notFound)
+    }
+  })
+})

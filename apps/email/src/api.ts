@@ -87,7 +87,7 @@ export function createApiServer(options: ApiOptions): Server {
   const keyLimiter = options.keyLimiter ?? createRateLimiter({ limit: 60, windowMs: 60_000 })
   const log = options.log ?? ((line: string) => console.error(line))
 
-  /** The caller's identity for limits and idempotency: a short digest of its key, never the key itself. */
+  /** The caller's identity for limits, idempotency and which messages it may read: a short digest of its key, never the key itself. */
   function authenticate(req: IncomingMessage): string {
     const header = req.headers.authorization ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
@@ -110,8 +110,8 @@ export function createApiServer(options: ApiOptions): Server {
     if (headerKey !== undefined && parsed.data.idempotencyKey !== undefined && headerKey !== parsed.data.idempotencyKey) {
       throw new HttpError(400, 'The Idempotency-Key header and the idempotencyKey field differ. Send one, or the same in both.', 'idempotencyKey')
     }
-    // Keys are scoped to the API key that sent them: two case-management systems may well both number from 1.
-    const { id, created } = outbox.enqueue({ ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' }, { idempotencyScope: `api:${client}` })
+    // The message belongs to this API key, and so do its idempotency keys: two case-management systems may well both number from 1.
+    const { id, created } = outbox.enqueue({ ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' }, { apiClient: client })
     const message = outbox.get(id)!
     if (created) {
       log(`email api: queued ${id} for ${message.to} (${message.guide})`)
@@ -131,7 +131,8 @@ export function createApiServer(options: ApiOptions): Server {
       return create(req, res, client)
     }
     if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read the state of an advice email.', undefined, { allow: 'GET' })
-    const message = one ? outbox.get(one[1]!) : undefined
+    // Another key's message, or one from the CLI or the site, gets the same answer as an unknown id: ids cannot be probed.
+    const message = one ? outbox.getForApiClient(one[1]!, client) : undefined
     if (!message) throw new HttpError(404, 'No advice email with that id.')
     send(res, 200, stateOf(message))
   }

@@ -1,7 +1,11 @@
 // The outbox on its own: validation at the door, idempotency, per-recipient limits, states, back-off and purge.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { loadContent } from '@signpost/content'
 import { afterEach, describe, expect, it } from 'vitest'
-import { RateLimitError } from './outbox.js'
+import { openOutbox, RateLimitError } from './outbox.js'
 import { AdviceEmailRequestError } from './request.js'
 import { rowCount, tempOutbox, type TempOutbox } from './test-support/tempOutbox.js'
 
@@ -151,5 +155,94 @@ describe('outbox.purge', () => {
     expect(() => t!.outbox.retry(failed)).toThrow(/erased/)
     const dump = JSON.stringify(t.outbox.db.prepare('SELECT * FROM messages WHERE id IN (?, ?)').all(sent, failed))
     expect(dump).not.toMatch(/jo@example\.com|f@example\.com/)
+  })
+})
+
+// The messages table as schema 2 made it (before api_client), frozen here: outboxes of that version must still open.
+const SCHEMA_2_MESSAGES = `
+CREATE TABLE messages (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('queued','sending','sent','retrying','failed')),
+  origin TEXT NOT NULL,
+  guide TEXT NOT NULL,
+  area TEXT,
+  attach_leaflet INTEGER NOT NULL DEFAULT 0,
+  neutral INTEGER NOT NULL DEFAULT 0,
+  to_address TEXT,
+  to_name TEXT,
+  recipient_key TEXT,
+  to_masked TEXT NOT NULL,
+  idempotency_key TEXT,
+  message_id TEXT NOT NULL UNIQUE,
+  render_hash TEXT,
+  leaflet_hash TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT,
+  last_response_code INTEGER,
+  delivered_to TEXT,
+  created_at INTEGER NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  claimed_by TEXT,
+  claimed_at INTEGER,
+  sent_at INTEGER,
+  finished_at INTEGER,
+  purged_at INTEGER
+);
+CREATE UNIQUE INDEX messages_idempotency ON messages (idempotency_key) WHERE idempotency_key IS NOT NULL;
+PRAGMA user_version = 2;
+`
+
+describe('an outbox made by an older version', () => {
+  const CLIENT = '0123456789abcdef'
+  const dirs: string[] = []
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+
+  function oldOutbox(version: number): string {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-email-old-'))
+    dirs.push(dir)
+    const path = join(dir, 'outbox.sqlite')
+    const db = new Database(path)
+    db.exec(SCHEMA_2_MESSAGES)
+    db.pragma(`user_version = ${version}`)
+    const insert = db.prepare(
+      `INSERT INTO messages (id, status, origin, guide, to_address, recipient_key, to_masked, idempotency_key, message_id, created_at, next_attempt_at)
+       VALUES (?, ?, ?, 'cyber-crime-and-fraud', ?, ?, ?, ?, ?, 1, 1)`,
+    )
+    insert.run('cli-1', 'sent', 'cli', 'jo@example.com', 'jo@example.com', 'j***@example.com', null, '<cli-1@signpost.invalid>')
+    insert.run('api-1', 'queued', 'api', 'ann@example.com', 'ann@example.com', 'a***@example.com', `api:${CLIENT}:case-1`, '<api-1@signpost.invalid>')
+    insert.run('api-2', 'queued', 'api', 'bo@example.com', 'bo@example.com', 'b***@example.com', null, '<api-2@signpost.invalid>')
+    db.close()
+    return path
+  }
+
+  it('migrates schema 2 when opened: every row still reads, and API rows with a scoped idempotency key keep their owner', () => {
+    const path = oldOutbox(2)
+    const outbox = openOutbox({ path, content, env: {} })
+    try {
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(3)
+      expect(outbox.list().map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
+      expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
+      expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
+      expect(outbox.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1' })
+      expect(outbox.getForApiClient('api-1', 'fedcba9876543210')).toBeUndefined()
+      // No idempotency key, so no known owner: not readable over the API, still delivered.
+      expect(outbox.getForApiClient('api-2', CLIENT)).toBeUndefined()
+      expect(outbox.getForApiClient('cli-1', CLIENT)).toBeUndefined()
+      expect(outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
+      expect(outbox.claim(10).map((m) => m.id).sort()).toEqual(['api-1', 'api-2'])
+    } finally {
+      outbox.close()
+    }
+    // Opened again, it is already at schema 3.
+    const again = openOutbox({ path, content, env: {} })
+    expect(again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
+    again.close()
+  })
+
+  it('still refuses an outbox of a schema it cannot migrate', () => {
+    const path = oldOutbox(1)
+    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 3/)
   })
 })

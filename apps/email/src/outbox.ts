@@ -99,7 +99,8 @@ type Row = {
 
 // Rendered messages and leaflets are stored once, named by the hash of their bytes, and each message points at its
 // own: the snapshot is still fixed per message (what was asked for is what is sent), without 20 KB copied per row.
-const SCHEMA_VERSION = 2
+// Schema 3 added messages.api_client (see migrateFrom2); an outbox of schema 2 is migrated when opened.
+const SCHEMA_VERSION = 3
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS renders (
   hash TEXT PRIMARY KEY,
@@ -126,6 +127,7 @@ CREATE TABLE IF NOT EXISTS messages (
   recipient_key TEXT,
   to_masked TEXT NOT NULL,
   idempotency_key TEXT,
+  api_client TEXT,
   message_id TEXT NOT NULL UNIQUE,
   render_hash TEXT REFERENCES renders (hash),
   leaflet_hash TEXT REFERENCES leaflets (hash),
@@ -237,7 +239,8 @@ export class Outbox {
     this.db.pragma('busy_timeout = 5000')
     const version = this.db.pragma('user_version', { simple: true }) as number
     const hasTables = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'messages'").get() !== undefined
-    if (hasTables && version !== SCHEMA_VERSION) {
+    if (hasTables && version === 2) this.migrateFrom2()
+    else if (hasTables && version !== SCHEMA_VERSION) {
       this.db.close()
       throw new Error(`The outbox ${this.path} was made by another version of Signpost (schema ${version}, this one needs ${SCHEMA_VERSION}). Move it aside or set EMAIL_DB.`)
     }
@@ -246,16 +249,35 @@ export class Outbox {
   }
 
   /**
+   * Schema 2 → 3: adds the API client that created each message. Rows queued over the API with an idempotency key
+   * already name their client ("api:<16 hex>:key"), so they stay readable by it; any other row has no API owner.
+   * In one immediate transaction that looks again, so two processes opening the same old outbox migrate it once.
+   */
+  private migrateFrom2(): void {
+    this.db
+      .transaction(() => {
+        const columns = this.db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]
+        if (!columns.some((c) => c.name === 'api_client')) {
+          this.db.exec('ALTER TABLE messages ADD COLUMN api_client TEXT')
+          this.db.exec(`UPDATE messages SET api_client = substr(idempotency_key, 5, 16) WHERE origin = 'api' AND idempotency_key GLOB 'api:${'[0-9a-f]'.repeat(16)}:*'`)
+        }
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+      })
+      .immediate()
+  }
+
+  /**
    * Stores a request (status queued). Validates it first; the same idempotency key returns the first request's id
    * with created: false. With content, the message is rendered now and stored: what was asked for is what is sent,
    * and a resend after a crash is byte-for-byte the same message.
-   * `idempotencyScope` (e.g. the API client) keeps one caller's keys apart from another's: the key is stored as
-   * "scope:key", after the key itself has been validated.
+   * `apiClient` (the digest the HTTP API computes from the caller's key) is recorded as the message's owner, which
+   * alone may read it back (`getForApiClient`), and keeps one caller's idempotency keys apart from another's: the key
+   * is stored as "api:<client>:key", after the key itself has been validated.
    */
-  enqueue(input: AdviceEmailRequest, options: { idempotencyScope?: string } = {}): { id: string; created: boolean } {
+  enqueue(input: AdviceEmailRequest, options: { apiClient?: string } = {}): { id: string; created: boolean } {
     const request = validateRequest(input, this.content)
     const snapshot = this.content ? this.render(request) : undefined
-    const idempotencyKey = request.idempotencyKey && options.idempotencyScope ? `${options.idempotencyScope}:${request.idempotencyKey}` : request.idempotencyKey
+    const idempotencyKey = request.idempotencyKey && options.apiClient ? `api:${options.apiClient}:${request.idempotencyKey}` : request.idempotencyKey
     const now = this.now()
     const txn = this.db.transaction((): { id: string; created: boolean } => {
       if (idempotencyKey) {
@@ -278,9 +300,9 @@ export class Outbox {
       this.db
         .prepare(
           `INSERT INTO messages (id, status, origin, guide, area, attach_leaflet, neutral, to_address, to_name, recipient_key, to_masked,
-             idempotency_key, message_id, render_hash, created_at, next_attempt_at)
-           VALUES (@id, 'queued', @origin, @guide, @area, @attach, @neutral, @to, @name, @key, @masked, @idem, @messageId,
-             @render, @now, @now)`,
+             idempotency_key, api_client, message_id, render_hash, created_at, next_attempt_at)
+           VALUES (@id, 'queued', @origin, @guide, @area, @attach, @neutral, @to, @name, @key, @masked, @idem, @apiClient,
+             @messageId, @render, @now, @now)`,
         )
         .run({
           id,
@@ -294,6 +316,7 @@ export class Outbox {
           key,
           masked: rules.maskEmailAddress(request.to),
           idem: idempotencyKey ?? null,
+          apiClient: options.apiClient ?? null,
           messageId: `<${randomUUID()}@${this.domain}>`,
           render: snapshot ? this.storeRender(snapshot) : null,
           now,
@@ -361,6 +384,12 @@ export class Outbox {
 
   get(id: string): OutboxMessage | undefined {
     const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as Row | undefined
+    return row ? publicView(row) : undefined
+  }
+
+  /** A message only if this API client created it: another client's, or one from the CLI or the site, is not found. */
+  getForApiClient(id: string, apiClient: string): OutboxMessage | undefined {
+    const row = this.db.prepare('SELECT * FROM messages WHERE id = ? AND api_client = ?').get(id, apiClient) as Row | undefined
     return row ? publicView(row) : undefined
   }
 
