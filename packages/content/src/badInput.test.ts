@@ -44,6 +44,11 @@ test.each<[string, Edit, Partial<Problem>]>([
     { documentId: DVS, path: 'contactPoints[0].shortCode', message: 'A UK short code has 5 or 6 digits, for example 82228. "822" has 3.' },
   ],
   [
+    'an invalid SMS keyword',
+    edit(DVS, (d) => ({ ...d, contactPoints: [{ _type: 'smsContact', _key: 's', keyword: 'D V S', shortCode: '82228' }] })),
+    { documentId: DVS, path: 'contactPoints[0].keyword', message: 'The text keyword should be one short word of letters or digits (up to 20), like DVS. "D V S" is not.' },
+  ],
+  [
     'a duplicate slug',
     (docs) => [...docs, { ...docs.find((d) => d._id === GUIDE)!, _id: 'guide.copy' }],
     { documentId: 'guide.copy', path: 'slug', message: 'The slug "cyber-crime-and-fraud" is already used by guide guide.cyber-crime-and-fraud. Each guide needs its own.' },

@@ -2,7 +2,7 @@
 // Field rules come from ./rules, so an editor in the Studio and this door get the same message.
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
-import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkReviewDates, checkSlug, parseSms, parseUkPhone, type RuleResult } from './rules/index.js'
+import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkReviewDates, checkShortCode, checkSlug, checkSmsKeyword, parseUkPhone, type RuleResult } from './rules/index.js'
 
 const required = (what: string) =>
   z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).trim().min(1, `${what} is empty.`)
@@ -29,12 +29,13 @@ const rawPhone = z.object({
   number: ruled((v) => parseUkPhone(v)),
   hours: optionalText,
 })
-const rawSms = z
-  .object({ _type: z.literal('smsContact'), _key: z.string(), label: optionalText, keyword: z.unknown(), shortCode: z.unknown() })
-  .superRefine((v, ctx) => {
-    const r = parseSms(v.keyword, v.shortCode)
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, path: [/keyword|word/.test(r.message) ? 'keyword' : 'shortCode'] })
-  })
+const rawSms = z.object({
+  _type: z.literal('smsContact'),
+  _key: z.string(),
+  label: optionalText,
+  keyword: ruled(checkSmsKeyword),
+  shortCode: ruled(checkShortCode),
+})
 const rawWebsite = z.object({ _type: z.literal('websiteContact'), _key: z.string(), label: optionalText, url: ruled(checkHttpsUrl) })
 const rawEmail = z.object({ _type: z.literal('emailContact'), _key: z.string(), label: optionalText, address: ruled(checkEmailAddress) })
 
