@@ -30,18 +30,18 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   const layoutOf = (view: GuideView) => layouts.get(view.guide.slug)!
   const cover = layoutCover(entries, options.area, format, layoutOf)
 
-  // Work out every page up front, so progress and the cover can give totals.
+  // Plan every copy up front (where a blank back page goes so each copy starts on an odd page), so progress and
+  // the summary have totals and the drawing below just follows the plan.
+  const plan: Array<{ view: GuideView; copy: number; copies: number; blankBefore: boolean }> = []
   let total = cover.pageCount
-  let blankPages = 0
   for (const { view, copies } of entries) {
     for (let c = 0; c < copies; c++) {
-      if (total % 2 === 1) {
-        total++
-        blankPages++
-      }
-      total += layoutOf(view).pageCount
+      const blankBefore = total % 2 === 1
+      plan.push({ view, copy: c + 1, copies, blankBefore })
+      total += (blankBefore ? 1 : 0) + layoutOf(view).pageCount
     }
   }
+  const blankPages = plan.filter((p) => p.blankBefore).length
 
   const doc = createDocument({
     title: `Print pack for ${options.area.name}`,
@@ -63,24 +63,20 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   const root = doc.struct('Document')
   doc.addStructure(root)
   drawLeaflet(doc, root, cover, format, tick)
-  let leaflets = 0
-  for (const { view, copies } of entries) {
-    for (let c = 0; c < copies; c++) {
-      if (done % 2 === 1) {
-        addPage(doc) // blank back of the previous sheet
-        tick()
-      }
-      const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${c + 1} of ${copies}` })
-      root.add(section)
-      drawLeaflet(doc, section, layoutOf(view), format, tick)
-      section.end()
-      leaflets++
+  for (const { view, copy, copies, blankBefore } of plan) {
+    if (blankBefore) {
+      addPage(doc) // blank back of the previous sheet
+      tick()
     }
+    const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${copy} of ${copies}` })
+    root.add(section)
+    drawLeaflet(doc, section, layoutOf(view), format, tick)
+    section.end()
   }
   root.end()
   doc.end()
   await finished
-  return { leaflets, pages: total, blankPages }
+  return { leaflets: plan.length, pages: total, blankPages }
 }
 
 /** The cover sheet: which leaflets are in the pack, their revisions, copies and pages. */
