@@ -101,8 +101,29 @@ export const guideSchema = z.object({
   revision: z.string(),
 })
 
+/** The service's logo as stored (a Sanity image asset); `url` is where its bytes are (https, or file: for the embedded dataset). */
+export const logoSchema = z.object({
+  url: z.string(),
+  alt: z.string(),
+  mimeType: z.enum(['image/png', 'image/svg+xml']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+})
+
+/** The service's own identity, shown on every channel instead of the software's name. */
+export const identitySchema = z.object({
+  /** The name readers know, e.g. "Derbyshire Victim Services". */
+  name: z.string(),
+  /** e.g. "Funded by the Police and Crime Commissioner for Derbyshire". */
+  funderLine: z.string().optional(),
+  logo: logoSchema.optional(),
+  /** `#rrggbb`, checked for WCAG AA contrast against white and the text colour. */
+  accentColour: z.string().regex(/^#[0-9a-f]{6}$/),
+})
+
 export const siteSettingsSchema = z.object({
   siteName: z.string(),
+  identity: identitySchema,
   defaultArea: z.string(),
   emergencyNotice: z.string(),
   exitUrl: z.string(),
@@ -120,6 +141,8 @@ export type Section = z.infer<typeof sectionSchema>
 export type Step = z.infer<typeof stepSchema>
 export type Guide = z.infer<typeof guideSchema>
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
+export type Identity = z.infer<typeof identitySchema>
+export type Logo = z.infer<typeof logoSchema>
 
 export const perspectiveSchema = z.enum(['published', 'drafts'])
 export type Perspective = z.infer<typeof perspectiveSchema>

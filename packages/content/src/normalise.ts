@@ -230,6 +230,8 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     perspective: options.perspective,
     settings: {
       siteName: settings.siteName,
+      // Placeholder until the Studio's identity fields land (reader-quality issue): the site name and the brand colour.
+      identity: { name: settings.siteName, accentColour: '#1d4e89' },
       defaultArea: areaSlug(settings.defaultArea),
       emergencyNotice: settings.emergencyNotice,
       exitUrl: settings.exitUrl,

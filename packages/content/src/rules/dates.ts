@@ -30,3 +30,8 @@ export function isReviewOverdue(reviewBy: string, now: Date): boolean {
 export function overdueMessage(reviewBy: string): string {
   return `This guidance was due for review on ${reviewBy}. Check it is still right, then update the review dates.`
 }
+
+/** A date as readers see it: "1 November 2026" (British English until the languages issue brings others). */
+export function readerDate(isoDate: string, language = 'en'): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`))
+}
