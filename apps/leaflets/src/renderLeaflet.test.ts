@@ -145,6 +145,19 @@ describe('renderLeaflet (seed guide)', () => {
     expect(standard.toString('latin1')).toMatch(/\(D:20261101090000Z\)/)
   })
 
+  it('with neutral: true, says nothing about the guide in its title, subject, keywords or author (inbox previews)', async () => {
+    for (const format of ['standard', 'large-print'] as const) {
+      const bytes = await renderLeaflet(view, { format, neutral: true })
+      const pdf = await openPdf(bytes)
+      const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { getRaw(): string } | null }
+      expect(info.Title).toBe('Information')
+      const shown = JSON.stringify([info.Title, info.Subject, info.Keywords, info.Author, metadata?.getRaw() ?? '']);
+      for (const word of [view.guide.title, view.guide.summary.slice(0, 30), 'fraud', 'crime', 'victim', view.area.name]) expect(shown.toLowerCase()).not.toContain(word.toLowerCase())
+      // The pages are the same leaflet.
+      expect(plainText(await textItems(pdf))).toContain(view.guide.title)
+    }
+  })
+
   it('names files by slug and format', () => {
     expect(leafletFileName('cyber-crime-and-fraud', 'standard')).toBe('cyber-crime-and-fraud.pdf')
     expect(leafletFileName('cyber-crime-and-fraud', 'large-print')).toBe('cyber-crime-and-fraud-large-print.pdf')

@@ -5,12 +5,19 @@ import { drawLeaflet } from './draw.js'
 import type { LeafletFormat } from './format.js'
 import { layoutLeaflet } from './layout/leaflet.js'
 
-export type RenderLeafletOptions = { format?: LeafletFormat }
+export type RenderLeafletOptions = {
+  format?: LeafletFormat
+  /**
+   * Neutral document metadata for a file a bystander may see listed (an email attachment): Title "Information",
+   * no guide title, subject, area or author. The pages themselves are unchanged.
+   */
+  neutral?: boolean
+}
 
 export async function renderLeaflet(view: GuideView, options: RenderLeafletOptions = {}): Promise<Buffer> {
   const format = options.format ?? 'standard'
   const layout = layoutLeaflet(view, format)
-  const doc = createDocument(leafletMeta(view, format))
+  const doc = createDocument(options.neutral ? neutralMeta(view) : leafletMeta(view, format))
   const bytes = collect(doc)
   const root = doc.struct('Document')
   doc.addStructure(root)
@@ -30,4 +37,12 @@ function leafletMeta(view: GuideView, format: LeafletFormat) {
     author: view.settings.siteName,
     date: contentDate(guide.updatedAt, guide.reviewedAt),
   }
+}
+
+/** What inbox lists and previews show of a neutral attachment: nothing about the guide or its subject. */
+export const NEUTRAL_TITLE = 'Information'
+
+function neutralMeta(view: GuideView) {
+  const { guide } = view
+  return { title: NEUTRAL_TITLE, lang: guide.language, subject: '', keywords: '', author: '', date: contentDate(guide.updatedAt, guide.reviewedAt) }
 }
