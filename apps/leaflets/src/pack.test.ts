@@ -65,20 +65,25 @@ describe('renderPack', () => {
     expect(firstPages).toEqual(starts)
     for (const p of firstPages) expect(p % 2).toBe(1)
     starts.forEach((p, i) => expect(pages[p - 1]).toContain(views[Math.floor(i / 2)]!.guide.title))
-    // Padding pages are blank.
+    // Padding pages say they are blank on purpose, and say nothing else.
     const used = new Set<number>([1])
     starts.forEach((p, i) => {
       for (let k = 0; k < counts[Math.floor(i / 2)]!; k++) used.add(p + k)
     })
-    pages.forEach((text, i) => {
-      if (!used.has(i + 1)) expect(text).toBe('')
-    })
+    const padding = pages.flatMap((text, i) => (used.has(i + 1) ? [] : [text]))
+    expect(padding.length).toBe(result.blankPages)
+    expect(padding.length).toBeGreaterThan(0)
+    for (const text of padding) expect(text).toBe('This page is intentionally blank')
   })
 
   it('tags the cover and every copy', async () => {
     const { bytes } = await packBytes(views.slice(0, 1), 2, area)
-    const trees = await structTrees(await openPdf(bytes))
+    const pdf = await openPdf(bytes)
+    const trees = await structTrees(pdf)
     expect(findRole(trees, 'H1').length).toBe(3) // cover + 2 copies
+    // The blank back of the cover (page 2) says so as a page artifact: nothing on it is in the structure tree.
+    expect((await pageTexts(pdf))[1]).toBe('This page is intentionally blank')
+    expect(await (await pdf.getPage(2)).getStructTree()).toEqual({ role: 'Root', children: [] })
     expect(findRole(trees, 'Sect').length).toBeGreaterThanOrEqual(2) // pdfjs gives one pruned tree per page
     expect(findRole(trees, 'Figure').length).toBe(2)
   })

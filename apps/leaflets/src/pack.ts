@@ -65,7 +65,7 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   drawLeaflet(doc, root, cover, format, tick)
   for (const { view, copy, copies, blankBefore } of plan) {
     if (blankBefore) {
-      addPage(doc) // blank back of the previous sheet
+      addBlankPage(doc, format) // back of the previous sheet
       tick()
     }
     const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${copy} of ${copies}` })
@@ -77,6 +77,22 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   doc.end()
   await finished
   return { leaflets: plan.length, pages: total, blankPages }
+}
+
+export const BLANK_PAGE_TEXT = 'This page is intentionally blank'
+
+/**
+ * The back of a sheet left empty so the next leaflet starts on a new sheet. It says so, so that nobody at the
+ * desk takes it for a misprint; the words are a page artifact, not content, so screen readers skip them.
+ */
+function addBlankPage(doc: ReturnType<typeof createDocument>, format: LeafletFormat): void {
+  addPage(doc)
+  const size = typeScale(format).body
+  const { width, height } = doc.page
+  doc.markContent('Artifact', { type: 'Pagination' })
+  doc.font('regular').fontSize(size)
+  doc.text(BLANK_PAGE_TEXT, (width - doc.widthOfString(BLANK_PAGE_TEXT)) / 2, height / 2 - size, { lineBreak: false })
+  doc.endMarkedContent()
 }
 
 /** The cover sheet: which leaflets are in the pack, their revisions, copies and pages. */
