@@ -11,9 +11,11 @@ import { openPdf, pageTexts } from './testing/pdf.js'
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js')
 
 type Run = { code: number; stdout: string; stderr: string }
+/** Runs the CLI with a public site address unless `env` says otherwise (an undefined value removes a variable). */
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const base = { ...process.env, SIGNPOST_SITE_URL: 'https://victimservices.example.org', NODE_ENV: 'test' }
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [cli, ...args], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
     })
   })
@@ -104,5 +106,45 @@ describe('signpost-leaflets pack', () => {
     expect(r2.stderr).toContain('it is a folder')
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
     expect(await readFile(blocker, 'utf8')).toBe('not a folder')
+  })
+})
+
+describe('an address readers cannot reach', () => {
+  const commands: Array<[string, (out: string) => string[]]> = [
+    ['build', (out) => ['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--out', out]],
+    ['pack', (out) => ['pack', '--area', SEED_AREA, '--copies', '1', '--out', join(out, 'pack.pdf')]],
+  ]
+
+  it.each(commands)('%s says first when SIGNPOST_SITE_URL is unset or points at localhost, and still writes', async (name, args) => {
+    const unset = await run(args(join(dir, `${name}-unset`)), { SIGNPOST_SITE_URL: undefined })
+    expect(unset.code, unset.stderr).toBe(0)
+    const [first, second] = unset.stderr.split('\n')
+    expect(first).toMatch(/^Warning: SIGNPOST_SITE_URL is not set, so links and QR codes point at http:\/\/localhost:3000\b/)
+    expect(second).toMatch(/^Signpost: reading content from /)
+    expect(unset.stdout).toContain('.pdf')
+
+    const local = await run(args(join(dir, `${name}-local`)), { SIGNPOST_SITE_URL: 'http://127.0.0.1:3000' })
+    expect(local.code, local.stderr).toBe(0)
+    expect(local.stderr.split('\n')[0]).toMatch(/^Warning: SIGNPOST_SITE_URL points at http:\/\/127\.0\.0\.1:3000\b/)
+
+    const fine = await run(args(join(dir, `${name}-public`)))
+    expect(fine.code, fine.stderr).toBe(0)
+    expect(fine.stderr).not.toContain('SIGNPOST_SITE_URL')
+  })
+
+  it.each(commands)('%s refuses to run with NODE_ENV=production, naming SIGNPOST_SITE_URL, and writes nothing', async (name, args) => {
+    for (const siteUrl of [undefined, 'http://localhost:3000']) {
+      const out = join(dir, `${name}-production-${siteUrl ? 'local' : 'unset'}`)
+      const r = await run(args(out), { NODE_ENV: 'production', SIGNPOST_SITE_URL: siteUrl })
+      expect(r.code, String(siteUrl)).not.toBe(0)
+      expect(r.stderr).toContain('SIGNPOST_SITE_URL')
+      expect(r.stderr).toContain('Refusing to print leaflets with NODE_ENV=production.')
+      expect(r.stderr).not.toContain('reading content')
+      expect(r.stdout).toBe('')
+      await expect(readdir(out)).rejects.toThrow(/ENOENT/)
+    }
+    const live = await run(args(join(dir, `${name}-production-public`)), { NODE_ENV: 'production' })
+    expect(live.code, live.stderr).toBe(0)
+    expect(live.stderr).not.toContain('SIGNPOST_SITE_URL')
   })
 })

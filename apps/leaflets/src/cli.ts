@@ -2,7 +2,7 @@
 // signpost-leaflets: builds leaflet PDFs and station print packs from the current content (`npm run leaflets -- …`).
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { announceSource, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
+import { announceSource, checkSiteUrlForOutput, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
 import { Command, InvalidArgumentError } from 'commander'
 import { isLeafletFormat, leafletFileName, LEAFLET_FORMATS, type LeafletFormat } from './format.js'
 import { ensureDirectory, writeAtomically, writeFileAtomically } from './output.js'
@@ -33,6 +33,19 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`
 }
 
+/**
+ * Leaflets print the site's address and a QR code to it, so an address readers cannot reach is said first and,
+ * in production, refused before anything is written.
+ */
+function checkSiteUrl(env: NodeJS.ProcessEnv = process.env): void {
+  const check = checkSiteUrlForOutput(env)
+  if (check.refuse) {
+    const why = (check.warning ?? `SIGNPOST_SITE_URL (${check.siteUrl}) cannot be printed.`).replace(/^Warning: /, '')
+    throw new Error(env.NODE_ENV === 'production' ? `${why} Refusing to print leaflets with NODE_ENV=production.` : why)
+  }
+  if (check.warning) process.stderr.write(`${check.warning}\n`)
+}
+
 async function load(): Promise<Content> {
   const source = sourceFromEnv()
   announceSource(source)
@@ -40,6 +53,7 @@ async function load(): Promise<Content> {
 }
 
 async function build(options: { guide: string; area?: string; format: LeafletFormat; out: string }): Promise<void> {
+  checkSiteUrl()
   const started = performance.now()
   const content = await load()
   const area = getArea(content, options.area)
@@ -58,6 +72,7 @@ async function build(options: { guide: string; area?: string; format: LeafletFor
 }
 
 async function pack(options: { area?: string; copies: number; guides?: string[]; format: LeafletFormat; out: string }): Promise<void> {
+  checkSiteUrl()
   const started = performance.now()
   const content = await load()
   const area = getArea(content, options.area)
