@@ -1,0 +1,124 @@
+// Imposes an A5 leaflet as a saddle-stitched booklet on A4 landscape sheets, so a front desk can print it
+// double-sided, fold the sheets in half together and staple them on the fold. The A5 pages are embedded with
+// pdf-lib (each page once, as a form XObject) and drawn at the half-sheet positions of the classic booklet order.
+// The imposed file is for printing only: links and the structure tree stay in the single-page leaflet.
+import { Duplex, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib'
+import { leafletFileName, type LeafletFormat } from './format.js'
+
+/** A4 landscape, in points: one sheet side holds two A5 pages side by side. */
+export const SHEET = { width: 841.89, height: 595.28 } as const
+
+export const LAYOUTS = ['standard', 'booklet'] as const
+export type Layout = (typeof LAYOUTS)[number]
+
+export function isLayout(value: unknown): value is Layout {
+  return typeof value === 'string' && (LAYOUTS as readonly string[]).includes(value)
+}
+
+/** `cyber-crime-and-fraud-booklet.pdf`, `cyber-crime-and-fraud-large-print-booklet.pdf`. */
+export function bookletFileName(slug: string, format: LeafletFormat = 'standard'): string {
+  return leafletFileName(slug, format).replace(/\.pdf$/, '-booklet.pdf')
+}
+
+/** One side of a sheet: the booklet page (1-based) printed on each half, or null where a padding blank goes. */
+export type SheetSide = { left: number | null; right: number | null }
+
+/** The page count padded up to a whole number of sheets (four pages each); at least one sheet. */
+export function bookletPageCount(pages: number): number {
+  if (!Number.isSafeInteger(pages) || pages < 0) throw new RangeError(`A booklet needs a whole number of pages (got ${pages}).`)
+  return Math.max(4, Math.ceil(pages / 4) * 4)
+}
+
+/**
+ * Saddle-stitch order for `pages` pages, padded with blanks at the end to a multiple of four: sheet 1 front
+ * [n, 1], back [2, n-1]; sheet 2 front [n-2, 3], back [4, n-3]; and so on, front then back for each sheet.
+ * The backs assume double-sided printing that flips on the short edge (what the file asks the printer for).
+ */
+export function saddleStitchSides(pages: number): SheetSide[] {
+  const n = bookletPageCount(pages)
+  const page = (p: number) => (p <= pages ? p : null)
+  const sides: SheetSide[] = []
+  for (let sheet = 0; sheet < n / 4; sheet++) {
+    sides.push({ left: page(n - 2 * sheet), right: page(1 + 2 * sheet) })
+    sides.push({ left: page(2 + 2 * sheet), right: page(n - 1 - 2 * sheet) })
+  }
+  return sides
+}
+
+/** Draws `page` into the left or right half of `side`, scaled to fit (A5 fits exactly) and centred in the half. */
+function drawHalf(side: PDFPage, page: PDFEmbeddedPage, half: 'left' | 'right'): void {
+  const halfWidth = SHEET.width / 2
+  const scale = Math.min(halfWidth / page.width, SHEET.height / page.height)
+  const width = page.width * scale
+  const height = page.height * scale
+  const x = (half === 'left' ? 0 : halfWidth) + (halfWidth - width) / 2
+  side.drawPage(page, { x, y: (SHEET.height - height) / 2, width, height })
+}
+
+/** Adds the sheet sides of one booklet made of `pages` (the A5 pages in reading order) to `out`. */
+export function addBookletSides(out: PDFDocument, pages: PDFEmbeddedPage[]): void {
+  for (const { left, right } of saddleStitchSides(pages.length)) {
+    const side = out.addPage([SHEET.width, SHEET.height])
+    if (left !== null) drawHalf(side, pages[left - 1]!, 'left')
+    if (right !== null) drawHalf(side, pages[right - 1]!, 'right')
+  }
+}
+
+/** Adds pages two to a side in reading order (left then right), with no folding: for a pack's cover sheet. */
+export function addTwoUpSides(out: PDFDocument, pages: PDFEmbeddedPage[]): void {
+  for (let i = 0; i < pages.length; i += 2) {
+    const side = out.addPage([SHEET.width, SHEET.height])
+    drawHalf(side, pages[i]!, 'left')
+    if (pages[i + 1]) drawHalf(side, pages[i + 1]!, 'right')
+  }
+}
+
+/** Draws `page` in the middle of a sheet side of its own. */
+export function addCentredSide(out: PDFDocument, page: PDFEmbeddedPage): void {
+  const side = out.addPage([SHEET.width, SHEET.height])
+  side.drawPage(page, { x: (SHEET.width - page.width) / 2, y: (SHEET.height - page.height) / 2 })
+}
+
+export type PrintMeta = { title: string; lang: string; subject?: string; keywords?: string; author?: string; date: Date }
+
+/**
+ * A new document for imposed sheets, with the leaflet's metadata and no clock-derived field (the same content
+ * gives the same bytes), asking the print dialog for double-sided, short-edge, actual-size printing.
+ */
+export async function createPrintDocument(meta: PrintMeta): Promise<PDFDocument> {
+  const out = await PDFDocument.create({ updateMetadata: false })
+  out.setTitle(meta.title, { showInWindowTitleBar: true })
+  out.setLanguage(meta.lang)
+  if (meta.subject) out.setSubject(meta.subject)
+  if (meta.keywords) out.setKeywords([meta.keywords])
+  if (meta.author) out.setAuthor(meta.author)
+  out.setCreator('Signpost leaflets')
+  out.setProducer('pdf-lib')
+  out.setCreationDate(meta.date)
+  out.setModificationDate(meta.date)
+  const prefs = out.catalog.getOrCreateViewerPreferences()
+  prefs.setDuplex(Duplex.DuplexFlipShortEdge)
+  prefs.setPrintScaling(PrintScaling.None)
+  return out
+}
+
+/** Reads the metadata a leaflet PDF carries, to give its booklet the same. */
+export async function printMetaOf(leaflet: PDFDocument): Promise<PrintMeta> {
+  const lang = leaflet.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString)
+  return {
+    title: leaflet.getTitle() ?? 'Leaflet',
+    lang: lang?.decodeText() ?? 'en-GB',
+    subject: leaflet.getSubject(),
+    keywords: leaflet.getKeywords(),
+    author: leaflet.getAuthor(),
+    date: leaflet.getModificationDate() ?? leaflet.getCreationDate() ?? new Date(0),
+  }
+}
+
+/** The booklet for one A5 leaflet PDF: its pages imposed on A4 landscape sheets, padded to whole sheets. */
+export async function imposeBooklet(leafletPdf: Uint8Array): Promise<Buffer> {
+  const leaflet = await PDFDocument.load(leafletPdf, { updateMetadata: false })
+  const out = await createPrintDocument(await printMetaOf(leaflet))
+  addBookletSides(out, await out.embedPages(leaflet.getPages()))
+  return Buffer.from(await out.save())
+}
