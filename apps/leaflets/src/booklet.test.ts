@@ -130,7 +130,7 @@ describe('imposeBooklet', () => {
 
   it("carries the leaflet's title, language and content date", async () => {
     const pdf = await openPdf(await imposeBooklet(await markedA5(3)))
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> }
+    const { info } = await pdf.getMetadata()
     expect(info).toMatchObject({ Title: 'Marked leaflet', Language: 'cy', CreationDate: "D:20261101090000Z", ModDate: "D:20261101090000Z" })
   })
 })
