@@ -112,6 +112,26 @@ describe('POST /v1/advice-emails', () => {
     expect(rowCount(t.outbox)).toBe(1)
   })
 
+  it.each([
+    ['another recipient', { to: 'someone-else@example.com' }],
+    ['another guide option', { neutral: false }],
+    ['a name added', { name: 'Jo' }],
+  ])('refuses a reused idempotency key with %s: 422, saying the key was already used for a different request, nothing queued', async (_what, change) => {
+    await start()
+    const first = await post({ ...good, idempotencyKey: 'crm-10' })
+    expect(first.status).toBe(202)
+    const res = await post({ ...good, ...change, idempotencyKey: 'crm-10' })
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { error: { message: string; field: string } }
+    expect(body.error.field).toBe('idempotencyKey')
+    expect(body.error.message).toMatch(/already used for a different request/)
+    expect(rowCount(t.outbox)).toBe(1)
+    // The same request again still gets the first id; the address is compared in any letter case.
+    const same = await post({ ...good, to: 'JO@example.com', idempotencyKey: 'crm-10' })
+    expect(same.status).toBe(202)
+    expect(await same.json()).toMatchObject({ id: ((await first.json()) as { id: string }).id, created: false })
+  })
+
   it('scopes idempotency keys to the API key: the same key from two API keys queues two messages', async () => {
     await start()
     const mine = (await (await post({ ...good, idempotencyKey: 'case-1' })).json()) as { id: string }

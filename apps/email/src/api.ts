@@ -2,7 +2,7 @@
 // Bearer keys from EMAIL_API_KEYS, strict validation with 400s that say what is wrong, per-key and per-recipient limits.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
+import { IdempotencyConflictError, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js'
 import { AdviceEmailRequestError, adviceEmailRequestSchema, requestErrorOf } from './request.js'
 
@@ -141,6 +141,8 @@ export function createApiServer(options: ApiOptions): Server {
     handle(req, res).catch((e: unknown) => {
       if (e instanceof HttpError) return send(res, e.status, { error: { message: e.message, ...(e.field ? { field: e.field } : {}) } }, e.headers)
       if (e instanceof AdviceEmailRequestError) return send(res, 400, { error: { message: e.message, field: e.field } })
+      // As Stripe's API and the IETF Idempotency-Key draft answer a key reused with another request body.
+      if (e instanceof IdempotencyConflictError) return send(res, 422, { error: { message: e.message, field: e.field } })
       if (e instanceof RateLimitError) {
         return send(res, 429, { error: { message: e.message, field: 'to' } }, { 'retry-after': String(retryAfterSeconds(e.retryAfterMs)) })
       }

@@ -4,7 +4,7 @@
 import { Command, InvalidArgumentError } from 'commander'
 import { announceSource, loadContent, sourceFromEnv } from '@signpost/content'
 import { createApiServer } from './api.js'
-import { openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
+import { IdempotencyConflictError, openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter } from './rateLimiter.js'
 import { AdviceEmailRequestError } from './request.js'
 import { createTransportFromEnv } from './transport.js'
@@ -176,11 +176,12 @@ async function retryCommand(id: string): Promise<void> {
 
 async function purgeCommand(): Promise<void> {
   await withOutbox((outbox) => {
-    const n = outbox.purge()
+    const { erased: n, walCleared } = outbox.purge()
     const transport = createTransportFromEnv()
     const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
     transport.close()
     out(`Erased the recipient address of ${n} message(s) that finished more than ${outbox.retentionMs / 86_400_000} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`)
+    if (n > 0 && !walCleared) err(`Warning: another process (the worker or the site) kept ${outbox.path}-wal in use, so the erased addresses stay in that file until its next checkpoint. Run purge again when they are stopped.`)
   })
 }
 
@@ -219,7 +220,7 @@ export function program(): Command {
 program()
   .parseAsync(process.argv)
   .catch((e: unknown) => {
-    if (e instanceof AdviceEmailRequestError || e instanceof RateLimitError) {
+    if (e instanceof AdviceEmailRequestError || e instanceof RateLimitError || e instanceof IdempotencyConflictError) {
       err(`Error: ${e.message}`)
       process.exit(2)
     }

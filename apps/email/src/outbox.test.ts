@@ -1,11 +1,11 @@
 // The outbox on its own: validation at the door, idempotency, per-recipient limits, states, back-off and purge.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { loadContent } from '@signpost/content'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openOutbox, RateLimitError } from './outbox.js'
+import { IdempotencyConflictError, openOutbox, RateLimitError } from './outbox.js'
 import { AdviceEmailRequestError } from './request.js'
 import { rowCount, tempOutbox, type TempOutbox } from './test-support/tempOutbox.js'
 
@@ -41,12 +41,17 @@ describe('outbox.enqueue', () => {
     expect(row.text).toContain('0800 612 6505')
   })
 
-  it('creates nothing new for an idempotency key already used', () => {
+  it('creates nothing new for an idempotency key already used with the same request, and refuses it with another', () => {
     t = tempOutbox(content)
     const first = t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })
-    const again = t.outbox.enqueue({ ...base, idempotencyKey: 'case-123', to: 'other@example.com' })
-    expect(again).toEqual({ id: first.id, created: false })
+    expect(t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })).toEqual({ id: first.id, created: false })
+    expect(() => t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', to: 'other@example.com' })).toThrow(IdempotencyConflictError)
+    expect(() => t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', attachLeaflet: true })).toThrow(/already used for a different request/)
     expect(rowCount(t.outbox)).toBe(1)
+    // The key is kept only as a digest.
+    const stored = t.outbox.db.prepare('SELECT idempotency_key, request_digest FROM messages').get() as { idempotency_key: string; request_digest: string }
+    expect(stored.idempotency_key).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored.request_digest).toMatch(/^[0-9a-f]{64}$/)
   })
 
   it.each([
@@ -125,11 +130,26 @@ describe('outbox states', () => {
     const id = t.outbox.enqueue(base).id
     const before = t.outbox.get(id)!.messageId
     t.outbox.claim(1, { workerId: 'some-other-host:1' })
-    expect(t.outbox.recoverAbandoned()).toBe(0) // another host's worker may still be sending it
+    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 }) // another host's worker may still be sending it
     t.clock.advance(60_001)
-    expect(t.outbox.recoverAbandoned()).toBe(1)
+    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
     const again = t.outbox.claim(1)
     expect(again.map((m) => m.messageId)).toEqual([before])
+  })
+
+  it('keeps a claim its worker renews, however long past the lease the send takes, and says when a claim was lost', () => {
+    t = tempOutbox(content, { leaseMs: 60_000 })
+    const id = t.outbox.enqueue(base).id
+    t.outbox.claim(1, { workerId: 'some-other-host:1' })
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(30_000)
+      expect(t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([])
+      expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 })
+    }
+    expect(t.outbox.get(id)!.status).toBe('sending')
+    t.clock.advance(60_001)
+    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
+    expect(t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([id])
   })
 })
 
@@ -145,9 +165,9 @@ describe('outbox.purge', () => {
     t.outbox.recordFailure(waiting, { permanent: false, message: 'ECONNREFUSED' })
     const address = (id: string) => (t!.outbox.db.prepare('SELECT to_address FROM messages WHERE id = ?').get(id) as { to_address: string | null }).to_address
     t.clock.advance(29 * 24 * 3600 * 1000)
-    expect(t.outbox.purge()).toBe(0)
+    expect(t.outbox.purge().erased).toBe(0)
     t.clock.advance(1 * 24 * 3600 * 1000 + 1)
-    expect(t.outbox.purge()).toBe(2)
+    expect(t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
     expect(address(sent)).toBeNull()
     expect(address(failed)).toBeNull()
     expect(address(waiting)).toBe('w@example.com')
@@ -155,6 +175,41 @@ describe('outbox.purge', () => {
     expect(() => t!.outbox.retry(failed)).toThrow(/erased/)
     const dump = JSON.stringify(t.outbox.db.prepare('SELECT * FROM messages WHERE id IN (?, ?)').all(sent, failed))
     expect(dump).not.toMatch(/jo@example\.com|f@example\.com/)
+  })
+})
+
+describe('outbox.purge on disk', () => {
+  it('leaves no address or name of a purged message in the raw bytes of the database file or its WAL', () => {
+    t = tempOutbox(content, { retentionDays: 1 })
+    const path = join(t.dir, 'outbox.sqlite')
+    const raw = () => Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
+    const purged = [
+      { to: 'Sent.Person@example.com', name: 'Oluwaseun Abernathy', idempotencyKey: 'crm-secret-key-991' },
+      { to: 'refused.person@example.com', name: 'Zainab Qureshi-Hartley' },
+    ]
+    const [sent, refused] = purged.map((p) => t!.outbox.enqueue({ ...base, ...p }).id)
+    const kept = t.outbox.enqueue({ ...base, to: 'still.waiting@example.com', name: 'Kept Waiting' }).id
+    t.outbox.claim(3)
+    t.outbox.markSent(sent!, { where: 'smtp', response: '250 OK' })
+    t.outbox.recordFailure(refused!, { permanent: true, responseCode: 550, message: '550 5.1.1 <refused.person@example.com>: Recipient address rejected (Zainab Qureshi-Hartley)' })
+    t.outbox.recordFailure(kept, { permanent: false, responseCode: 451, message: '451 4.7.1 <still.waiting@example.com> greylisted, try later' })
+    // Before purge: the reply is kept with the address masked and the name gone; the key only as a digest.
+    expect(t.outbox.get(refused!)!.lastError).toBe('550 5.1.1 <r***@example.com>: Recipient address rejected ([recipient])')
+    expect(t.outbox.get(kept)!.lastError).toBe('451 4.7.1 <s***@example.com> greylisted, try later')
+    const before = raw()
+    expect(before).toContain('refused.person@example.com') // still needed for a retry until the retention period ends
+    expect(before).toContain('Oluwaseun Abernathy')
+    expect(before).not.toContain('crm-secret-key-991')
+
+    t.clock.advance(2 * 24 * 3600 * 1000)
+    expect(t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
+    const after = raw()
+    for (const p of purged) {
+      for (const s of [p.to, p.to.toLowerCase(), p.name, p.idempotencyKey ?? p.name]) expect(after, s).not.toContain(s)
+    }
+    expect(after).not.toMatch(/sent\.person@|refused\.person@|Qureshi|Abernathy/i)
+    expect(after).toContain('still.waiting@example.com') // not yet due: the raw read does see live rows
+    expect(existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`).length : 0).toBe(0)
   })
 })
 
@@ -221,7 +276,7 @@ describe('an outbox made by an older version', () => {
     const path = oldOutbox(2)
     const outbox = openOutbox({ path, content, env: {} })
     try {
-      expect(outbox.db.pragma('user_version', { simple: true })).toBe(3)
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(4)
       expect(outbox.list().map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
       expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
       expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
@@ -235,7 +290,7 @@ describe('an outbox made by an older version', () => {
     } finally {
       outbox.close()
     }
-    // Opened again, it is already at schema 3.
+    // Opened again, it is already at schema 4.
     const again = openOutbox({ path, content, env: {} })
     expect(again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
     again.close()
@@ -243,6 +298,6 @@ describe('an outbox made by an older version', () => {
 
   it('still refuses an outbox of a schema it cannot migrate', () => {
     const path = oldOutbox(1)
-    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 3/)
+    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 4/)
   })
 })

@@ -9,9 +9,19 @@ import { rules, viewGuide, type Content } from '@signpost/content'
 import { defaultOutboxPath } from './paths.js'
 import { renderAdviceEmail, type RenderedAdviceEmail } from './renderAdviceEmail.js'
 import { validateRequest, type AdviceEmailOrigin, type AdviceEmailRequest } from './request.js'
+import { maskAddressesIn } from './redact.js'
 import { messageIdDomain, type SendFailure } from './transport.js'
 
 export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed'
+
+/** An idempotency key sent again with a different request: refused, since answering with the first id would silently send the second request nothing. */
+export class IdempotencyConflictError extends Error {
+  readonly field = 'idempotencyKey'
+  constructor(message: string) {
+    super(message)
+    this.name = 'IdempotencyConflictError'
+  }
+}
 
 export class RateLimitError extends Error {
   readonly retryAfterMs: number
@@ -99,15 +109,18 @@ type Row = {
 
 // Rendered messages and leaflets are stored once, named by the hash of their bytes, and each message points at its
 // own: the snapshot is still fixed per message (what was asked for is what is sent), without 20 KB copied per row.
-// Schema 3 added messages.api_client (see migrateFrom2); an outbox of schema 2 is migrated when opened.
-const SCHEMA_VERSION = 3
+// Schema 3 added messages.api_client (see migrateFrom2). Schema 4 (see migrateFrom3) keeps idempotency keys only as
+// digests beside a digest of the request they came with, masks addresses inside stored server replies, and records the
+// sender's display name with each rendering. Outboxes of schema 2 and 3 are migrated when opened.
+const SCHEMA_VERSION = 4
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS renders (
   hash TEXT PRIMARY KEY,
   subject TEXT NOT NULL,
   html TEXT NOT NULL,
   text TEXT NOT NULL,
-  revision TEXT NOT NULL
+  revision TEXT NOT NULL,
+  sender_name TEXT
 );
 CREATE TABLE IF NOT EXISTS leaflets (
   hash TEXT PRIMARY KEY,
@@ -127,6 +140,7 @@ CREATE TABLE IF NOT EXISTS messages (
   recipient_key TEXT,
   to_masked TEXT NOT NULL,
   idempotency_key TEXT,
+  request_digest TEXT,
   api_client TEXT,
   message_id TEXT NOT NULL UNIQUE,
   render_hash TEXT REFERENCES renders (hash),
@@ -186,6 +200,15 @@ function hashOf(...parts: (string | Buffer)[]): string {
   return h.digest('hex')
 }
 
+/** Idempotency keys are kept only as this digest: a key can be matched again, but not read back from the file. */
+const keyDigest = (key: string): string => createHash('sha256').update(`idempotency-key\0${key}`).digest('hex')
+
+/** What makes two requests the same request: everything that decides what is sent, and to whom. */
+function requestDigest(request: AdviceEmailRequest, area: string | null): string {
+  const fields = { guide: request.guide, to: request.to.toLowerCase(), name: request.name ?? null, area, attachLeaflet: Boolean(request.attachLeaflet), neutral: Boolean(request.neutral) }
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
+}
+
 /** This process, as recorded on the rows it claims: a crashed owner on this host is seen at once. */
 export const WORKER_ID = `${hostname()}:${process.pid}`
 
@@ -212,7 +235,8 @@ export class Outbox {
   private readonly retryPolicy: { baseMs: number; capMs: number; maxAttempts: number }
   /** How long recipient addresses are kept after a message's final state (EMAIL_RETENTION_DAYS). */
   readonly retentionMs: number
-  private readonly leaseMs: number
+  /** How long a claim lasts without renewal (EMAIL_LEASE_MS); a live worker renews its claims well within it. */
+  readonly leaseMs: number
   private readonly domain: string
 
   constructor(options: OutboxOptions = {}) {
@@ -237,9 +261,12 @@ export class Outbox {
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
     this.db.pragma('busy_timeout = 5000')
+    // Erased addresses are overwritten in the file, not just unlinked from the row (see purge).
+    this.db.pragma('secure_delete = ON')
     const version = this.db.pragma('user_version', { simple: true }) as number
     const hasTables = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'messages'").get() !== undefined
     if (hasTables && version === 2) this.migrateFrom2()
+    if (hasTables && (version === 2 || version === 3)) this.migrateFrom3()
     else if (hasTables && version !== SCHEMA_VERSION) {
       this.db.close()
       throw new Error(`The outbox ${this.path} was made by another version of Signpost (schema ${version}, this one needs ${SCHEMA_VERSION}). Move it aside or set EMAIL_DB.`)
@@ -261,9 +288,38 @@ export class Outbox {
           this.db.exec('ALTER TABLE messages ADD COLUMN api_client TEXT')
           this.db.exec(`UPDATE messages SET api_client = substr(idempotency_key, 5, 16) WHERE origin = 'api' AND idempotency_key GLOB 'api:${'[0-9a-f]'.repeat(16)}:*'`)
         }
-        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+        this.db.pragma('user_version = 3')
       })
       .immediate()
+  }
+
+  /**
+   * Schema 3 → 4: idempotency keys become digests (with no request digest, so a repeat of an old key is answered as
+   * before), server replies already stored get their addresses masked, renders gain the sender name. Then the file is
+   * rebuilt once (VACUUM), so nothing an older version erased without overwriting stays in its free pages.
+   */
+  private migrateFrom3(): void {
+    const migrated = this.db
+      .transaction(() => {
+        if (this.db.pragma('user_version', { simple: true }) !== 3) return false
+        const has = (table: string, column: string) => (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column)
+        if (!has('messages', 'request_digest')) this.db.exec('ALTER TABLE messages ADD COLUMN request_digest TEXT')
+        const hasRenders = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'renders'").get() !== undefined
+        if (hasRenders && !has('renders', 'sender_name')) this.db.exec('ALTER TABLE renders ADD COLUMN sender_name TEXT')
+        type Old = Pick<Row, 'id' | 'last_error' | 'to_address' | 'to_name'> & { idempotency_key: string | null }
+        const rows = this.db.prepare('SELECT id, idempotency_key, last_error, to_address, to_name FROM messages WHERE idempotency_key IS NOT NULL OR last_error IS NOT NULL').all() as Old[]
+        const update = this.db.prepare('UPDATE messages SET idempotency_key = ?, last_error = ? WHERE id = ?')
+        for (const r of rows) {
+          update.run(r.idempotency_key === null ? null : keyDigest(r.idempotency_key), r.last_error === null ? null : maskAddressesIn(r.last_error, [r.to_address, r.to_name]), r.id)
+        }
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+        return true
+      })
+      .immediate()
+    if (migrated) {
+      this.db.exec('VACUUM')
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    }
   }
 
   /**
@@ -277,11 +333,20 @@ export class Outbox {
   enqueue(input: AdviceEmailRequest, options: { apiClient?: string } = {}): { id: string; created: boolean } {
     const request = validateRequest(input, this.content)
     const snapshot = this.content ? this.render(request) : undefined
-    const idempotencyKey = request.idempotencyKey && options.apiClient ? `api:${options.apiClient}:${request.idempotencyKey}` : request.idempotencyKey
+    const scopedKey = request.idempotencyKey && options.apiClient ? `api:${options.apiClient}:${request.idempotencyKey}` : request.idempotencyKey
+    const idempotencyKey = scopedKey ? keyDigest(scopedKey) : undefined
+    const area = request.area ?? this.content?.settings.defaultArea ?? null
+    const digest = requestDigest(request, area)
     const now = this.now()
     const txn = this.db.transaction((): { id: string; created: boolean } => {
       if (idempotencyKey) {
-        const existing = this.db.prepare('SELECT id FROM messages WHERE idempotency_key = ?').get(idempotencyKey) as { id: string } | undefined
+        const existing = this.db.prepare('SELECT id, request_digest FROM messages WHERE idempotency_key = ?').get(idempotencyKey) as { id: string; request_digest: string | null } | undefined
+        // A row from before schema 4 has no request digest: its key is answered as it always was.
+        if (existing && existing.request_digest !== null && existing.request_digest !== digest) {
+          throw new IdempotencyConflictError(
+            'idempotencyKey: this idempotency key was already used for a different request (another recipient, guide, area or option). Use a new key for a new request; send exactly the same request to get the first one\'s id.',
+          )
+        }
         if (existing) return { id: existing.id, created: false }
       }
       const key = request.to.toLowerCase()
@@ -300,15 +365,15 @@ export class Outbox {
       this.db
         .prepare(
           `INSERT INTO messages (id, status, origin, guide, area, attach_leaflet, neutral, to_address, to_name, recipient_key, to_masked,
-             idempotency_key, api_client, message_id, render_hash, created_at, next_attempt_at)
-           VALUES (@id, 'queued', @origin, @guide, @area, @attach, @neutral, @to, @name, @key, @masked, @idem, @apiClient,
+             idempotency_key, request_digest, api_client, message_id, render_hash, created_at, next_attempt_at)
+           VALUES (@id, 'queued', @origin, @guide, @area, @attach, @neutral, @to, @name, @key, @masked, @idem, @digest, @apiClient,
              @messageId, @render, @now, @now)`,
         )
         .run({
           id,
           origin: request.origin,
           guide: request.guide,
-          area: request.area ?? this.content?.settings.defaultArea ?? null,
+          area,
           attach: request.attachLeaflet ? 1 : 0,
           neutral: request.neutral ? 1 : 0,
           to: request.to,
@@ -316,6 +381,7 @@ export class Outbox {
           key,
           masked: rules.maskEmailAddress(request.to),
           idem: idempotencyKey ?? null,
+          digest: idempotencyKey ? digest : null,
           apiClient: options.apiClient ?? null,
           messageId: `<${randomUUID()}@${this.domain}>`,
           render: snapshot ? this.storeRender(snapshot) : null,
@@ -411,19 +477,47 @@ export class Outbox {
     return out
   }
 
-  /** Messages a crashed worker left in "sending" go back to the queue, keeping their Message-ID. */
-  recoverAbandoned(): number {
+  /**
+   * Messages a stopped worker left in "sending" go back to the queue, keeping their Message-ID: those whose worker on
+   * this host is gone (seen at once), and those whose claim was not renewed within the lease (a worker elsewhere that
+   * stopped, or one stuck). A live worker renews the claims of everything it is sending (`renewClaims`), however slow
+   * the server, so nothing it is still sending is taken from it.
+   */
+  recoverAbandoned(): { ownerGone: number; notRenewed: number } {
     const now = this.now()
-    const rows = this.db.prepare("SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending'").all() as Pick<Row, 'id' | 'claimed_by' | 'claimed_at'>[]
-    const stale = rows.filter((r) => ownerIsDead(r.claimed_by) || (r.claimed_at ?? 0) <= now - this.leaseMs)
+    const select = this.db.prepare("SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending'")
     const update = this.db.prepare(
       "UPDATE messages SET status = 'retrying', next_attempt_at = ?, claimed_by = NULL, last_error = coalesce(last_error, 'Interrupted while sending; sending again.') WHERE id = ? AND status = 'sending'",
     )
-    let n = 0
+    const reasonFor = (r: Pick<Row, 'claimed_by' | 'claimed_at'>) =>
+      ownerIsDead(r.claimed_by) ? 'ownerGone' : (r.claimed_at ?? 0) <= now - this.leaseMs ? 'notRenewed' : undefined
+    const out = { ownerGone: 0, notRenewed: 0 }
+    const rows = () => select.all() as Pick<Row, 'id' | 'claimed_by' | 'claimed_at'>[]
+    if (!rows().some(reasonFor)) return out
+    // Looked at again inside one write transaction, so a renewal cannot land between the look and the take-back.
+    this.db
+      .transaction(() => {
+        for (const r of rows()) {
+          const reason = reasonFor(r)
+          if (reason) out[reason] += update.run(now, r.id).changes
+        }
+      })
+      .immediate()
+    return out
+  }
+
+  /**
+   * Renews this worker's claim on messages it is still sending (the heartbeat). Returns the ids whose claim it no longer
+   * holds (taken back after this worker went longer than the lease without renewing).
+   */
+  renewClaims(ids: Iterable<string>, workerId: string = WORKER_ID): string[] {
+    const now = this.now()
+    const renew = this.db.prepare("UPDATE messages SET claimed_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?")
+    const lost: string[] = []
     this.db.transaction(() => {
-      for (const r of stale) n += update.run(now, r.id).changes
+      for (const id of ids) if (renew.run(now, id, workerId).changes === 0) lost.push(id)
     })()
-    return n
+    return lost
   }
 
   /** Atomically takes up to `limit` due messages (or one given id) for this worker: they move to "sending". */
@@ -473,11 +567,13 @@ export class Outbox {
   /** 5xx (or too many attempts): failed, and stays visible. 4xx and network errors: retrying after back-off. */
   recordFailure(id: string, failure: SendFailure): OutboxStatus {
     const now = this.now()
-    const row = this.db.prepare('SELECT attempts FROM messages WHERE id = ?').get(id) as { attempts: number } | undefined
+    const row = this.db.prepare('SELECT attempts, to_address, to_name FROM messages WHERE id = ?').get(id) as Pick<Row, 'attempts' | 'to_address' | 'to_name'> | undefined
     if (!row) return 'failed'
     const { baseMs, capMs, maxAttempts } = this.retryPolicy
     const giveUp = failure.permanent || row.attempts >= maxAttempts
-    const message = failure.permanent || row.attempts < maxAttempts ? failure.message : `Gave up after ${row.attempts} attempts. Last error: ${failure.message}`
+    // Servers echo the recipient in their replies: only the masked form is kept (and so shown by status and the API).
+    const reply = maskAddressesIn(failure.message, [row.to_address, row.to_name])
+    const message = failure.permanent || row.attempts < maxAttempts ? reply : `Gave up after ${row.attempts} attempts. Last error: ${reply}`
     if (giveUp) {
       this.db
         .prepare("UPDATE messages SET status = 'failed', finished_at = ?, last_error = ?, last_response_code = ?, claimed_by = NULL WHERE id = ?")
@@ -503,15 +599,24 @@ export class Outbox {
     return this.get(id)!
   }
 
-  /** Erases recipient addresses (names too) from messages that reached a final state before the retention period. */
-  purge(): number {
+  /**
+   * Erases recipient addresses and names from messages that reached a final state before the retention period, so that
+   * nothing of them can be read from the files afterwards: secure_delete (on for every connection) overwrites the old
+   * row and index entries inside the pages with zeros, and a TRUNCATE checkpoint copies the pages into the database
+   * file and empties the WAL, which would otherwise still hold the pages as they were. `walCleared` is false when
+   * another connection kept the WAL in use (the old pages then go at the next checkpoint that completes).
+   */
+  purge(): { erased: number; walCleared: boolean } {
     const now = this.now()
-    return this.db
+    const erased = this.db
       .prepare(
-        `UPDATE messages SET to_address = NULL, to_name = NULL, recipient_key = NULL, purged_at = ?
+        `UPDATE messages SET to_address = NULL, to_name = NULL, recipient_key = NULL, request_digest = NULL, purged_at = ?
          WHERE status IN ('sent','failed') AND to_address IS NOT NULL AND finished_at <= ?`,
       )
       .run(now, now - this.retentionMs).changes
+    if (this.path === ':memory:') return { erased, walCleared: true }
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
+    return { erased, walCleared: result?.busy === 0 }
   }
 
   close(): void {

@@ -3,7 +3,8 @@
 import { loadContent as loadContentFromSource, viewGuide, type Content } from '@signpost/content'
 import { composeMessage } from './compose.js'
 import { renderLeafletAttachment } from './leaflet.js'
-import type { ClaimedMessage, Outbox, OutboxMessage, OutboxStatus } from './outbox.js'
+import { WORKER_ID, type ClaimedMessage, type Outbox, type OutboxMessage, type OutboxStatus } from './outbox.js'
+import { maskAddressesIn } from './redact.js'
 import { NEUTRAL_SENDER_NAME, renderAdviceEmail } from './renderAdviceEmail.js'
 import { classifySendError, senderFromEnv, type MailTransport, type Sender } from './transport.js'
 
@@ -20,6 +21,8 @@ export type WorkerOptions = {
   /** Content for messages enqueued without a rendered snapshot (default: loadContent(), refreshed every minute). */
   loadContent?: () => Promise<Content>
   log?: (line: string) => void
+  /** This worker as recorded on the rows it claims (default host:pid). */
+  workerId?: string
 }
 
 export type RoundResult = Record<Exclude<OutboxStatus, 'queued' | 'sending'>, number>
@@ -52,6 +55,40 @@ export function createWorker(options: WorkerOptions): Worker {
   let running: Promise<void> | undefined
   let wake: (() => void) | undefined
   let lastPurge = 0
+  const workerId = options.workerId ?? WORKER_ID
+
+  // The heartbeat: while anything this worker claimed is still being prepared or sent (waiting for a pooled
+  // connection, or for a slow server to answer the end of DATA), its claim is renewed three times per lease, so no
+  // other worker takes back a message that is still on its way. Only a worker that is gone, or stopped renewing, loses it.
+  const claimed = new Set<string>()
+  let heartbeat: ReturnType<typeof setInterval> | undefined
+  function renewClaims(): void {
+    if (claimed.size === 0) return
+    try {
+      for (const id of outbox.renewClaims(claimed, workerId)) {
+        claimed.delete(id)
+        log(`email ${id}: this worker went longer than the lease (${outbox.leaseMs} ms) without renewing its claim, so it was taken back; it may arrive twice`)
+      }
+    } catch (e) {
+      log(`email worker: could not renew claims: ${(e as Error).message}`)
+    }
+  }
+  function claim(limit: number, id?: string): ClaimedMessage[] {
+    const batch = outbox.claim(limit, { id, workerId })
+    for (const m of batch) claimed.add(m.id)
+    if (claimed.size > 0 && !heartbeat) {
+      heartbeat = setInterval(renewClaims, Math.max(50, Math.floor(outbox.leaseMs / 3)))
+      heartbeat.unref()
+    }
+    return batch
+  }
+  function release(id: string): void {
+    claimed.delete(id)
+    if (claimed.size === 0 && heartbeat) {
+      clearInterval(heartbeat)
+      heartbeat = undefined
+    }
+  }
 
   function currentContent(): Promise<Content> {
     if (outbox.content) return Promise.resolve(outbox.content)
@@ -79,6 +116,14 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   async function deliverClaimed(m: ClaimedMessage): Promise<OutboxStatus> {
+    try {
+      return await deliverOne(m)
+    } finally {
+      release(m.id)
+    }
+  }
+
+  async function deliverOne(m: ClaimedMessage): Promise<OutboxStatus> {
     const to = m.to
     let prepared: ClaimedMessage
     try {
@@ -96,7 +141,8 @@ export function createWorker(options: WorkerOptions): Worker {
       log(`email ${m.id} to ${to}: sent (${result.where})`)
       return 'sent'
     } catch (e) {
-      const failure = classifySendError(e)
+      const classified = classifySendError(e)
+      const failure = { ...classified, message: maskAddressesIn(classified.message, [m.address, m.name]) }
       const status = outbox.recordFailure(m.id, failure)
       log(`email ${m.id} to ${to}: ${status} after attempt ${m.attempts}: ${failure.message}`)
       return status
@@ -106,14 +152,15 @@ export function createWorker(options: WorkerOptions): Worker {
   function maybePurge(): void {
     if (Date.now() - lastPurge < purgeEveryMs) return
     lastPurge = Date.now()
-    const n = outbox.purge()
+    const { erased: n, walCleared } = outbox.purge()
     const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
     if (n > 0 || files > 0) log(`email: erased the addresses of ${n} message(s) and ${files} delivered file(s) past the retention period`)
+    if (n > 0 && !walCleared) log(`email: the outbox's WAL file was in use by another process, so erased addresses stay in ${outbox.path}-wal until its next checkpoint`)
   }
 
   async function runOnce(): Promise<RoundResult> {
     maintain()
-    const batch = outbox.claim(batchSize)
+    const batch = claim(batchSize)
     const result: RoundResult = { sent: 0, retrying: 0, failed: 0 }
     const statuses = await Promise.all(batch.map(deliverClaimed))
     for (const s of statuses) if (s === 'sent' || s === 'retrying' || s === 'failed') result[s] += 1
@@ -121,8 +168,12 @@ export function createWorker(options: WorkerOptions): Worker {
   }
 
   function maintain(): void {
-    const recovered = outbox.recoverAbandoned()
-    if (recovered > 0) log(`email: ${recovered} message(s) left in "sending" by a stopped worker will be sent again (same Message-ID)`)
+    renewClaims()
+    const { ownerGone, notRenewed } = outbox.recoverAbandoned()
+    if (ownerGone > 0) log(`email: ${ownerGone} message(s) left in "sending" by a worker that is no longer running will be sent again (same Message-ID)`)
+    if (notRenewed > 0) {
+      log(`email: ${notRenewed} message(s) whose worker stopped renewing its claim for longer than the lease (${outbox.leaseMs} ms) will be sent again (same Message-ID)`)
+    }
     maybePurge()
   }
 
@@ -149,7 +200,7 @@ export function createWorker(options: WorkerOptions): Worker {
         }
         const room = batchSize - inflight.size
         if (room >= Math.max(1, Math.floor(batchSize / 5))) {
-          for (const m of outbox.claim(room)) {
+          for (const m of claim(room)) {
             const p: Promise<unknown> = deliverClaimed(m)
               .catch((e: unknown) => log(`email ${m.id}: ${(e as Error).message}`))
               .finally(() => inflight.delete(p))
@@ -170,7 +221,7 @@ export function createWorker(options: WorkerOptions): Worker {
     sender,
     runOnce,
     async deliver(id) {
-      const [m] = outbox.claim(1, { id })
+      const [m] = claim(1, id)
       if (m) await deliverClaimed(m)
       return outbox.get(id)
     },

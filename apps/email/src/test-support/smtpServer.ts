@@ -12,6 +12,8 @@ export type TestSmtpServer = {
   messages: ParsedMail[]
   /** Number of messages accepted (counted before parsing finishes). */
   accepted(): number
+  /** SMTP transactions that reached the end of DATA (accepted or not): a duplicate delivery shows up here. */
+  transactions(): number
   close(): Promise<void>
 }
 
@@ -21,6 +23,8 @@ export type TestSmtpOptions = {
   onRcpt?: (address: string, session: SMTPServerSession) => SmtpReply
   /** Answer the end of DATA with an error, or accept. Runs after the message body was read. */
   onData?: (raw: Buffer) => SmtpReply | Promise<SmtpReply>
+  /** Waits this long before answering the final dot of every message: a slow server, as some relays are under load. */
+  replyDelayMs?: number
 }
 
 function smtpError(reply: NonNullable<SmtpReply>): Error {
@@ -30,6 +34,7 @@ function smtpError(reply: NonNullable<SmtpReply>): Error {
 export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const messages: ParsedMail[] = []
   let accepted = 0
+  let transactions = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -47,7 +52,10 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
         const raw = Buffer.concat(chunks)
-        Promise.resolve(options.onData?.(raw))
+        transactions += 1
+        const delay = options.replyDelayMs ? new Promise((r) => setTimeout(r, options.replyDelayMs)) : Promise.resolve()
+        delay
+          .then(() => options.onData?.(raw))
           .then(async (reply) => {
             if (reply) return callback(smtpError(reply))
             accepted += 1
@@ -68,6 +76,7 @@ export async function startSmtpServer(options: TestSmtpOptions = {}): Promise<Te
     url: `smtp://127.0.0.1:${port}`,
     messages,
     accepted: () => accepted,
+    transactions: () => transactions,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }
