@@ -1,5 +1,6 @@
 // Bad content is reported all at once, each problem naming the document, the field and what is wrong.
 import type { Problem } from './model.js'
+import { escapeControlCharacters } from './rules/text.js'
 
 export class ContentError extends Error {
   readonly problems: Problem[]
@@ -11,10 +12,11 @@ export class ContentError extends Error {
   }
 }
 
+/** One problem on one line; anything typed that could break the line or the terminal (\n, NUL, escapes) is escaped. */
 export function formatProblem(p: Problem): string {
   const where = p.line !== undefined ? `line ${p.line}: ` : ''
   const field = p.path ? ` ${p.path}` : ''
-  return `- ${where}${p.documentId}${field}: ${p.message}`
+  return escapeControlCharacters(`- ${where}${p.documentId}${field}: ${p.message}`)
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

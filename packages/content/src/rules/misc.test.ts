@@ -3,7 +3,7 @@ import { checkReviewDates, isReviewOverdue } from './dates.js'
 import { checkEmailAddress, maskEmailAddress } from './email.js'
 import { checkSlug } from './slug.js'
 import { checkLanguageTag } from './language.js'
-import { checkCoverageAreas, checkSuccessor } from './organisation.js'
+import { checkContactable, checkCoverageAreas, checkSuccessor } from './organisation.js'
 
 test('reviewBy must come after reviewedAt', () => {
   expect(checkReviewDates('2026-11-01', '2027-05-01').ok).toBe(true)
@@ -56,3 +56,12 @@ test.each([
   ['en_GB', false],
   ['', false],
 ])('language %s valid: %s', (tag, ok) => expect(checkLanguageTag(tag).ok).toBe(ok))
+
+test('an active organisation with no way in is a dead end; closed or renamed ones are not shown, so they pass', () => {
+  const r = checkContactable([], 'active')
+  expect(r.ok || r.message).toBe('Readers have no way to contact this organisation: add a phone number, text number, website or email address.')
+  expect(checkContactable(undefined).ok).toBe(false)
+  expect(checkContactable([{ _type: 'websiteContact', url: 'https://example.org' }]).ok).toBe(true)
+  expect(checkContactable([{ _type: 'phoneContact', number: 'broken' }]).ok).toBe(true)
+  expect(checkContactable([], 'closed').ok).toBe(true)
+})

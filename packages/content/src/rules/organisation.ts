@@ -30,3 +30,16 @@ export function checkSuccessor(status: unknown, successorId: unknown, ownId?: st
   if (successorId && ownId && successorId === ownId.replace(/^drafts\./, '')) return fail('An organisation cannot replace itself.')
   return pass(true)
 }
+
+const CONTACT_POINT_TYPES = ['phoneContact', 'smsContact', 'websiteContact', 'emailContact']
+
+/**
+ * An active organisation needs at least one way in (phone, text, website or email): otherwise it is a dead end on the
+ * site and the leaflet. A warning, not an error. Closed and renamed organisations are not shown, so they pass.
+ */
+export function checkContactable(contactPoints: unknown, status?: unknown): RuleResult<true> {
+  if (status === 'closed' || status === 'renamed') return pass(true)
+  const any = Array.isArray(contactPoints) && contactPoints.some((c: { _type?: unknown } | null) => CONTACT_POINT_TYPES.includes(String(c?._type)))
+  if (any) return pass(true)
+  return fail('Readers have no way to contact this organisation: add a phone number, text number, website or email address.')
+}

@@ -1,4 +1,6 @@
 // Plain-language check: long sentences are hard to follow when you are upset. A warning, never an error.
+import { quote } from './text.js'
+
 export const MAX_SENTENCE_WORDS = 25
 
 export type LongSentence = { sentence: string; words: number }
@@ -25,5 +27,5 @@ export function longSentenceMessage(found: LongSentence[], max = MAX_SENTENCE_WO
   const first = found[0]!
   const start = first.sentence.split(/\s+/).slice(0, 8).join(' ')
   const more = found.length > 1 ? ` (and ${found.length - 1} more)` : ''
-  return `A sentence has ${first.words} words: "${start} …"${more}. Try to keep sentences under ${max} words so they are easy to read.`
+  return `A sentence has ${first.words} words: ${quote(`${start} …`)}${more}. Try to keep sentences under ${max} words so they are easy to read.`
 }
