@@ -7,12 +7,15 @@ import type { Sender } from './transport.js'
 
 export function composeMessage(
   message: Pick<ClaimedMessage, 'address' | 'name' | 'messageId' | 'neutral' | 'leaflet'>,
-  rendered: RenderedAdviceEmail,
+  rendered: RenderedAdviceEmail & { revision?: string },
   sender: Sender,
 ): SendMailOptions {
   if (!message.address) throw new Error('The recipient address has been erased; this message can no longer be sent.')
+  // The service's own name (from site settings, stored with the rendering) before the address from EMAIL_FROM;
+  // a rendering stored by an older version has none, and keeps EMAIL_FROM whole.
+  const from = message.neutral ? sender.neutralFrom : rendered.senderName ? { name: rendered.senderName, address: sender.address } : sender.from
   return {
-    from: message.neutral ? sender.neutralFrom : sender.from,
+    from,
     ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
     to: message.name ? { name: message.name, address: message.address } : message.address,
     subject: rendered.subject,
@@ -21,6 +24,7 @@ export function composeMessage(
     html: rendered.html,
     // Plain text first, HTML last: mail programs show the last alternative they can render.
     attachments: message.leaflet ? [{ filename: message.leaflet.fileName, content: message.leaflet.content, contentType: 'application/pdf' }] : [],
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    // The content revision, for staff tracing what was sent; readers see only the date it was checked.
+    headers: { 'Auto-Submitted': 'auto-generated', ...(rendered.revision ? { 'X-Content-Revision': rendered.revision.slice(0, 12) } : {}) },
   }
 }

@@ -18,7 +18,7 @@ export function contactHtml(c: ContactPoint): string {
       return `<strong>${escapeHTML(c.label ?? 'Phone')}:</strong> ${link(c.href, c.display, css.phone)}${notes.length ? ` (${escapeHTML(notes.join(', '))})` : ''}`
     }
     case 'sms':
-      return `<strong>${escapeHTML(c.label ?? 'Text')}:</strong> ${link(c.href, c.instruction)}`
+      return `<strong>${escapeHTML(c.label ?? 'Text')}:</strong> ${link(c.href, c.instruction, css.numberLink)}`
     case 'website':
       return `<strong>${escapeHTML(c.label ?? 'Website')}:</strong> ${link(c.url, c.display)}`
     case 'email':

@@ -2,12 +2,20 @@
 // for it, so the CLI, API and worker start without loading the PDF renderer and its fonts.
 import type { GuideView } from '@signpost/content'
 
-export async function renderLeafletAttachment(view: GuideView): Promise<{ fileName: string; content: Buffer }> {
+/** The attachment's name for a neutral message: inbox lists show it beside the neutral subject. */
+export const NEUTRAL_LEAFLET_FILE_NAME = 'information.pdf'
+
+/** `neutral`: a neutral file name and neutral PDF metadata (title "Information"), so a bystander sees nothing of the subject. */
+export async function renderLeafletAttachment(view: GuideView, options: { neutral?: boolean } = {}): Promise<{ fileName: string; content: Buffer }> {
   const { renderLeaflet, leafletFileName } = await import('@signpost/leaflets').catch((e: unknown) => {
     throw new Error(
       `The leaflet renderer (@signpost/leaflets) is not available, so the leaflet cannot be attached. Build it with ` +
         `"npx turbo run build --filter=@signpost/leaflets". (${(e as Error).message})`,
     )
   })
-  return { fileName: leafletFileName(view.guide.slug, 'standard'), content: await renderLeaflet(view, { format: 'standard' }) }
+  const neutral = Boolean(options.neutral)
+  return {
+    fileName: neutral ? NEUTRAL_LEAFLET_FILE_NAME : leafletFileName(view.guide.slug, 'standard'),
+    content: await renderLeaflet(view, { format: 'standard', neutral }),
+  }
 }

@@ -399,9 +399,11 @@ export class Outbox {
   private readonly leafletCache = new Map<string, { fileName: string; content: Buffer }>()
 
   private storeRender(snapshot: Snapshot): string {
-    const hash = hashOf(snapshot.subject, snapshot.html, snapshot.text, snapshot.revision)
+    const hash = hashOf(snapshot.subject, snapshot.html, snapshot.text, snapshot.revision, snapshot.senderName ?? '')
     if (!this.renderCache.has(hash)) {
-      this.db.prepare('INSERT OR IGNORE INTO renders (hash, subject, html, text, revision) VALUES (?, ?, ?, ?, ?)').run(hash, snapshot.subject, snapshot.html, snapshot.text, snapshot.revision)
+      this.db
+        .prepare('INSERT OR IGNORE INTO renders (hash, subject, html, text, revision, sender_name) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(hash, snapshot.subject, snapshot.html, snapshot.text, snapshot.revision, snapshot.senderName ?? null)
       this.renderCache.set(hash, snapshot)
     }
     return hash
@@ -411,8 +413,14 @@ export class Outbox {
     if (!hash) return undefined
     let s = this.renderCache.get(hash)
     if (!s) {
-      s = this.db.prepare('SELECT subject, html, text, revision FROM renders WHERE hash = ?').get(hash) as Snapshot | undefined
-      if (s) this.renderCache.set(hash, s)
+      const row = this.db.prepare('SELECT subject, html, text, revision, sender_name FROM renders WHERE hash = ?').get(hash) as
+        | (Omit<Snapshot, 'senderName'> & { sender_name: string | null })
+        | undefined
+      if (row) {
+        const { sender_name, ...rest } = row
+        s = { ...rest, ...(sender_name === null ? {} : { senderName: sender_name }) }
+        this.renderCache.set(hash, s)
+      }
     }
     return s
   }

@@ -7,6 +7,9 @@ import { css } from './styles.js'
 
 type Blocks = Parameters<typeof toHTML>[0]
 
+/** tel: and sms: links: the content package marks every phone number and short code in running text with one. */
+const isNumberLink = (href: string): boolean => /^(tel|sms):/i.test(href)
+
 const components: Partial<PortableTextHtmlComponents> = {
   block: {
     normal: ({ children }) => `<p style="${css.p}">${children ?? ''}</p>`,
@@ -27,7 +30,9 @@ const components: Partial<PortableTextHtmlComponents> = {
     em: ({ children }) => `<em>${children}</em>`,
     link: ({ children, value }) => {
       const href: unknown = value?.href
-      return rules.isSafeLinkHref(href) ? `<a href="${escapeHTML(href.trim())}" style="${css.link}">${children}</a>` : children
+      if (!rules.isSafeLinkHref(href)) return children
+      const target = href.trim()
+      return `<a href="${escapeHTML(target)}" style="${isNumberLink(target) ? css.numberLink : css.link}">${children}</a>`
     },
   },
   // Unknown marks and types render their text only (or nothing): never raw markup.
@@ -40,6 +45,20 @@ export function portableTextToHtml(blocks: unknown[]): string {
   return toHTML(blocks as Blocks, { components, onMissingComponent: false })
 }
 
+/** The number a tel:/sms: link dials, as a reader would type it: "+443001232040", "text DVS to 82228". */
+function numberOf(href: string): string {
+  const [, scheme, rest = ''] = /^(tel|sms):([^?]*)/i.exec(href) ?? []
+  const body = /[?&]body=([^&]*)/.exec(href)?.[1]
+  const number = decodeURIComponent(rest)
+  return scheme?.toLowerCase() === 'sms' && body ? `text ${decodeURIComponent(body)} to ${number}` : number
+}
+
+/** Whether the link text already shows the number (its last ten digits, so 0300… matches +44300…). */
+function numberWrittenIn(text: string, href: string): boolean {
+  const digits = (/^(?:tel|sms):([^?]*)/i.exec(href)?.[1] ?? '').replace(/\D/g, '').slice(-10)
+  return digits !== '' && text.replace(/\D/g, '').includes(digits)
+}
+
 function nodeText(node: ToolkitNestedPortableTextSpan | ToolkitTextNode | { _type: string }): string {
   if (isPortableTextToolkitTextNode(node)) return node.text
   if (!isPortableTextToolkitSpan(node)) return ''
@@ -48,7 +67,9 @@ function nodeText(node: ToolkitNestedPortableTextSpan | ToolkitTextNode | { _typ
     const href: unknown = (node.markDef as { href?: unknown } | undefined)?.href
     if (rules.isSafeLinkHref(href)) {
       const target = href.trim()
-      const shown = target.replace(/^(mailto|tel|sms):/, '')
+      // A number's link text is usually the number as written ("0300 123 2040", "text DVS to 82228"): nothing to add.
+      if (isNumberLink(target)) return numberWrittenIn(inner, target) ? inner : `${inner} (${numberOf(target)})`
+      const shown = target.replace(/^mailto:/, '')
       return inner.includes(shown) ? inner : `${inner} (${shown})`
     }
   }

@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { launchChromium, type Browser } from '@signpost/chromium'
-import { loadContent, viewGuide, type GuideView } from '@signpost/content'
+import { loadContent, rules, viewGuide, type GuideView } from '@signpost/content'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NEUTRAL_SUBJECT, renderAdviceEmail } from './renderAdviceEmail.js'
+import { NEUTRAL_SENDER_NAME, NEUTRAL_SUBJECT, renderAdviceEmail } from './renderAdviceEmail.js'
 
 const content = await loadContent()
 const view = viewGuide(content, 'cyber-crime-and-fraud', 'derbyshire')
@@ -98,6 +98,63 @@ describe('renderAdviceEmail', () => {
   })
 })
 
+// A paragraph as the content package marks it: each number in running text carries a tel: or sms: link annotation.
+function numbersInRunningText(prefix: string): unknown[] {
+  return [
+    {
+      _type: 'block',
+      _key: 'n',
+      style: 'normal',
+      markDefs: [
+        { _type: 'link', _key: 'auto-tel', href: 'tel:+443001232040' },
+        { _type: 'link', _key: 'auto-sms', href: 'sms:82228?body=DVS' },
+      ],
+      children: [
+        { _type: 'span', _key: 'a', text: `${prefix} contact Action Fraud on `, marks: [] },
+        { _type: 'span', _key: 'b', text: '0300 123 2040', marks: ['auto-tel'] },
+        { _type: 'span', _key: 'c', text: ' or ', marks: [] },
+        { _type: 'span', _key: 'd', text: 'text DVS to 82228', marks: ['auto-sms'] },
+        { _type: 'span', _key: 'e', text: ' today.', marks: [] },
+      ],
+    },
+  ]
+}
+
+function withBody(body: unknown[]): GuideView {
+  return { ...view, guide: { ...view.guide, sections: [{ key: 'n', heading: 'Numbers', body: body as GuideView['guide']['sections'][number]['body'] }] } }
+}
+
+describe('the service, the date and numbers in running text', () => {
+  it('heads the sheet with the service name from site settings and gives it as the sender name; a neutral one shows neither', () => {
+    const { name, funderLine } = view.settings.identity
+    expect(email.senderName).toBe(name)
+    expect(email.text.startsWith(`${name}\n`)).toBe(true)
+    expect(email.html).toMatch(new RegExp(`<body[^>]*>\\s*<div[^>]*>\\s*<p[^>]*>${name}</p>`))
+    if (funderLine) expect(email.text).toContain(funderLine)
+    const neutral = renderAdviceEmail(view, { neutral: true })
+    expect(neutral.senderName).toBe(NEUTRAL_SENDER_NAME)
+    expect(neutral.html).not.toContain(`>${name}</p>`)
+    if (funderLine) expect(neutral.text).not.toContain(funderLine)
+  })
+
+  it('tells readers the date it was checked in words, with no ISO date or revision', () => {
+    const line = `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+    expect(line).toMatch(/^Checked \d{1,2} [A-Z][a-z]+ \d{4}$/)
+    for (const body of [email.text, email.html]) {
+      expect(body).toContain(line)
+      expect(body).not.toContain(view.guide.reviewedAt)
+      expect(body).not.toMatch(/revision/i)
+    }
+  })
+
+  it('links tel: and sms: numbers in running text, kept on one line, and writes them once in plain text', () => {
+    const r = renderAdviceEmail(withBody(numbersInRunningText('Please')))
+    expect(r.html).toMatch(/<a href="tel:\+443001232040" style="[^"]*white-space:nowrap;[^"]*">0300 123 2040<\/a>/)
+    expect(r.html).toMatch(/<a href="sms:82228\?body=DVS" style="[^"]*white-space:nowrap;[^"]*">text DVS to 82228<\/a>/)
+    expect(r.text).toContain('Please contact Action Fraud on 0300 123 2040 or text DVS to 82228 today.')
+  })
+})
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -147,6 +204,16 @@ describe('advice email in Chromium', () => {
     // The check can fail: a page without a language and with faint text is caught.
     await page.setContent('<!DOCTYPE html><html><head><title>x</title></head><body><p style="color:#ccc">faint</p></body></html>')
     expect((await axeViolations(page)).join()).toMatch(/html-has-lang.*color-contrast|color-contrast.*html-has-lang/)
+    // Numbers in running text never break across lines, wherever in a line they fall (each prefix moves them along).
+    const prefixes = Array.from({ length: 24 }, (_, i) => 'word '.repeat(1 + (i % 6)) + 'x'.repeat(i))
+    const splitLinks = async (html: string) => {
+      await page.setContent(html, { waitUntil: 'load' })
+      return page.evaluate(() => Array.from(document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')).filter((a) => a.getClientRects().length > 1).length)
+    }
+    const body = prefixes.flatMap((p) => numbersInRunningText(p).map((b) => ({ ...(b as object), _key: `${p.length}` })))
+    const numbers = renderAdviceEmail(withBody(body)).html
+    expect(await splitLinks(numbers)).toBe(0)
+    expect(await splitLinks(numbers.replaceAll('white-space:nowrap;', ''))).toBeGreaterThan(0) // the check can fail
     if (process.env.EMAIL_SCREENSHOT) {
       await page.setContent(email.html)
       await page.screenshot({ path: process.env.EMAIL_SCREENSHOT, fullPage: true })

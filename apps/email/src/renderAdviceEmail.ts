@@ -1,12 +1,18 @@
 // The advice sheet as an email: subject, self-contained accessible HTML, and plain text that reads on its own.
 // Everything comes from the GuideView (contacts already chosen for the area by @signpost/content); nothing is re-derived.
 import { escapeHTML } from '@portabletext/to-html'
-import type { GuideView, Organisation } from '@signpost/content'
+import { rules, type GuideView, type Organisation } from '@signpost/content'
 import { contactsHtml, contactsText, organisationFacts } from './contacts.js'
 import { portableTextToHtml, portableTextToText } from './portableText.js'
 import { css } from './styles.js'
 
-export type RenderedAdviceEmail = { subject: string; html: string; text: string }
+export type RenderedAdviceEmail = {
+  subject: string
+  html: string
+  text: string
+  /** The From display name: the service's own name (site settings identity), or the neutral one. */
+  senderName?: string
+}
 export type RenderAdviceEmailOptions = {
   /**
    * For a reader whose inbox may be seen by someone else (an abuser, a fraudster with access, a relative):
@@ -23,7 +29,13 @@ export const NEUTRAL_SENDER_NAME = 'Information service'
  * Inbox lists and lock screens show the first hundred or so characters of the body beside the subject, so a neutral
  * email opens with a neutral sentence long enough to fill that preview.
  */
-export const NEUTRAL_OPENING = 'Here is the information you asked for. You can read it when you have a quiet moment somewhere private.'
+export const NEUTRAL_OPENING =
+  'Here is the information you asked for. You can read it when you have a quiet moment somewhere private. You can keep this message for later, or delete it once you have read it.'
+
+/** "Checked 1 November 2026": the date as readers read it. The revision goes in a header for staff (see compose). */
+export function checkedLine(view: GuideView): string {
+  return `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+}
 
 export function adviceSubject(view: GuideView, options: RenderAdviceEmailOptions = {}): string {
   return options.neutral ? NEUTRAL_SUBJECT : `${view.guide.title}: advice and who can help`
@@ -89,7 +101,8 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
     '</head>',
     `<body style="${css.body}">`,
     `<div style="${css.wrapper}">`,
-    neutral ? `<p style="${css.p}">${escapeHTML(NEUTRAL_OPENING)}</p>` : '',
+    // The service's name heads the sheet; a neutral one opens with a neutral sentence instead, which fills the preview.
+    neutral ? `<p style="${css.p}">${escapeHTML(NEUTRAL_OPENING)}</p>` : `<p style="${css.identity}">${escapeHTML(settings.identity.name)}</p>`,
     `<h1 style="${css.h1}">${escapeHTML(guide.title)}</h1>`,
     `<p style="${css.p}">${escapeHTML(guide.summary)}</p>`,
     `<p style="${css.notice}">${escapeHTML(settings.emergencyNotice)}</p>`,
@@ -99,7 +112,8 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
     ...orgs,
     `<hr style="${css.rule}">`,
     `<p style="${css.p}">Read this advice online: <a href="${href}" style="${css.link}">${href}</a></p>`,
-    `<p style="${css.small}">${escapeHTML(view.checkedLine)}. ${escapeHTML(view.area.name)}.</p>`,
+    `<p style="${css.small}">${escapeHTML(checkedLine(view))}. ${escapeHTML(view.area.name)}.</p>`,
+    !neutral && settings.identity.funderLine ? `<p style="${css.small}">${escapeHTML(settings.identity.funderLine)}</p>` : '',
     `<p style="${css.small}">You were sent this because you, or someone helping you, asked for it. If you did not expect it, you can delete it.</p>`,
     '</div>',
     '</body>',
@@ -110,7 +124,7 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
 
 function text(view: GuideView, neutral: boolean): string {
   const { guide, settings } = view
-  const parts: string[] = [neutral ? NEUTRAL_OPENING : '', underline(guide.title, '='), guide.summary, settings.emergencyNotice]
+  const parts: string[] = [neutral ? NEUTRAL_OPENING : settings.identity.name, underline(guide.title, '='), guide.summary, settings.emergencyNotice]
   if (view.steps.length) {
     const steps = view.steps.map((s, i) => {
       const org = s.organisationView
@@ -131,7 +145,8 @@ function text(view: GuideView, neutral: boolean): string {
   parts.push(
     '----',
     `Read this advice online: ${guide.url}`,
-    `${view.checkedLine}. ${view.area.name}.`,
+    `${checkedLine(view)}. ${view.area.name}.`,
+    !neutral && settings.identity.funderLine ? settings.identity.funderLine : '',
     'You were sent this because you, or someone helping you, asked for it. If you did not expect it, you can delete it.',
   )
   return `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`
@@ -139,5 +154,6 @@ function text(view: GuideView, neutral: boolean): string {
 
 export function renderAdviceEmail(view: GuideView, options: RenderAdviceEmailOptions = {}): RenderedAdviceEmail {
   const subject = adviceSubject(view, options)
-  return { subject, html: html(view, subject, Boolean(options.neutral)), text: text(view, Boolean(options.neutral)) }
+  const neutral = Boolean(options.neutral)
+  return { subject, html: html(view, subject, neutral), text: text(view, neutral), senderName: neutral ? NEUTRAL_SENDER_NAME : view.settings.identity.name }
 }

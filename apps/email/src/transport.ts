@@ -149,7 +149,7 @@ export function classifySendError(error: unknown): SendFailure {
   return { permanent: false, message: e.code ? `${e.code}: ${message}` : message }
 }
 
-export type Sender = { from: string; replyTo?: string; neutralFrom: string }
+export type Sender = { from: string; replyTo?: string; neutralFrom: string; /** The bare address of EMAIL_FROM. */ address: string }
 
 /** The address in "Name <address>", or the whole value when it is a bare address. */
 const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1] ?? from
@@ -163,7 +163,7 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
   if (/[\r\n]/.test(from) || /[\r\n]/.test(env.EMAIL_REPLY_TO ?? '')) throw new Error('EMAIL_FROM and EMAIL_REPLY_TO cannot contain line breaks.')
   const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${addressOf(from)}>`
   if (/[\r\n]/.test(neutralFrom)) throw new Error('EMAIL_NEUTRAL_FROM cannot contain line breaks.')
-  return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom }
+  return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, address: addressOf(from).trim() }
 }
 
 /** The domain to put in Message-IDs: the DKIM domain, else the sender's. */

@@ -1,6 +1,6 @@
 // Delivery over real SMTP (smtp-server on 127.0.0.1, parsed with mailparser): content, outages, 4xx/5xx, idempotency.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { loadContent } from '@signpost/content'
+import { loadContent, rules, viewGuide } from '@signpost/content'
 import { afterEach, describe, expect, it } from 'vitest'
 import { NEUTRAL_SENDER_NAME, NEUTRAL_SUBJECT } from './renderAdviceEmail.js'
 import { freePort, startSmtpServer, type TestSmtpServer } from './test-support/smtpServer.js'
@@ -41,7 +41,12 @@ describe('delivery over real SMTP', () => {
     const mail = server!.messages[0]!
     expect(mail.messageId).toBe(m.messageId)
     expect(mail.subject).toBe('Cyber Crime and Fraud: advice and who can help')
-    expect(mail.from?.text).toBe('"Derbyshire Signpost" <advice@signpost.example>')
+    // The service's own name from site settings, before the address from EMAIL_FROM; the revision only in a header.
+    expect(mail.from?.value[0]).toEqual({ name: content.settings.identity.name, address: 'advice@signpost.example' })
+    expect(content.settings.identity.name).not.toMatch(/signpost/i)
+    expect(mail.headers.get('x-content-revision')).toBe(content.guides[0]!.revision.slice(0, 12))
+    expect(mail.text).toContain(`Checked ${rules.readerDate(content.guides[0]!.reviewedAt)}`)
+    expect(mail.text).not.toMatch(/revision|\d{4}-\d{2}-\d{2}/)
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0] : undefined).toEqual({ name: 'Jo Bloggs', address: 'jo@example.com' })
     expect(typeof mail.html).toBe('string')
     for (const s of content.guides[0]!.sections) {
@@ -65,6 +70,42 @@ describe('delivery over real SMTP', () => {
     expect(mail.text).toContain('0800 612 6505')
   })
 
+  it('a neutral message shows a bystander nothing of its subject: sender, subject, inbox preview, attachment name, PDF title', async () => {
+    const { server, t, worker } = await setup()
+    t.outbox.enqueue({ ...base, neutral: true, attachLeaflet: true })
+    await worker.runOnce()
+    const mail = server!.messages[0]!
+    const view = viewGuide(content, base.guide)
+    // Words that would tell a bystander what this is about: the guide, the service, the area, and the obvious ones.
+    const telling = [view.guide.title, content.settings.identity.name, view.area.name, 'victim police scam abuse crime fraud violence']
+      .flatMap((s) => s.split(/[^\p{L}]+/u))
+      .filter((w) => w.length > 3)
+    const tellsOf = (s: string) => telling.filter((w) => new RegExp(`\\b${w}\\b`, 'i').test(s))
+    expect(mail.subject).toBe(NEUTRAL_SUBJECT)
+    expect(mail.from?.value[0]).toEqual({ name: NEUTRAL_SENDER_NAME, address: 'advice@signpost.example' })
+    // The inbox preview: the first 150 characters a mail program shows of either alternative.
+    const htmlText = String(mail.html)
+      .replace(/<head>[^]*<\/head>/i, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+      .replace(/\s+/g, ' ')
+      .trim()
+    for (const preview of [mail.text!.replace(/\s+/g, ' ').trim().slice(0, 150), htmlText.slice(0, 150)]) {
+      expect(preview.length).toBe(150)
+      expect(tellsOf(preview), preview).toEqual([])
+    }
+    const [pdf] = mail.attachments
+    expect(pdf?.filename).toBe('information.pdf')
+    expect(pdf?.contentType).toBe('application/pdf')
+    const doc = await getDocument({ data: new Uint8Array(pdf!.content), useSystemFonts: false }).promise
+    const info = Object.fromEntries(Object.entries((await doc.getMetadata()).info) as [string, unknown][])
+    await doc.destroy()
+    expect(info.Title).toBe('Information')
+    for (const field of ['Title', 'Subject', 'Keywords', 'Author']) expect(tellsOf(String(info[field] ?? '')), field).toEqual([])
+    // The same guide sent plainly does carry its title, so the check above can tell.
+    expect(tellsOf(`${view.guide.title}`).length).toBeGreaterThan(0)
+  })
+
   it('attaches the leaflet as a valid PDF when asked', async () => {
     const { server, t, worker } = await setup()
     const id = t.outbox.enqueue({ ...base, attachLeaflet: true }).id
@@ -72,7 +113,7 @@ describe('delivery over real SMTP', () => {
     expect(t.outbox.get(id)).toMatchObject({ status: 'sent' })
     const [pdf] = server!.messages[0]!.attachments
     expect(pdf?.contentType).toBe('application/pdf')
-    expect(pdf?.filename).toMatch(/\.pdf$/)
+    expect(pdf?.filename).toBe('cyber-crime-and-fraud.pdf')
     expect(pdf!.content.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const doc = await getDocument({ data: new Uint8Array(pdf!.content), useSystemFonts: false }).promise
     expect(doc.numPages).toBeGreaterThanOrEqual(1)

@@ -108,7 +108,7 @@ export function createWorker(options: WorkerOptions): Worker {
         outbox.saveSnapshot(m.id, snapshot)
       }
       if (m.attachLeaflet && !leaflet) {
-        leaflet = await renderLeafletAttachment(view)
+        leaflet = await renderLeafletAttachment(view, { neutral: m.neutral })
         outbox.saveLeaflet(m.id, leaflet)
       }
     }
