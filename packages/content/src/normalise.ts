@@ -16,6 +16,7 @@ import {
   type Problem,
 } from './model.js'
 import { ContentError, formatPath } from './problems.js'
+import { identityOf, identityWarnings } from './identity.js'
 import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
 import { checkCoverageAreas, checkSuccessor, displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
@@ -129,7 +130,10 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
   const areaById = new Map(areas.map((a) => [a._id, a]))
   const orgById = new Map<string, RawOrganisation>(orgs.map((o) => [o._id, o]))
 
-  if (settings) checkRef(settings.defaultArea, areaById, settings._id, 'defaultArea', 'area', problems)
+  if (settings) {
+    checkRef(settings.defaultArea, areaById, settings._id, 'defaultArea', 'area', problems)
+    problems.push(...identityWarnings(settings))
+  }
   for (const a of areas) {
     if (a.commissioner) checkRef(a.commissioner, orgById, a._id, 'commissioner', 'organisation', problems)
   }
@@ -230,8 +234,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     perspective: options.perspective,
     settings: {
       siteName: settings.siteName,
-      // Placeholder until the Studio's identity fields land (reader-quality issue): the site name and the brand colour.
-      identity: { name: settings.siteName, accentColour: '#1d4e89' },
+      identity: identityOf(settings),
       defaultArea: areaSlug(settings.defaultArea),
       emergencyNotice: settings.emergencyNotice,
       exitUrl: settings.exitUrl,

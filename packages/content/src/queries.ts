@@ -1,10 +1,16 @@
 // Every GROQ query Signpost runs, written once. Both sources (Content Lake and the embedded file) run these.
-// References are fetched as ids, not dereferenced, so the content door can name a reference that dangles.
+// References are fetched as ids, not dereferenced, so the content door can name a reference that dangles; the logo's
+// image asset is dereferenced for its url and size, with its id beside them so a missing asset can be named too.
 import { defineQuery } from 'groq'
 
 export const contentQuery = defineQuery(`{
   "settings": *[_type == "siteSettings"]{
-    _id, _updatedAt, siteName, "defaultArea": defaultArea._ref, emergencyNotice, exitUrl
+    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,
+    "logo": logo{
+      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,
+      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height
+    },
+    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl
   },
   "areas": *[_type == "area"] | order(name asc) {
     _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref

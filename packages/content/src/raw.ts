@@ -2,6 +2,7 @@
 // Field rules come from ./rules, so an editor in the Studio and this door get the same message.
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
+import { checkAccentColour, checkLogoAlt, checkLogoMimeType } from './rules/index.js'
 import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkReviewDates, checkShortCode, checkSlug, checkSmsKeyword, parseUkPhone, type RuleResult } from './rules/index.js'
 
 const required = (what: string) =>
@@ -43,9 +44,37 @@ export const rawContactPoint = z.discriminatedUnion('_type', [rawPhone, rawSms, 
   error: 'Unknown kind of contact point: use phone, text message, website or email.',
 })
 
+/** The logo as the query returns it (asset dereferenced); an image field without an asset means no logo. */
+const rawLogo = z
+  .object({
+    assetRef: z.string().nullish(),
+    alt: z.unknown(),
+    url: z.string().nullish(),
+    mimeType: z.unknown(),
+    width: z.number().nullish(),
+    height: z.number().nullish(),
+  })
+  .nullish()
+  .superRefine((logo, ctx) => {
+    if (!logo?.assetRef || !logo.url) return
+    const alt = checkLogoAlt(logo.alt)
+    if (!alt.ok) ctx.addIssue({ code: 'custom', message: alt.message, path: ['alt'] })
+    const type = checkLogoMimeType(logo.mimeType)
+    if (!type.ok) ctx.addIssue({ code: 'custom', message: type.message })
+  })
+
 export const rawSettings = z.object({
   _id: z.string(),
   siteName: required('The site name'),
+  serviceName: required('The service name'),
+  funderLine: optionalText,
+  logo: rawLogo,
+  accentColour: z.unknown().transform((value, ctx) => {
+    const r = checkAccentColour(value)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: r.message })
+    return z.NEVER
+  }),
   defaultArea: z.string({ error: 'Choose the default area.' }),
   emergencyNotice: required('The emergency notice'),
   exitUrl: ruled(checkHttpsUrl).transform((v) => v as string),

@@ -77,6 +77,13 @@ export type Section = {
   }>;
 };
 
+export type SanityImageAssetReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
+};
+
 export type AreaReference = {
   _ref: string;
   _type: "reference";
@@ -91,9 +98,36 @@ export type SiteSettings = {
   _updatedAt: string;
   _rev: string;
   siteName?: string;
+  serviceName?: string;
+  funderLine?: string;
+  logo?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+  };
+  accentColour?: string;
   defaultArea?: AreaReference;
   emergencyNotice?: string;
   exitUrl?: string;
+};
+
+export type SanityImageCrop = {
+  _type: "sanity.imageCrop";
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+};
+
+export type SanityImageHotspot = {
+  _type: "sanity.imageHotspot";
+  x?: number;
+  y?: number;
+  height?: number;
+  width?: number;
 };
 
 export type Area = {
@@ -229,22 +263,6 @@ export type SanityImageMetadata = {
   isOpaque?: boolean;
 };
 
-export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x?: number;
-  y?: number;
-  height?: number;
-  width?: number;
-};
-
-export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top?: number;
-  bottom?: number;
-  left?: number;
-  right?: number;
-};
-
 export type SanityFileAsset = {
   _id: string;
   _type: "sanity.fileAsset";
@@ -312,8 +330,11 @@ export type AllSanitySchemaTypes =
   | OrganisationReference
   | Step
   | Section
+  | SanityImageAssetReference
   | AreaReference
   | SiteSettings
+  | SanityImageCrop
+  | SanityImageHotspot
   | Area
   | Slug
   | Organisation
@@ -322,8 +343,6 @@ export type AllSanitySchemaTypes =
   | SanityImagePalette
   | SanityImageDimensions
   | SanityImageMetadata
-  | SanityImageHotspot
-  | SanityImageCrop
   | SanityFileAsset
   | SanityAssetSourceData
   | SanityImageAsset
@@ -331,12 +350,23 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: contentQuery
-// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy  }}
+// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,    "logo": logo{      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height    },    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy  }}
 export type ContentQueryResult = {
   settings: Array<{
     _id: string;
     _updatedAt: string;
     siteName: string | null;
+    serviceName: string | null;
+    funderLine: string | null;
+    accentColour: string | null;
+    logo: {
+      alt: string | null;
+      assetRef: string | null;
+      url: string | null;
+      mimeType: string | null;
+      width: number | null;
+      height: number | null;
+    } | null;
     defaultArea: string | null;
     emergencyNotice: string | null;
     exitUrl: string | null;

@@ -19,6 +19,7 @@ test('the seed normalises with no errors', () => {
   expect(content.guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
   expect(content.areas.map((a) => a.slug)).toEqual(['derbyshire'])
   expect(content.settings.defaultArea).toBe('derbyshire')
+  expect(content.settings.identity).toMatchObject({ name: 'Derbyshire Victim Services', accentColour: '#5b2a86', logo: { mimeType: 'image/png' } })
 })
 
 test('every organisation the page names is there with its facts', () => {

@@ -1,5 +1,5 @@
 // Areas and the settings singleton: required fields and the shared https rule for the exit destination.
-import { checkHttpsUrl, checkSlug } from '@signpost/content/rules'
+import { accentColourWarning, checkAccentColour, checkHttpsUrl, checkLogoAlt, checkSlug } from '@signpost/content/rules'
 import { readSeedDocuments } from '@signpost/content/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeMarkers, startTestStudio, type TestStudio } from '../testWorkspace'
@@ -38,6 +38,29 @@ describe('site settings', () => {
     expect(await errors({ ...settings, exitUrl: 'http://www.bbc.co.uk/weather' })).toEqual([
       `exitUrl: ${message(checkHttpsUrl('http://www.bbc.co.uk/weather'))}`,
     ])
+  })
+
+  it('asks for the service name readers know and the accent colour', async () => {
+    const { serviceName: _s, accentColour: _a, ...rest } = settings
+    expect(await errors(rest)).toEqual(
+      expect.arrayContaining([
+        'serviceName: Add the service name readers know, e.g. "Derbyshire Victim Services".',
+        `accentColour: ${message(checkAccentColour(undefined))}`,
+      ]),
+    )
+  })
+
+  it('refuses an accent too light for white text with the same words as the content door, and warns about one as dark as the text', async () => {
+    expect(await errors({ ...settings, accentColour: '#f5a623' })).toEqual([`accentColour: ${message(checkAccentColour('#f5a623'))}`])
+    expect(message(checkAccentColour('#f5a623'))).toContain('contrast 2.0:1; it needs at least 4.5:1')
+    const markers = describeMarkers(await studio.validate({ ...settings, accentColour: '#14213d' }), 'warning')
+    expect(markers).toContain(`accentColour: ${accentColourWarning('#14213d')}`)
+  })
+
+  it('needs alt text for an uploaded logo', async () => {
+    const logo = { _type: 'image', asset: { _type: 'reference', _ref: 'image-83a25f9075a8b70220d4619ada61cf26d24fcec2-920x360-png' } }
+    expect(await errors({ ...settings, logo })).toEqual([`logo.alt: ${message(checkLogoAlt(undefined))}`])
+    expect(await errors({ ...settings, logo: { ...logo, alt: 'Derbyshire Victim Services' } })).toEqual([])
   })
 
   it('asks for the site name, default area and emergency notice', async () => {

@@ -1,8 +1,10 @@
 // The embedded dataset: studio/data/*.ndjson queried with groq-js, so a fresh clone needs no account or network.
-// The file is re-read when it changes, so an edited file shows up without a rebuild.
+// The file is re-read when it changes, so an edited file shows up without a rebuild. Images sit beside it in images/,
+// as `sanity dataset export` lays them out, and are served to the query as asset documents with file: URLs.
 import { readFile, stat } from 'node:fs/promises'
 import { evaluate, parse } from 'groq-js'
 import type { Problem } from '../model.js'
+import { resolveExportAssets } from './exportAssets.js'
 import { parseNdjson, type Document } from './ndjson.js'
 import { applyPerspective } from './perspective.js'
 import type { ContentSource, QueryOptions } from './source.js'
@@ -16,7 +18,8 @@ export function embeddedSource(file: string): ContentSource {
     })
     if (!cache || cache.mtimeMs !== info.mtimeMs || cache.size !== info.size) {
       const parsed = parseNdjson(await readFile(file, 'utf8'), file)
-      cache = { mtimeMs: info.mtimeMs, size: info.size, ...parsed }
+      const withAssets = await resolveExportAssets(parsed.documents, file)
+      cache = { mtimeMs: info.mtimeMs, size: info.size, documents: withAssets.documents, problems: [...parsed.problems, ...withAssets.problems] }
     }
     return cache
   }

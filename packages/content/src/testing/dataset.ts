@@ -1,7 +1,7 @@
 // Test fixtures built from the real embedded dataset, so tests start from the client's own content.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parseNdjson, type Document } from '../sources/ndjson.js'
 import { defaultDatasetPath } from '../sources/fromEnv.js'
 
@@ -15,9 +15,12 @@ export function toNdjson(documents: unknown[]): string {
   return documents.map((d) => JSON.stringify(d)).join('\n') + '\n'
 }
 
-/** Writes documents as an NDJSON dataset in a fresh temp folder and returns its path. */
+/** Writes documents as an NDJSON dataset in a fresh temp folder, with the seed's images/ beside it (the logo), and returns its path. */
 export function writeDatasetFile(documents: unknown[], name = 'dataset.ndjson'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'signpost-dataset-')), name)
+  const folder = mkdtempSync(join(tmpdir(), 'signpost-dataset-'))
+  const file = join(folder, name)
   writeFileSync(file, toNdjson(documents))
+  const images = join(dirname(defaultDatasetPath()), 'images')
+  if (existsSync(images)) cpSync(images, join(folder, 'images'), { recursive: true })
   return file
 }

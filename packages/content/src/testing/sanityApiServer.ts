@@ -3,7 +3,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { evaluate, parse } from 'groq-js'
+import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Perspective } from '../model.js'
+import { resolveExportAssets } from '../sources/exportAssets.js'
+import { defaultDatasetPath } from '../sources/fromEnv.js'
 import type { Document } from '../sources/ndjson.js'
 import { applyPerspective } from '../sources/perspective.js'
 
@@ -26,11 +31,24 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body))
 }
 
-export async function startSanityApiServer(documents: Document[], dataset = 'production'): Promise<SanityApiServer> {
+/**
+ * Documents may use the export layout for assets (`_sanityAsset: "image@file://./images/…"`, files in `assetsFolder`,
+ * by default the seed's folder): like the Lake, the server then holds sanity.imageAsset documents and serves their
+ * bytes at /images/<project>/<dataset>/<file>, as cdn.sanity.io does.
+ */
+export async function startSanityApiServer(documents: Document[], dataset = 'production', assetsFolder = dirname(defaultDatasetPath())): Promise<SanityApiServer> {
   const requests: SanityApiServer['requests'] = []
+  const assetFiles = new Map<string, string>()
+  let served = documents
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
+      const file = assetFiles.get(url.pathname)
+      if (req.method === 'GET' && file) {
+        const bytes = await readFile(file)
+        res.writeHead(200, { 'content-length': bytes.length })
+        return res.end(bytes)
+      }
       const match = url.pathname.match(/^\/v[\w-]+\/data\/query\/([\w-]+)$/)
       if (!match) return send(res, 404, { error: 'Not found' })
       if (match[1] !== dataset) return send(res, 404, { error: `Dataset "${match[1]}" not found` })
@@ -46,7 +64,7 @@ export async function startSanityApiServer(documents: Document[], dataset = 'pro
       requests.push({ method: req.method ?? 'GET', path: url.pathname, query, perspective })
       const view: Perspective = perspective === 'drafts' || perspective === 'previewDrafts' ? 'drafts' : 'published'
       const started = performance.now()
-      const value = await evaluate(parse(query, { params }), { dataset: applyPerspective(documents, view), params })
+      const value = await evaluate(parse(query, { params }), { dataset: applyPerspective(served, view), params })
       send(res, 200, { result: await value.get(), ms: Math.round(performance.now() - started), query })
     } catch (e) {
       send(res, 400, { error: { description: (e as Error).message, type: 'queryParseError' } })
@@ -54,6 +72,13 @@ export async function startSanityApiServer(documents: Document[], dataset = 'pro
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const resolved = await resolveExportAssets(documents, `${assetsFolder}/dataset.ndjson`)
+  served = resolved.documents.map((doc) => {
+    if (!doc._type.startsWith('sanity.') || typeof doc.url !== 'string' || !doc.url.startsWith('file:')) return doc
+    const path = `/${doc._type === 'sanity.imageAsset' ? 'images' : 'files'}/test/${dataset}/${String(doc._id).replace(/^(image|file)-/, '').replace(/-(\w+)$/, '.$1')}`
+    assetFiles.set(path, fileURLToPath(doc.url))
+    return { ...doc, url: `http://127.0.0.1:${port}${path}` }
+  })
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
