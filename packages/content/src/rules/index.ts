@@ -1,8 +1,11 @@
 // Validation rules as pure functions: the Studio shows their messages to editors, the content door rejects with them.
 export * from './result.js'
+export * from './text.js'
 export * from './phone.js'
 export * from './sms.js'
 export * from './url.js'
+export * from './link.js'
+export * from './contactNumbers.js'
 export * from './email.js'
 export * from './slug.js'
 export * from './sentences.js'
