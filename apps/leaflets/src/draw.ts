@@ -1,58 +1,57 @@
-// Draws a laid-out leaflet into a pdfkit document: structure elements in reading order, decoration and footers as
-// artifacts. The same code draws a single leaflet and every copy in a print pack.
+// Draws a laid-out leaflet into a pdfkit document: structure elements in reading order, each link as an annotation
+// with a description under its Link element, a bookmark for each section, decoration as Layout artifacts and the
+// footers as Pagination artifacts. The same code draws a single leaflet and every copy in a print pack.
 import type PDFDocument from 'pdfkit'
+import { colours } from '@signpost/brand'
 import { measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
-import { MARGIN, pageGeometry } from './layout/page.js'
-import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type StructNode } from './layout/types.js'
+import { A4, pageGeometry, PAGE_SIZES, type PageSizeName } from './layout/page.js'
+import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type PageSize, type StructNode } from './layout/types.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type StructElement = ReturnType<Doc['struct']>
+/** pdfkit's outline node (doc.outline or an item under it). */
+export type OutlineParent = { addItem(title: string, options?: Record<string, unknown>): OutlineParent }
 
-const PAGE_OPTIONS = { size: 'A4', layout: 'portrait', margin: MARGIN } as const
-
-export function addPage(doc: Doc): void {
-  doc.addPage(PAGE_OPTIONS)
+/** A new page of `size` (A4 when not given). pdfkit's own margins are unused: the layout positions everything. */
+export function addPage(doc: Doc, size: PageSize = A4): void {
+  doc.addPage({ size: [size.width, size.height], margin: 0 })
 }
 
-function drawOps(doc: Doc, ops: DrawOp[]): void {
-  let rects = false
+function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
   for (const op of ops) {
     if (op.kind === 'rect') {
-      doc.rect(op.x, op.y, op.w, op.h)
-      rects = true
+      doc.rect(op.x, op.y, op.w, op.h).fill(op.colour ?? '#000000')
     } else if (op.kind === 'grid') {
-      if (rects) {
-        doc.fill('#000000')
-        rects = false
-      }
       doc.save()
       doc.transform(op.cell, 0, 0, op.cell, op.x, op.y)
       const cells = op.cells
       for (let i = 0; i < cells.length; i += 4) doc.rect(cells[i + 1]!, cells[i]!, cells[i + 2]!, cells[i + 3]!)
       doc.fill('#000000')
       doc.restore()
+    } else if (op.kind === 'image') {
+      doc.image(op.data, op.x, op.y, { width: op.w, height: op.h })
     } else {
-      if (rects) {
-        doc.fill('#000000')
-        rects = false
+      drawText(doc, op.text, op.x, op.y, op.font, op.size, op.colour)
+      if (op.link) {
+        // The annotation covers the visible text (not a trailing space) and is tied to the Link element.
+        const width = measure().width(op.text.replace(/ +$/, ''), op.font, op.size)
+        const options: Record<string, unknown> = { Contents: new String(op.contents ?? op.text.trim()) }
+        if (element) options.structParent = element
+        doc.link(op.x, op.y, width, doc.currentLineHeight(), op.link, options)
       }
-      drawText(doc, op.text, op.x, op.y, op.font, op.size, op.link)
     }
   }
-  if (rects) doc.fill('#000000')
 }
 
 /**
  * One line of text, with no wrapping. The width comes from the layout's cache of the same font's measurements,
  * given to pdfkit as textWidth/wordCount (the options its own line wrapper passes) so it does not measure the
- * string again for the link area; it is the number pdfkit would compute: (advance × size/1000) × 100/100. If a
- * pdfkit version ignores those options it measures the string itself, with the same result.
+ * string again; it is the number pdfkit would compute: (advance × size/1000) × 100/100.
  */
-function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, link?: string): void {
-  doc.font(font).fontSize(size)
+function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, colour: string = colours.text): void {
+  doc.font(font).fontSize(size).fillColor(colour)
   const options: Record<string, unknown> = { lineBreak: false, textWidth: (measure().advance(text, font) * (size / 1000) * 100) / 100, wordCount: wordCount(text) }
-  if (link) options.link = link
   doc.text(text, x, y, options)
 }
 
@@ -73,49 +72,66 @@ function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
-/** Decoration: marked as an artifact so screen readers skip it. */
-function drawArtifact(doc: Doc, draw: () => void): void {
-  doc.markContent('Artifact', { type: 'Pagination' })
+/**
+ * Content screen readers skip: 'Pagination' for running footers and page numbers, 'Layout' for decoration
+ * (the identity band, bars, boxes behind text, rules).
+ */
+function drawArtifact(doc: Doc, type: 'Pagination' | 'Layout', draw: () => void): void {
+  doc.markContent('Artifact', { type })
   draw()
   doc.endMarkedContent()
 }
 
+export type DrawOptions = {
+  /** Called as each page is finished (for progress). */
+  onPage?: () => void
+  /** Where the sections' bookmarks go: the document outline by default; false for none. */
+  outline?: OutlineParent | false
+}
+
 /**
- * Draws `layout` starting on a new page, its structure under `parent`. `onPage()` is called as each page is
- * finished (for progress). Returns the number of pages drawn.
+ * Draws `layout` starting on a new page, its structure under `parent`. Returns the number of pages drawn.
+ * `options` may be a function, called as each page is finished (the older signature).
  */
-export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayout, format: LeafletFormat, onPage?: () => void): number {
+export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayout, format: LeafletFormat, options: DrawOptions | (() => void) = {}): number {
+  const { onPage, outline = doc.outline as unknown as OutlineParent } = typeof options === 'function' ? { onPage: options } : options
   const type = typeScale(format)
-  const geo = pageGeometry(type)
+  const size = layout.page ?? A4
+  const geo = pageGeometry(type, sizeName(size))
   let current = -1
 
   const finishPage = () => {
     const pageNumber = `Page ${current + 1} of ${layout.pageCount}`
-    drawArtifact(doc, () => {
-      doc.rect(geo.left, geo.footerRuleY, geo.right - geo.left, 0.75).fill('#000000')
+    drawArtifact(doc, 'Pagination', () => {
+      doc.rect(geo.left, geo.footerRuleY, geo.right - geo.left, 0.75).fill(colours.muted)
       drawText(doc, layout.footer, geo.left, geo.footerY, 'regular', type.small)
-      // drawText left the font at regular, small: the size the page number is measured in.
-      drawText(doc, pageNumber, geo.right - doc.widthOfString(pageNumber), geo.footerY, 'regular', type.small)
+      drawText(doc, pageNumber, geo.right - measure().width(pageNumber, 'regular', type.small), geo.footerY, 'regular', type.small)
     })
     onPage?.()
   }
   const goTo = (page: number) => {
     while (current < page) {
       if (current >= 0) finishPage()
-      addPage(doc)
+      addPage(doc, size)
       current++
       const decoration = layout.artifacts[current] ?? []
-      if (decoration.length) drawArtifact(doc, () => drawOps(doc, decoration))
+      if (decoration.length) drawArtifact(doc, 'Layout', () => drawOps(doc, decoration))
     }
   }
 
   const emit = (into: StructElement, node: StructNode) => {
     const element = doc.struct(node.type, node.options as Parameters<Doc['struct']>[1])
     into.add(element)
+    let bookmarked = !node.bookmark || outline === false
     for (const child of node.children) {
       if (isChunk(child)) {
         goTo(child.page)
-        element.add(() => drawOps(doc, child.ops))
+        if (!bookmarked && outline) {
+          // The whole page the section starts on (pdfkit's XYZ destinations measure left from the right edge).
+          outline.addItem(node.bookmark!, { fit: true })
+          bookmarked = true
+        }
+        element.add(() => drawOps(doc, child.ops, node.type === 'Link' ? element : undefined))
       } else {
         emit(element, child)
       }
@@ -128,4 +144,9 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
   goTo(layout.pageCount - 1)
   finishPage()
   return layout.pageCount
+}
+
+function sizeName(size: PageSize): PageSizeName {
+  const found = (Object.keys(PAGE_SIZES) as PageSizeName[]).find((k) => Math.abs(PAGE_SIZES[k].width - size.width) < 0.5 && Math.abs(PAGE_SIZES[k].height - size.height) < 0.5)
+  return found ?? 'A4'
 }

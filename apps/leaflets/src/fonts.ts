@@ -8,6 +8,7 @@ import type { FontKey } from './layout/types.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type EmbeddedFont = {
+  ascender: number
   layoutCache?: Record<string, unknown>
   widthOfString(text: string, size: number): number
   lineHeight(size: number, includeGap: boolean): number
@@ -131,6 +132,8 @@ export type Measure = {
   advance(text: string, font: FontKey): number
   /** Height of one line box (ascender to descender) at this size. */
   lineHeight(font: FontKey, size: number): number
+  /** Distance from the top of the line box to the baseline at this size (where pdfkit puts the baseline). */
+  ascent(font: FontKey, size: number): number
 }
 
 let measurer: Measure | undefined
@@ -159,6 +162,7 @@ export function measure(): Measure {
     advance,
     width: (text, font, size) => (advance(text, font) * size) / 1000,
     lineHeight: (font, size) => embedded[font].lineHeight(size, false),
+    ascent: (font, size) => (embedded[font].ascender / 1000) * size,
   }
   return measurer
 }

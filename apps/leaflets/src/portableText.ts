@@ -40,6 +40,18 @@ function writtenAddress(href: string): string {
   return rules.displayUrl(href)
 }
 
+/**
+ * Whether a link's text already shows where it goes: the address itself, or for a phone number or short code
+ * (tel:, sms:) the same digits however they are spaced ("0300 123 2040" for tel:+443001232040).
+ */
+function showsAddress(text: string, href: string, written: string): boolean {
+  if (text.trim() === written) return true
+  if (!/^(tel|sms):/i.test(href)) return false
+  const digits = (s: string) => s.replace(/\D/g, '')
+  const number = digits(written).replace(/^44/, '0')
+  return number.length > 0 && digits(text).replace(/^44/, '0').includes(number)
+}
+
 function runsOf(block: PortableTextBlock): Run[] {
   const runs: Run[] = []
   const walk = (nodes: ReturnType<typeof buildMarksTree>, bold: boolean, link?: LinkRef) => {
@@ -54,7 +66,7 @@ function runsOf(block: PortableTextBlock): Run[] {
           walk(node.children as ReturnType<typeof buildMarksTree>, bold, ref)
           const written = writtenAddress(ref.href)
           const text = runs.slice(start).map((r) => r.text).join('')
-          if (text.trim() !== written) runs.push({ text: ` (${written})`, bold, link: ref })
+          if (!showsAddress(text, ref.href, written)) runs.push({ text: ` (${written})`, bold, link: ref })
         } else {
           // Emphasis is bold on paper: clear print uses no italics.
           const strong = ['strong', 'em'].includes(node.markType)

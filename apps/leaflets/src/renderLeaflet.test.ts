@@ -74,15 +74,20 @@ describe('renderLeaflet (seed guide)', () => {
     }
   })
 
-  it('numbers every page and stamps the revision and check date on it', async () => {
+  it('numbers every page, shows readers the check date in words, and keeps the revision in the small print for staff', async () => {
     const pdf = await openPdf(standard)
     const pages = await pageTexts(pdf)
     expect(pdf.numPages).toBeGreaterThan(1)
     pages.forEach((text, i) => {
       expect(text).toContain(`Page ${i + 1} of ${pdf.numPages}`)
-      expect(text).toContain(view.checkedLine)
+      expect(text).toContain('Checked 1 November 2026')
+      expect(text).not.toContain('2026-11-01')
     })
-    expect(view.checkedLine).toMatch(/^Checked \d{4}-\d{2}-\d{2} · revision [0-9a-f]{7}$/)
+    const revision = view.checkedLine.match(/revision ([0-9a-f]{7})$/)?.[1]
+    expect(revision).toBeTruthy()
+    expect(pages.at(-1)).toContain(`Leaflet revision ${revision}`)
+    const { info } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown> }
+    expect(info.Keywords).toContain(`revision ${revision}`)
   })
 
   it('is tagged: H1, H2, P, L and a Figure with alt text naming the URL, links tagged as Link', async () => {
@@ -90,8 +95,7 @@ describe('renderLeaflet (seed guide)', () => {
     const found = roles(trees)
     for (const role of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Link', 'Figure']) expect(found, role).toContain(role)
     const figures = findRole(trees, 'Figure')
-    expect(figures).toHaveLength(1)
-    expect(figures[0]!.alt).toBe(`QR code linking to ${view.guide.url}`)
+    expect(figures.map((f) => f.alt)).toContain(`QR code linking to ${view.guide.url}`)
     expect(findRole(trees, 'H1')).toHaveLength(1)
   })
 
@@ -151,7 +155,7 @@ describe('renderLeaflet (seed guide)', () => {
       const pdf = await openPdf(bytes)
       const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { getRaw(): string } | null }
       expect(info.Title).toBe('Information')
-      const shown = JSON.stringify([info.Title, info.Subject, info.Keywords, info.Author, metadata?.getRaw() ?? '']);
+      const shown = JSON.stringify([info.Title, info.Subject, info.Keywords, info.Author, metadata?.getRaw() ?? ''])
       for (const word of [view.guide.title, view.guide.summary.slice(0, 30), 'fraud', 'crime', 'victim', view.area.name]) expect(shown.toLowerCase()).not.toContain(word.toLowerCase())
       // The pages are the same leaflet.
       expect(plainText(await textItems(pdf))).toContain(view.guide.title)

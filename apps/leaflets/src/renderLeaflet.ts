@@ -1,22 +1,35 @@
-// The library entry point: a GuideView in, the bytes of an accessible, deterministic A4 leaflet out.
+// The library entry point: a GuideView in, the bytes of an accessible, deterministic leaflet out (A4, or A5 for
+// booklets), carrying the service's identity (its logo, name and accent colour) rather than the software's.
 import type { GuideView } from '@signpost/content'
 import { collect, contentDate, createDocument } from './document.js'
 import { drawLeaflet } from './draw.js'
 import type { LeafletFormat } from './format.js'
+import { checkLeafletText } from './glyphs.js'
 import { layoutLeaflet } from './layout/leaflet.js'
+import type { PageSizeName } from './layout/page.js'
+import { loadLogo } from './logo.js'
 
 export type RenderLeafletOptions = {
   format?: LeafletFormat
+  /** A4 (default) or A5 (the page size of a booklet before it is imposed on A4 sheets). */
+  pageSize?: PageSizeName
   /**
    * Neutral document metadata for a file a bystander may see listed (an email attachment): Title "Information",
    * no guide title, subject, area or author. The pages themselves are unchanged.
    */
   neutral?: boolean
+  /**
+   * The logo's PNG bytes, when the caller already has them; null for no logo. By default they are loaded from
+   * the identity's logo URL.
+   */
+  logo?: Buffer | null
 }
 
 export async function renderLeaflet(view: GuideView, options: RenderLeafletOptions = {}): Promise<Buffer> {
   const format = options.format ?? 'standard'
-  const layout = layoutLeaflet(view, format)
+  checkLeafletText(view)
+  const logo = await loadLogo(view.settings.identity, options.logo)
+  const layout = layoutLeaflet(view, format, { pageSize: options.pageSize, logo })
   const doc = createDocument(options.neutral ? neutralMeta(view) : leafletMeta(view, format))
   const bytes = collect(doc)
   const root = doc.struct('Document')
@@ -27,14 +40,15 @@ export async function renderLeaflet(view: GuideView, options: RenderLeafletOptio
   return bytes
 }
 
-function leafletMeta(view: GuideView, format: LeafletFormat) {
+/** Document metadata: the guide, and for staff the revision (Keywords); the service as the author. */
+export function leafletMeta(view: GuideView, format: LeafletFormat) {
   const { guide } = view
   return {
     title: format === 'large-print' ? `${guide.title} (large print)` : guide.title,
     lang: guide.language,
     subject: guide.summary,
     keywords: `${view.area.name}; ${view.checkedLine}`,
-    author: view.settings.siteName,
+    author: view.settings.identity.name,
     date: contentDate(guide.updatedAt, guide.reviewedAt),
   }
 }

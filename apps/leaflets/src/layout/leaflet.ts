@@ -1,176 +1,325 @@
-// What a leaflet says and in which order: the front (title, summary, first action, local support), the sections,
-// the steps, every contact point of every organisation, and the QR code. Everything comes from the GuideView.
-import type { ContactPoint, GuideView, Organisation } from '@signpost/content'
+// What a leaflet says, in which order and how it looks. The cover: the service's identity on a band of its accent
+// colour, the title, the 999 notice, the one thing to do now and the local service, with their numbers labelled
+// in large type. Then the guide's sections, the steps and every organisation. The back page closes with how to
+// get help and the QR code back to the page. Everything comes from the GuideView; colour carries the hierarchy
+// (accent headings and numbers, the emergency red) as well as size.
+import { colours } from '@signpost/brand'
+import { rules, shortRevision, type ContactPoint, type GuideView, type Organisation } from '@signpost/content'
 import { measure } from '../fonts.js'
 import { typeScale, type LeafletFormat } from '../format.js'
 import { blocksFromPortableText, type Block, type ListBlock } from '../portableText.js'
 import { qrGrid } from '../qr.js'
-import { Flow, type Run } from './flow.js'
-import { pageGeometry } from './page.js'
+import { Flow, type Run, type TextOptions } from './flow.js'
+import { pageGeometry, type PageSizeName } from './page.js'
 import type { LeafletLayout, StructNode } from './types.js'
 
-export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard'): LeafletLayout {
+/** The service's logo as pixels to draw (a PNG: pdfkit cannot draw SVG), with its size in pixels. */
+export type LogoImage = { data: Buffer; width: number; height: number; alt: string }
+
+export type LayoutOptions = {
+  /** Page size; A5 for booklets. Default A4. */
+  pageSize?: PageSizeName
+  /** The identity's logo, already loaded (see loadLogo). Without it the cover shows the service's name only. */
+  logo?: LogoImage
+}
+
+const WHITE = colours.onBrand
+
+/** What readers see at the foot of every page: "Checked 1 November 2026". */
+export function readerCheckedLine(view: GuideView): string {
+  return `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+}
+
+export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
   const type = typeScale(format)
-  const flow = new Flow(pageGeometry(type), type, measure())
-  const { guide } = view
-  const body = type.body
-  const gap = body * 0.6
-  const bodyLine = flow.lineHeight(body)
+  const flow = new Flow(pageGeometry(type, options.pageSize), type, measure())
+  const accent = view.settings.identity.accentColour
+  const s = styles(flow, accent)
 
-  const heading = (level: 'H1' | 'H2' | 'H3', text: string, keep = bodyLine) => {
-    const size = level === 'H1' ? type.h1 : level === 'H2' ? type.h2 : type.h3
-    if (level !== 'H1') flow.space(level === 'H2' ? body : gap)
-    const node = flow.element(null, level)
-    flow.text(node, [{ text }], { size, bold: true, keepWithNext: keep + gap * 0.5 })
-    flow.space(gap * 0.5)
-  }
-  const paragraph = (runs: Run[], options: { size?: number; bold?: boolean; keepWithNext?: number } = {}) => {
-    const node = flow.element(null, 'P')
-    flow.text(node, runs, { size: options.size ?? body, bold: options.bold, keepWithNext: options.keepWithNext })
-    flow.space(gap)
-  }
-  const phoneLine = (org: Organisation) => {
-    const phone = firstPhone(org)
-    if (!phone) return
-    paragraph([{ text: phone.display, bold: true, link: { href: phone.href } }], { size: type.phone })
-  }
-
-  // Front: title, summary, the single most important action, the local support service.
-  heading('H1', guide.title, bodyLine * 2)
-  paragraph([{ text: guide.summary }])
-
-  const first = view.firstStep
-  if (first) {
-    heading('H2', 'What to do first', bodyLine + flow.lineHeight(type.phone))
-    paragraph([{ text: first.text }], { keepWithNext: first.organisationView && firstPhone(first.organisationView) ? flow.lineHeight(type.phone) : 0 })
-    if (first.organisationView) phoneLine(first.organisationView)
-  }
-
-  const support = view.primarySupport
-  if (support) {
-    flow.space(body)
-    const startPage = flow.page
-    const startY = flow.y
-    heading('H2', `Free support in ${view.area.name}`, bodyLine + flow.lineHeight(type.phone))
-    const q = qualities(support)
-    paragraph([{ text: support.name, bold: true }, { text: q ? ` is ${q}.` : '' }])
-    phoneLine(support)
-    for (const cp of support.contactPoints) {
-      if (cp.kind === 'phone' && cp.hours && cp === firstPhone(support)) paragraph([{ text: `Open ${cp.hours}` }])
-      if (cp.kind === 'sms') paragraph([{ text: cp.instruction, bold: true, link: { href: cp.href } }], { size: type.h3 })
-    }
-    bar(flow, startPage, startY)
-  }
+  cover(flow, view, s, options.logo)
+  if (flow.page === 0) flow.newPage()
+  else flow.space(type.body * 2)
 
   // The guide's sections.
-  for (const section of guide.sections) {
-    heading('H2', section.heading)
-    for (const block of blocksFromPortableText(section.body)) layBlock(flow, block)
+  for (const section of view.guide.sections) {
+    s.heading('H2', section.heading, true)
+    for (const block of blocksFromPortableText(section.body)) layBlock(flow, block, accent)
   }
 
   // The steps, numbered.
   if (view.steps.length) {
-    heading('H2', 'What you can do')
+    s.heading('H2', 'What you can do', true)
     const list = flow.element(null, 'L')
     view.steps.forEach((step, i) => {
       const runs: Run[] = [{ text: step.text }]
       const phone = step.organisationView ? firstPhone(step.organisationView) : undefined
-      if (step.organisationView && phone) runs.push({ text: ` ${step.organisationView.name}: ` }, { text: phone.display, bold: true, link: { href: phone.href } })
+      if (step.organisationView && phone) runs.push({ text: ` ${step.organisationView.name}: ` }, numberRun(phone.display, phone.href, accent))
       listItem(flow, list, `${i + 1}.`, runs, 0, labelWidth(flow, view.steps.length))
     })
-    flow.space(gap)
+    flow.space(s.gap)
   }
 
-  // Every contact point of every organisation that serves the area.
+  // Every contact point of every organisation that serves the area; each kept on one page where it fits.
   if (view.organisations.length) {
-    heading('H2', 'Who can help')
-    if (guide.organisationsIntro) paragraph([{ text: guide.organisationsIntro }])
+    s.heading('H2', 'Who can help', true)
+    if (view.guide.organisationsIntro) s.paragraph([{ text: view.guide.organisationsIntro }], { keepWithNext: true })
     for (const org of view.organisations) {
-      heading('H3', org.name, bodyLine * 2)
-      const q = qualities(org)
-      paragraph([{ text: org.description }, ...(q ? [{ text: ` ${capitalise(q)}.`, bold: true }] : [])])
-      if (org.contactPoints.length) {
-        const list = flow.element(null, 'L')
-        const width = Math.max(...org.contactPoints.map((cp) => flow.measure.width(contactLabel(cp), 'bold', body))) + body
-        for (const cp of org.contactPoints) listItem(flow, list, contactLabel(cp), contactRuns(cp), 0, width, true)
-        flow.space(gap)
-      }
+      const draw = (f: Flow) => organisation(f, styles(f, accent), org, accent)
+      flow.ensure(heightOf(flow, draw) + s.gap)
+      draw(flow)
     }
   }
 
-  // The QR code back to the guide's page, with the address written under it.
-  const qrSize = format === 'large-print' ? 130 : 100
-  heading('H2', 'Read this guide online', qrSize)
+  // The back page closes with how to get help and the QR code, kept together at the foot of the last page.
+  const closing = (f: Flow) => backPage(f, view, styles(f, accent))
+  const height = heightOf(flow, closing)
+  const page = flow.page
+  flow.ensure(height + type.body)
+  if (flow.page === page && flow.y + height <= flow.geo.bottom) flow.y = Math.max(flow.y + type.body, flow.geo.bottom - height)
+  closing(flow)
+
+  return flow.finish(readerCheckedLine(view))
+}
+
+type Styles = ReturnType<typeof styles>
+
+/** The leaflet's text styles, bound to a flow. */
+function styles(flow: Flow, accent: string) {
+  const type = flow.type
+  const body = type.body
+  const gap = body * 0.6
+  const heading = (level: 'H1' | 'H2' | 'H3', text: string, bookmark = false) => {
+    const size = level === 'H1' ? type.h1 : level === 'H2' ? type.h2 : type.h3
+    if (level !== 'H1') flow.space(level === 'H2' ? body * 1.2 : gap)
+    const node = flow.element(null, level)
+    if (bookmark) node.bookmark = text
+    flow.text(node, [{ text }], { size, bold: true, colour: level === 'H3' ? colours.text : accent, keepWithNext: true })
+    flow.space(gap * 0.5)
+    return node
+  }
+  const paragraph = (runs: Run[], options: Partial<TextOptions> = {}) => {
+    const node = flow.element(null, 'P')
+    flow.text(node, runs, { size: body, ...options })
+    flow.space(gap)
+    return node
+  }
+  return { type, body, gap, heading, paragraph }
+}
+
+/** Height `draw` takes when laid out at the top of an empty page of the same geometry; Infinity past one page. */
+function heightOf(flow: Flow, draw: (f: Flow) => void): number {
+  const scratch = new Flow(flow.geo, flow.type, flow.measure)
+  draw(scratch)
+  return scratch.page === 0 ? scratch.y - flow.geo.top : Infinity
+}
+
+/** The cover: identity band, title, summary, the 999 notice, what to do now and the local service. */
+function cover(flow: Flow, view: GuideView, s: Styles, logo: LogoImage | undefined): void {
+  const { guide } = view
+  const accent = view.settings.identity.accentColour
+  identityBand(flow, view, logo)
+
+  s.heading('H1', guide.title)
+  s.paragraph([{ text: guide.summary }])
+  emergencyBox(flow, view.settings.emergencyNotice)
+
+  const first = view.firstStep
+  if (first) {
+    s.heading('H2', 'What to do now', true)
+    s.paragraph([{ text: first.text }], { keepWithNext: true })
+    const org = first.organisationView
+    if (org) labelledNumbers(flow, org, accent)
+  }
+
+  const support = view.primarySupport
+  if (support && support !== first?.organisationView) {
+    s.heading('H2', `Free support in ${view.area.name}`, true)
+    const q = qualities(support)
+    labelledNumbers(flow, support, accent, q ? `${capitalise(q)}.` : '')
+  }
+}
+
+/**
+ * The band of accent colour across the top of the cover, bleeding off the page edges, with the logo (a Figure
+ * with its alt text), the service's name and the funder line in white on it.
+ */
+function identityBand(flow: Flow, view: GuideView, logo: LogoImage | undefined): void {
+  const { identity } = view.settings
+  const type = flow.type
+  const geo = flow.geo
+  const top = Math.round(geo.margin * 0.6)
+  flow.y = top
+  let indent = 0
+  let logoBottom = top
+  if (logo) {
+    const maxHeight = geo.width < 500 ? 48 : 60
+    const scale = Math.min(maxHeight / logo.height, (geo.right - geo.left) / 3 / logo.width)
+    const w = logo.width * scale
+    const h = logo.height * scale
+    const x = geo.left
+    const figure = flow.element(null, 'Figure', { alt: logo.alt, bbox: [x, top, x + w, top + h] })
+    flow.add(figure, { kind: 'image', x, y: top, w, h, data: logo.data })
+    indent = w + type.body
+    logoBottom = top + h
+  }
+  const nameSize = Math.max(type.h2, 22)
+  const nameRuns: Run[] = [{ text: identity.name, bold: true, size: nameSize }]
+  const funder = identity.funderLine ? [{ text: identity.funderLine, size: type.small }] : []
+  const textHeight = flow.measureText(nameRuns, { size: nameSize, indent }) + (funder.length ? flow.measureText(funder, { size: type.small, indent }) : 0)
+  if (logo) flow.y = top + Math.max(0, (logoBottom - top - textHeight) / 2)
+  flow.text(flow.element(null, 'P'), nameRuns, { size: nameSize, indent, colour: WHITE })
+  if (funder.length) flow.text(flow.element(null, 'P'), funder, { size: type.small, indent, colour: WHITE })
+  const bottom = Math.max(flow.y, logoBottom) + top * 0.8
+  flow.artifact({ kind: 'rect', x: 0, y: 0, w: geo.width, h: bottom, colour: identity.accentColour }, 0)
+  flow.y = bottom + type.body
+}
+
+/** The emergency notice in white on the emergency red, in a box the width of the column. */
+function emergencyBox(flow: Flow, notice: string): void {
+  const type = flow.type
+  const pad = type.body * 0.7
+  const options: TextOptions = { size: type.h3, bold: true, colour: WHITE, indent: pad, indentRight: pad, keepTogether: true }
+  const runs: Run[] = [{ text: notice }]
+  flow.ensure(flow.measureText(runs, options) + pad * 2)
+  const startY = flow.y
+  flow.y += pad
+  flow.text(flow.element(null, 'P'), runs, options)
+  flow.y += pad - flow.type.lineGap
+  flow.artifact({ kind: 'rect', x: flow.geo.left, y: startY, w: flow.geo.right - flow.geo.left, h: flow.y - startY, colour: colours.emergency })
+  flow.space(type.body * 0.6)
+}
+
+/**
+ * "Action Fraud / 0300 123 2040", "Derbyshire Victim Services / 0800 612 6505 · Text DVS to 82228": the name as
+ * the label, then the numbers in large accent type, with an accent bar beside them; kept on one page.
+ */
+function labelledNumbers(flow: Flow, org: Organisation, accent: string, note = ''): void {
+  const type = flow.type
+  const phone = firstPhone(org)
+  const sms = org.contactPoints.find((cp) => cp.kind === 'sms')
+  if (!phone && !sms) return
+  const numbers: Run[] = []
+  if (phone) numbers.push(numberRun(phone.display, phone.href, accent, type.phone))
+  if (phone && sms) numbers.push({ text: ' · ', bold: true, size: type.h3, colour: colours.text })
+  if (sms) numbers.push(numberRun(sms.instruction, sms.href, accent, type.h3 + 2))
+  const runs: Run[] = [{ text: org.name, bold: true, size: type.h3, colour: colours.text }, { text: '\n' }, ...numbers]
+  const hours = [note, phone?.hours ? `Open ${phone.hours}.` : ''].filter(Boolean).join(' ')
+  const indent = type.body * 0.9
+  const options: TextOptions = { size: type.h3, indent, keepTogether: true }
+  const height = flow.measureText(runs, options) + (hours ? flow.lineHeight(type.body) : 0)
+  flow.ensure(height)
+  const startY = flow.y
+  flow.text(flow.element(null, 'P'), runs, options)
+  if (hours) flow.text(flow.element(null, 'P'), [{ text: hours }], { size: type.body, indent })
+  flow.artifact({ kind: 'rect', x: flow.geo.left, y: startY + 2, w: 4, h: flow.y - startY - type.lineGap - 2, colour: accent })
+  flow.space(type.body * 0.8)
+}
+
+function numberRun(text: string, href: string, accent: string, size?: number): Run {
+  return { text, bold: true, colour: accent, link: { href }, nobreak: true, ...(size ? { size } : {}) }
+}
+
+/** One organisation: its name, what it does, and each way to contact it as a labelled list. */
+function organisation(flow: Flow, s: Styles, org: Organisation, accent: string): void {
+  s.heading('H3', org.name)
+  const q = qualities(org)
+  s.paragraph([{ text: org.description }, ...(q ? [{ text: ` ${capitalise(q)}.`, bold: true }] : [])])
+  if (org.contactPoints.length) {
+    const list = flow.element(null, 'L')
+    const width = Math.max(...org.contactPoints.map((cp) => flow.measure.width(contactLabel(cp), 'bold', s.body))) + s.body
+    for (const cp of org.contactPoints) listItem(flow, list, contactLabel(cp), contactRuns(cp, accent), 0, width, true)
+    flow.space(s.gap)
+  }
+}
+
+/** How to get help, again, where the leaflet ends: 999, the numbers, the QR code, and the small print. */
+function backPage(flow: Flow, view: GuideView, s: Styles): void {
+  const { guide } = view
+  const accent = view.settings.identity.accentColour
+  const type = flow.type
+  const ruleY = flow.y
+  flow.artifact({ kind: 'rect', x: flow.geo.left, y: ruleY, w: flow.geo.right - flow.geo.left, h: 3, colour: accent })
+  flow.y += type.body
+  s.heading('H2', 'How to get help', true)
+  emergencyBox(flow, view.settings.emergencyNotice)
+  const shown = new Set<Organisation>()
+  for (const org of [view.firstStep?.organisationView, view.primarySupport]) {
+    if (!org || shown.has(org)) continue
+    shown.add(org)
+    labelledNumbers(flow, org, accent)
+  }
+
+  // The QR code back to the guide's page, with the address written beside it.
+  const qrSize = type.body * (flow.geo.width < 500 ? 6 : 7.5)
   flow.ensure(qrSize)
   const y = flow.y
   const x = flow.geo.left
   const figure = flow.element(null, 'Figure', { alt: `QR code linking to ${guide.url}`, bbox: [x, y, x + qrSize, y + qrSize] })
   flow.add(figure, qrGrid(guide.url, x, y, qrSize))
-  const beside = qrSize + body
+  const beside = qrSize + type.body
   const url = flow.element(null, 'P')
-  flow.text(url, [{ text: 'Scan the code with a phone camera, or type this address:' }], { size: body, indent: beside })
-  flow.text(url, [{ text: guide.url, bold: true, link: { href: guide.url } }], { size: body, indent: beside })
+  flow.text(url, [{ text: 'Read this guide online: scan the code with a phone camera, or type this address: ' }, { text: '\n' }, { text: guide.url, bold: true, colour: accent, link: { href: guide.url } }], { size: type.body, indent: beside })
   flow.y = Math.max(flow.y, y + qrSize)
-  flow.space(gap)
+  flow.space(s.gap)
 
-  return flow.finish(view.checkedLine)
+  // Small print: who made it and, for staff, the content revision.
+  const { identity } = view.settings
+  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. Leaflet revision ${shortRevision(guide.revision)}.`].filter(Boolean).join('. ').replace(/\.\./g, '.')
+  flow.text(flow.element(null, 'P'), [{ text: small }], { size: type.small, colour: colours.muted })
 }
 
 /** A top-level block of a section's body. */
-function layBlock(flow: Flow, block: Block): void {
+function layBlock(flow: Flow, block: Block, accent: string): void {
   const body = flow.type.body
   if (block.kind === 'paragraph') {
     const sub = /^h\d$/.test(block.style)
     const node = flow.element(null, sub ? 'H3' : 'P')
-    flow.text(node, block.runs, {
+    flow.text(node, colourLinks(block.runs, accent), {
       size: sub ? flow.type.h3 : body,
       bold: sub,
       indent: block.style === 'blockquote' ? body : 0,
-      keepWithNext: sub ? flow.lineHeight(body) : 0,
+      keepWithNext: sub,
     })
   } else {
-    layList(flow, null, block, 0)
+    layList(flow, null, block, 0, accent)
   }
   flow.space(body * 0.6)
 }
 
-function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent: number): void {
+/** Links in running text in the accent colour; numbers (tel:, sms:) bold as well, like every number. */
+function colourLinks(runs: Run[], accent: string): Run[] {
+  return runs.map((r) => (r.link ? { ...r, colour: accent, ...(/^(tel|sms):/i.test(r.link.href) ? { bold: true } : {}) } : r))
+}
+
+function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent: number, accent: string): void {
   const list = flow.element(parent, 'L')
   const width = block.ordered ? labelWidth(flow, block.items.length) : flow.type.body * 1.2
   block.items.forEach((item, i) => {
-    const li = listItem(flow, list, block.ordered ? `${i + 1}.` : '•', item.runs, indent, width)
-    const lbody = li.children.find((c): c is StructNode => 'type' in c && c.type === 'LBody')!
-    for (const sub of item.lists) layList(flow, lbody, sub, indent + width)
+    const li = listItem(flow, list, block.ordered ? `${i + 1}.` : '•', colourLinks(item.runs, accent), indent, width)
+    const lbody = li.children.find((c): c is StructNode => 'type' in c && c.type === 'LBody')
+    for (const sub of item.lists) layList(flow, lbody ?? li, sub, indent + width, accent)
   })
 }
 
-/** One list item: a label (Lbl) in the left column and its text (LBody) beside it, kept on the same page. */
+/** One list item: a label (Lbl) in the left column and its text (LBody) beside it, starting on the same page. */
 function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], indent: number, labelColumn: number, boldLabel = false): StructNode {
   const size = flow.type.body
   const li = flow.element(list, 'LI')
-  flow.ensure(flow.lineHeight(size))
+  const first = Math.min(2, flow.wrap(runs, size, flow.geo.right - flow.geo.left - indent - labelColumn).length || 1)
+  flow.ensure(flow.lineHeight(size) * first)
   if (label) {
     const lbl = flow.element(li, 'Lbl')
-    flow.add(lbl, { kind: 'text', x: flow.geo.left + indent, y: flow.y, text: label, font: boldLabel ? 'bold' : 'regular', size })
+    flow.add(lbl, { kind: 'text', x: flow.geo.left + indent, y: flow.y, text: `${label} `, font: boldLabel ? 'bold' : 'regular', size, ...(boldLabel ? { colour: colours.muted } : {}) })
   }
   const lbody = flow.element(li, 'LBody')
   if (runs.length) flow.text(lbody, runs, { size, indent: indent + labelColumn })
+  else flow.y += flow.lineHeight(size)
   flow.space(size * 0.3)
   return li
 }
 
 function labelWidth(flow: Flow, count: number): number {
   return flow.measure.width(`${count}.`, 'regular', flow.type.body) + flow.type.body * 0.6
-}
-
-/** A thick black bar down the left of a block (decoration, drawn as an artifact), page by page. */
-function bar(flow: Flow, startPage: number, startY: number): void {
-  const x = flow.geo.left - 14
-  for (let page = startPage; page <= flow.page; page++) {
-    const top = page === startPage ? startY : flow.geo.top
-    const bottom = page === flow.page ? flow.y - flow.type.body * 0.6 : flow.geo.bottom
-    if (bottom > top) flow.artifact({ kind: 'rect', x, y: top, w: 4, h: bottom - top }, page)
-  }
 }
 
 function firstPhone(org: Organisation) {
@@ -189,19 +338,19 @@ function contactLabel(cp: ContactPoint): string {
   return { phone: 'Phone', sms: 'Text', website: 'Website', email: 'Email' }[cp.kind]
 }
 
-function contactRuns(cp: ContactPoint): Run[] {
+function contactRuns(cp: ContactPoint, accent: string): Run[] {
   switch (cp.kind) {
     case 'phone': {
-      const runs: Run[] = [{ text: cp.display, bold: true, link: { href: cp.href } }]
+      const runs: Run[] = [numberRun(cp.display, cp.href, accent)]
       const notes = [cp.label, cp.hours ? `open ${cp.hours}` : '', cp.freeToCall ? 'free to call' : ''].filter(Boolean)
       if (notes.length) runs.push({ text: ` (${notes.join(', ')})` })
       return runs
     }
     case 'sms':
-      return [{ text: cp.instruction, bold: true, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
+      return [numberRun(cp.instruction, cp.href, accent), ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
     case 'website':
-      return [{ text: cp.display, bold: true, link: { href: cp.url } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
+      return [{ text: cp.display, bold: true, colour: accent, link: { href: cp.url } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
     case 'email':
-      return [{ text: cp.address, bold: true, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
+      return [{ text: cp.address, bold: true, colour: accent, link: { href: cp.href } }, ...(cp.label ? [{ text: ` (${cp.label})` }] : [])]
   }
 }
