@@ -227,7 +227,10 @@ function organisation(flow: Flow, s: Styles, org: Organisation, accent: string):
   if (org.contactPoints.length) {
     const list = flow.element(null, 'L')
     const width = Math.max(...org.contactPoints.map((cp) => flow.measure.width(contactLabel(cp), 'bold', s.body))) + s.body
-    for (const cp of org.contactPoints) listItem(flow, list, contactLabel(cp), contactRuns(cp, accent), 0, width, true)
+    // Where a number or address would not fit beside its label (large print on A5), each goes under its label.
+    const column = flow.geo.right - flow.geo.left - width
+    const stacked = org.contactPoints.some((cp) => flow.measure.width(contactRuns(cp, accent)[0]!.text, 'bold', s.body) > column)
+    for (const cp of org.contactPoints) listItem(flow, list, contactLabel(cp), contactRuns(cp, accent), 0, stacked ? 0 : width, true, stacked)
     flow.space(s.gap)
   }
 }
@@ -302,14 +305,15 @@ function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent
 }
 
 /** One list item: a label (Lbl) in the left column and its text (LBody) beside it, starting on the same page. */
-function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], indent: number, labelColumn: number, boldLabel = false): StructNode {
+function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], indent: number, labelColumn: number, boldLabel = false, stacked = false): StructNode {
   const size = flow.type.body
   const li = flow.element(list, 'LI')
-  const first = Math.min(2, flow.wrap(runs, size, flow.geo.right - flow.geo.left - indent - labelColumn).length || 1)
+  const first = Math.min(2, flow.wrap(runs, size, flow.geo.right - flow.geo.left - indent - labelColumn).length || 1) + (stacked ? 1 : 0)
   flow.ensure(flow.lineHeight(size) * first)
   if (label) {
     const lbl = flow.element(li, 'Lbl')
     flow.add(lbl, { kind: 'text', x: flow.geo.left + indent, y: flow.y, text: `${label} `, font: boldLabel ? 'bold' : 'regular', size, ...(boldLabel ? { colour: colours.muted } : {}) })
+    if (stacked) flow.y += flow.lineHeight(size)
   }
   const lbody = flow.element(li, 'LBody')
   if (runs.length) flow.text(lbody, runs, { size, indent: indent + labelColumn })

@@ -1,5 +1,6 @@
 // Reads a tagged PDF as a screen reader does, with pdfjs-dist: the text of each structure element, taken from the
 // marked content it owns (in content order), and the annotations and outline, for the PDF/UA tests.
+import { PDFArray, PDFDict, PDFDocument as LibDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib'
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 export type TaggedElement = { role: string; text: string; alt?: string; page: number }
@@ -88,4 +89,65 @@ export type OutlineEntry = { title: string; items: OutlineEntry[] }
 export async function outline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {
   const toEntry = (o: { title: string; items: unknown[] }): OutlineEntry => ({ title: o.title, items: (o.items as { title: string; items: unknown[] }[]).map(toEntry) })
   return ((await pdf.getOutline()) ?? []).map((o) => toEntry(o as unknown as { title: string; items: unknown[] }))
+}
+
+export type ElementLines = { role: string; lines: { page: number; y: number }[] }
+
+/**
+ * Every structure element (in reading order) with the lines its own text occupies (page and baseline of each,
+ * top to bottom): the elements and their marked-content references read from the structure tree with pdf-lib,
+ * the baselines of the text in each marked-content sequence from pdfjs. For checking page breaks.
+ */
+export async function elementLines(bytes: Buffer, pdf: PDFDocumentProxy): Promise<ElementLines[]> {
+  // Baselines by marked-content id, as pdfjs names them: p<page object number>R_mc<MCID>.
+  const baselines = new Map<string, { page: number; y: number }[]>()
+  for (let p = 1; p <= pdf.numPages; p++) {
+    const content = await (await pdf.getPage(p)).getTextContent({ includeMarkedContent: true })
+    const open: string[] = []
+    for (const raw of content.items as { str?: string; type?: string; id?: string | null; transform?: number[] }[]) {
+      if (raw.type === 'beginMarkedContentProps' || raw.type === 'beginMarkedContent') open.push(raw.id ?? '')
+      else if (raw.type === 'endMarkedContent') open.pop()
+      else if (raw.str?.trim() && raw.transform) {
+        const id = open.findLast((x) => x !== '')
+        if (!id) continue
+        const list = baselines.get(id) ?? []
+        const y = raw.transform[5]!
+        if (!list.some((b) => Math.abs(b.y - y) < 1.5)) list.push({ page: p, y })
+        baselines.set(id, list)
+      }
+    }
+  }
+  const doc = await LibDocument.load(bytes, { updateMetadata: false })
+  const out: ElementLines[] = []
+  const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+  const dedupe = (lines: { page: number; y: number }[]) =>
+    lines.filter((l, i) => lines.findIndex((m) => m.page === l.page && Math.abs(m.y - l.y) < 1.5) === i).sort((a, b) => a.page - b.page || b.y - a.y)
+  /** Visits an element; returns the lines of its text and its descendants'. */
+  const visit = (dict: PDFDict): { page: number; y: number }[] => {
+    const role = dict.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText()
+    const entry: ElementLines | undefined = role ? { role, lines: [] } : undefined
+    if (entry) out.push(entry)
+    const lines: { page: number; y: number }[] = []
+    const pg = dict.get(PDFName.of('Pg'))
+    const pageRef = pg instanceof PDFRef ? pg.objectNumber : undefined
+    const kids = dict.lookup(PDFName.of('K'))
+    const items = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids]
+    for (const raw of items) {
+      const kid = raw instanceof PDFRef ? doc.context.lookup(raw) : raw
+      if (kid instanceof PDFNumber) {
+        if (pageRef !== undefined) lines.push(...(baselines.get(`p${pageRef}R_mc${kid.asNumber()}`) ?? []))
+      } else if (kid instanceof PDFDict) {
+        const type = kid.lookupMaybe(PDFName.of('Type'), PDFName)?.decodeText()
+        if (type === 'MCR') {
+          const mcrPage = kid.get(PDFName.of('Pg'))
+          const mcid = kid.lookupMaybe(PDFName.of('MCID'), PDFNumber)?.asNumber()
+          if (mcrPage instanceof PDFRef && mcid !== undefined) lines.push(...(baselines.get(`p${mcrPage.objectNumber}R_mc${mcid}`) ?? []))
+        } else if (type !== 'OBJR') lines.push(...visit(kid))
+      }
+    }
+    if (entry) entry.lines = dedupe(lines)
+    return lines
+  }
+  visit(root)
+  return out
 }
