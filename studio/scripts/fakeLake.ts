@@ -24,7 +24,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startFakeLake(dataset = 'production'): Promise<FakeLake> {
   const lake: Omit<FakeLake, 'url' | 'close'> = { exportBehaviour: { kind: 'ndjson', body: '' }, requests: [], mutations: [] }
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname
     lake.requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization })
     if (req.method === 'GET' && path.match(/^\/v[\w-]+\/data\/export\/([\w-]+)$/)?.[1] === dataset) {
@@ -48,6 +48,14 @@ export async function startFakeLake(dataset = 'production'): Promise<FakeLake> {
     }
     res.writeHead(404, { 'content-type': 'application/json' })
     res.end(JSON.stringify({ error: 'Not found' }))
+  }
+  // A request the fake cannot read (a mutate body that is not JSON) gets a 500 naming the error, as the Lake would
+  // answer, instead of an unhandled rejection and a request left hanging.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }))
+    })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

@@ -146,7 +146,6 @@ const rawRate = MESSAGES / (r.ms / 1000)
 const outRate = MESSAGES / (o.ms / 1000)
 const ratio = outRate / rawRate
 const f = (x, d = 0) => x.toFixed(d)
-const size = Buffer.byteLength(sheet.html) + Buffer.byteLength(sheet.text)
 const lines = [
   '## Email',
   '',

@@ -47,7 +47,9 @@ async function startNext(dir, port, env = {}) {
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${origin}/`)).status < 500) return { child, origin }
-    } catch {}
+    } catch {
+      // Not listening yet: try again after the pause.
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   child.kill()
@@ -64,7 +66,9 @@ async function transferSizes(origin) {
   page.on('response', async (r) => {
     try {
       seen.push({ url: r.url(), type: r.request().resourceType(), body: await r.body() })
-    } catch {}
+    } catch {
+      // A response without a body (a redirect, or one the page dropped) has no transfer size to count.
+    }
   })
   await page.goto(`${origin}${GUIDE}`, { waitUntil: 'networkidle' })
   await page.evaluate(() => document.fonts.ready)

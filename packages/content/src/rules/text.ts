@@ -78,7 +78,9 @@ export function findControlCharacters(value: unknown, path: Array<string | numbe
 /** A guide section with a heading and no text: the Studio and the content door say the same. */
 export const SECTION_WITHOUT_TEXT = 'This section has no text: add some or remove the section.'
 
-const UNSAFE = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]', 'g')
+// \p{Cc} is every control character (U+0000–U+001F and U+007F–U+009F); then the line and paragraph separators and the
+// direction marks, embeddings and isolates.
+const UNSAFE = /[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
 /** A line for a terminal or a log: every control, separator and direction character written as \n, \r, \t or \uXXXX. */

@@ -40,7 +40,7 @@ export async function startSanityApiServer(documents: Document[], dataset = 'pro
   const requests: SanityApiServer['requests'] = []
   const assetFiles = new Map<string, string>()
   let served = documents
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
       const file = assetFiles.get(url.pathname)
@@ -69,7 +69,9 @@ export async function startSanityApiServer(documents: Document[], dataset = 'pro
     } catch (e) {
       send(res, 400, { error: { description: (e as Error).message, type: 'queryParseError' } })
     }
-  })
+  }
+  // handle() answers every error itself (400 above), so nothing is left to await here.
+  const server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const resolved = await resolveExportAssets(documents, `${assetsFolder}/dataset.ndjson`)
