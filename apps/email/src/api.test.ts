@@ -78,6 +78,8 @@ describe('POST /v1/advice-emails', () => {
     ['CR/LF in the address', { ...good, to: 'jo@example.com\r\nBcc: all@example.com' }, 'to', /line break/],
     ['LF in the name', { ...good, name: 'Jo\nBcc: x@example.com' }, 'name', /line break/],
     ['an invalid address', { ...good, to: 'jo@' }, 'to', /not a valid email address/],
+    ['several recipients in an array', { ...good, to: ['jo@example.com', 'bo@example.com'] }, 'to', /^to: one recipient per request/],
+    ['no recipient', { guide: good.guide }, 'to', /^to is required/],
     ['an unknown guide', { ...good, guide: 'no-such-guide' }, 'guide', /Unknown guide "no-such-guide"\. Valid guides: cyber-crime-and-fraud/],
     ['a missing guide', { to: 'jo@example.com' }, 'guide', /guide/],
     ['an unknown field', { ...good, bcc: 'x@example.com' }, 'body', /Unknown field\(s\): bcc/],

@@ -1,4 +1,5 @@
 // `npm run email -- …` as an operator runs it: the built CLI, .eml files without SMTP, real SMTP with it, purge.
+import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +8,7 @@ import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openOutbox } from './outbox.js'
 import { startSmtpServer } from './test-support/smtpServer.js'
-import { CLI, runCli } from './test-support/spawnCli.js'
+import { CLI, runCli, startCli, waitFor, type CliResult } from './test-support/spawnCli.js'
 
 let dir: string
 let env: NodeJS.ProcessEnv
@@ -27,6 +28,55 @@ const count = () => {
     o.close()
   }
 }
+
+describe('SIGNPOST_SITE_URL and DKIM, said first', () => {
+  const local = { SIGNPOST_SITE_URL: '', NODE_ENV: 'development' }
+  // An outbox of its own, so the workers started here deliver nothing the other tests count.
+  const own = () => ({ ...env, EMAIL_DB: join(dir, 'site-url.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'site-url-mail') })
+  const firstLine = (stderr: string) => stderr.split('\n')[0]!
+
+  /** A long-running command (worker, serve): its output once it has started, then stopped with SIGTERM. */
+  async function started(args: string[], extra: NodeJS.ProcessEnv, ready: RegExp): Promise<CliResult> {
+    const run = startCli(args, { ...own(), ...extra })
+    try {
+      await waitFor(() => ready.test(run.output().stderr) || run.output().code !== null, `${args[0]} to start`)
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGTERM')
+    }
+    return run.exited
+  }
+
+  it.each([
+    ['send', () => runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'warned@example.com', '--queue-only'], { ...own(), ...local })],
+    ['worker', () => started(['worker'], local, /email worker:/)],
+    ['serve', () => started(['serve', '--port', '0'], { ...local, EMAIL_API_KEYS: 'k' }, /email api: listening/)],
+  ])('%s warns on its first line when SIGNPOST_SITE_URL is unset', async (_command, run) => {
+    const r = await run()
+    expect(firstLine(r.stderr)).toMatch(/^Warning: SIGNPOST_SITE_URL is not set, so links and QR codes point at http:\/\/localhost/)
+  })
+
+  it.each([
+    ['send', ['send', '--guide', 'cyber-crime-and-fraud', '--to', 'prod@example.com']],
+    ['worker', ['worker']],
+    ['serve', ['serve', '--port', '0']],
+  ])('%s refuses to run with NODE_ENV=production and a local SIGNPOST_SITE_URL, naming the variable', async (_command, args) => {
+    const r = await runCli(args, { ...own(), EMAIL_DB: join(dir, 'production.sqlite'), EMAIL_API_KEYS: 'k', NODE_ENV: 'production', SIGNPOST_SITE_URL: 'http://localhost:3000' })
+    expect(r.code).not.toBe(0)
+    expect(firstLine(r.stderr)).toMatch(/^Error: SIGNPOST_SITE_URL points at http:\/\/localhost:3000.*Refusing to send advice emails with NODE_ENV=production/)
+    expect(existsSync(join(dir, 'production.sqlite'))).toBe(false) // stopped before the outbox was even opened
+  })
+
+  it('says nothing about the site address when it is public, and warns when DKIM signs for another domain than From', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
+    const dkim = { DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), EMAIL_FROM: 'Advice <advice@victimservices.example.org>' }
+    const publicUrl = { SIGNPOST_SITE_URL: 'https://victimservices.example.org', NODE_ENV: 'production' }
+    const off = await started(['worker'], { ...publicUrl, ...dkim, DKIM_DOMAIN: 'mailer.example.net' }, /email worker:/)
+    expect(off.stderr).not.toMatch(/SIGNPOST_SITE_URL/)
+    expect(firstLine(off.stderr)).toMatch(/^Warning: DKIM_DOMAIN is mailer\.example\.net but mail is sent from victimservices\.example\.org.*DMARC alignment fails/)
+    const aligned = await started(['worker'], { ...publicUrl, ...dkim, DKIM_DOMAIN: 'example.org' }, /email worker:/)
+    expect(aligned.stderr).not.toMatch(/DKIM|SIGNPOST_SITE_URL/)
+  })
+})
 
 describe('npm run email -- send', () => {
   it('with no SMTP writes an .eml file a mail program opens, and says where', async () => {
@@ -71,6 +121,21 @@ describe('npm run email -- send', () => {
     expect(r.code).not.toBe(0)
     expect(r.stderr).toMatch(message)
     expect(count()).toBe(before)
+  })
+
+  it('a refused address: send and status give the reply once, with its code once and the address masked', async () => {
+    const server = await startSmtpServer({ onRcpt: (address) => ({ code: 550, message: `5.1.1 <${address}> No such mailbox here` }) })
+    try {
+      const r = await runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'gone.away@example.com'], { ...env, SMTP_URL: server.url })
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('Failed: 550 5.1.1 <g***@example.com> No such mailbox here.')
+      const id = /Queued (\S+):/.exec(r.stdout)?.[1]
+      const status = await runCli(['status', id!], env)
+      expect(status.stdout).toMatch(/^last error: {2}550 5\.1\.1 <g\*\*\*@example\.com> No such mailbox here$/m)
+      expect(status.stdout + r.stdout + r.stderr).not.toMatch(/550 550|gone\.away@/)
+    } finally {
+      await server.close()
+    }
   })
 
   it('status, retry and purge explain themselves', async () => {

@@ -2,12 +2,12 @@
 // The email command line for caseworkers and operators: send an advice sheet, look at the outbox, run the worker or
 // the HTTP API, retry, purge. Addresses are only ever printed masked.
 import { Command, InvalidArgumentError } from 'commander'
-import { announceSource, loadContent, sourceFromEnv } from '@signpost/content'
+import { announceSource, checkSiteUrlForOutput, loadContent, sourceFromEnv } from '@signpost/content'
 import { createApiServer } from './api.js'
 import { IdempotencyConflictError, openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter } from './rateLimiter.js'
 import { AdviceEmailRequestError } from './request.js'
-import { createTransportFromEnv } from './transport.js'
+import { createTransportFromEnv, dkimAlignmentWarning } from './transport.js'
 import { createWorker } from './worker.js'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -20,6 +20,27 @@ class CliError extends Error {
   ) {
     super(message)
   }
+}
+
+/** The server's reply as stored: it usually starts with its own code already ("550 5.1.1 …"), so the code is added only when it does not. */
+function replyOf(m: Pick<OutboxMessage, 'lastError' | 'lastResponseCode'>): string {
+  const reply = m.lastError ?? ''
+  return m.lastResponseCode && !reply.startsWith(String(m.lastResponseCode)) ? `${m.lastResponseCode} ${reply}` : reply
+}
+
+/**
+ * Commands that send addresses to readers (each email links to the site) say first when SIGNPOST_SITE_URL is unset or
+ * local, and refuse to run so with NODE_ENV=production. Then any DKIM set-up that will fail DMARC alignment.
+ */
+function checkBeforeSending(env: NodeJS.ProcessEnv = process.env): void {
+  const check = checkSiteUrlForOutput(env)
+  if (check.refuse) {
+    const why = (check.warning ?? `SIGNPOST_SITE_URL (${check.siteUrl}) cannot be sent to readers.`).replace(/^Warning: /, '')
+    throw new CliError(env.NODE_ENV === 'production' ? `${why} Refusing to send advice emails with NODE_ENV=production.` : why)
+  }
+  if (check.warning) err(check.warning)
+  const dkim = dkimAlignmentWarning(env)
+  if (dkim) err(dkim)
 }
 
 function describe(m: OutboxMessage): string[] {
@@ -35,7 +56,7 @@ function describe(m: OutboxMessage): string[] {
     ...(m.nextAttemptAt && m.status === 'retrying' ? [`next try:    ${m.nextAttemptAt}`] : []),
     ...(m.sentAt ? [`sent:        ${m.sentAt}`] : []),
     ...(m.deliveredTo ? [`went to:     ${m.deliveredTo}`] : []),
-    ...(m.lastError ? [`last error:  ${m.lastResponseCode ? `${m.lastResponseCode} ` : ''}${m.lastError}`] : []),
+    ...(m.lastError ? [`last error:  ${replyOf(m)}`] : []),
   ]
 }
 
@@ -90,7 +111,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
       } else if (m.status === 'retrying') {
         throw new CliError(`Not sent yet: ${m.lastError}. It stays in the outbox and the worker will try again at ${m.nextAttemptAt} ("npm run email -- worker").`, 75)
       } else {
-        throw new CliError(`Failed: ${m.lastResponseCode ? `${m.lastResponseCode} ` : ''}${m.lastError}. It stays in the outbox as failed ("npm run email -- status ${id}").`)
+        throw new CliError(`Failed: ${replyOf(m)}. It stays in the outbox as failed ("npm run email -- status ${id}").`)
       }
     } finally {
       transport.close()
@@ -189,7 +210,10 @@ export function program(): Command {
   const p = new Command('signpost-email')
     .description('Email advice sheets through the durable outbox.')
     .showHelpAfterError()
-    .hook('preAction', () => announceSource(sourceFromEnv()))
+    .hook('preAction', (_program, command) => {
+      if (['send', 'worker', 'serve'].includes(command.name())) checkBeforeSending()
+      announceSource(sourceFromEnv())
+    })
   p.command('send')
     .description('Queue an advice email and deliver it now (.eml file in var/mail without SMTP_URL)')
     .requiredOption('--guide <slug>', 'guide to send, e.g. cyber-crime-and-fraud')

@@ -4,6 +4,6 @@ export { openOutbox, Outbox, RateLimitError, IdempotencyConflictError, type Outb
 export { AdviceEmailRequestError, adviceEmailRequestSchema, validateRequest, type AdviceEmailRequest, type AdviceEmailOrigin } from './request.js'
 export { createRateLimiter, type RateLimiter } from './rateLimiter.js'
 export { createWorker, type Worker, type WorkerOptions } from './worker.js'
-export { createTransportFromEnv, classifySendError, senderFromEnv, type MailTransport, type DeliveryResult, type SendFailure } from './transport.js'
+export { createTransportFromEnv, classifySendError, senderFromEnv, dkimAlignmentWarning, type MailTransport, type DeliveryResult, type SendFailure } from './transport.js'
 export { createApiServer, type ApiOptions } from './api.js'
 export { defaultOutboxPath, defaultMailDir } from './paths.js'

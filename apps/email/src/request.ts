@@ -34,7 +34,17 @@ const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/
 /** The request as JSON from outside (HTTP body); strict: unknown fields are refused. */
 export const adviceEmailRequestSchema = z.strictObject({
   guide: z.string({ error: 'guide is required: the slug of a guide, for example cyber-crime-and-fraud.' }).regex(NO_LINE_BREAK, noBreak('guide')).max(100),
-  to: z.string({ error: 'to is required: the email address to send the advice to.' }).regex(NO_LINE_BREAK, noBreak('to')).max(254),
+  to: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'to is required: the email address to send the advice to.'
+          : Array.isArray(issue.input)
+            ? 'to: one recipient per request. Send a separate request for each address.'
+            : 'to must be one email address, as text.',
+    })
+    .regex(NO_LINE_BREAK, noBreak('to'))
+    .max(254),
   name: z.string().regex(NO_LINE_BREAK, noBreak('name')).regex(NO_CONTROL, { message: 'name cannot contain control characters.' }).max(100).optional(),
   area: z.string().regex(NO_LINE_BREAK, noBreak('area')).max(100).optional(),
   attachLeaflet: z.boolean().optional(),

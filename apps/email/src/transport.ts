@@ -166,6 +166,26 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
   return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, address: addressOf(from).trim() }
 }
 
+const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase()
+/** DMARC's relaxed alignment, approximately: the same domain, or one a subdomain of the other. */
+const aligned = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`)
+
+/**
+ * A warning when DKIM signs for a domain the From address is not at: DMARC alignment then fails, and receiving servers
+ * may junk or refuse every message although the signature itself is valid.
+ */
+export function dkimAlignmentWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dkimDomain = env.DKIM_DOMAIN?.trim().toLowerCase()
+  if (!dkimDomain) return undefined
+  const froms = [env.EMAIL_FROM?.trim() || 'Signpost <advice@signpost.invalid>', env.EMAIL_NEUTRAL_FROM?.trim()].filter((f): f is string => Boolean(f))
+  const off = [...new Set(froms.map((f) => domainOf(addressOf(f))))].filter((d) => !aligned(d, dkimDomain))
+  if (off.length === 0) return undefined
+  return (
+    `Warning: DKIM_DOMAIN is ${dkimDomain} but mail is sent from ${off.join(' and ')} (EMAIL_FROM${env.EMAIL_NEUTRAL_FROM ? ' / EMAIL_NEUTRAL_FROM' : ''}), ` +
+    `so DMARC alignment fails and receiving servers may junk or refuse these messages. Sign for the From domain, or send from an address at ${dkimDomain}.`
+  )
+}
+
 /** The domain to put in Message-IDs: the DKIM domain, else the sender's. */
 export function messageIdDomain(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DKIM_DOMAIN) return env.DKIM_DOMAIN
