@@ -35,11 +35,11 @@ export const ignores = {
  * the type-checked set is not enabled: its no-unsafe-* rules flag Sanity's own `any`-typed schema APIs (every preview's
  * `prepare`), and it costs a full type check per workspace on top of `typecheck`.
  */
-function promiseRules(tsconfigRootDir) {
+function promiseRules() {
   return {
     name: 'signpost/promises',
     files: ['**/*.ts', '**/*.tsx'],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir } },
+    languageOptions: { parserOptions: { projectService: true } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -73,8 +73,13 @@ export function workspaceConfig(dir, frameworkConfigs = []) {
       files: ['**/*.{js,mjs,cjs}'],
       languageOptions: { globals: globals.node },
     },
+    {
+      name: 'signpost/tsconfig-root',
+      // Where the TypeScript parser looks for tsconfig.json: this workspace's own folder.
+      languageOptions: { parserOptions: { tsconfigRootDir: dir } },
+    },
     ...frameworkConfigs,
-    promiseRules(dir),
+    promiseRules(),
     signpostRules,
   ]
 }

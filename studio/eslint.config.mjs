@@ -11,7 +11,11 @@ export default defineConfig(
       name: 'signpost/studio/one-report-per-problem',
       // Sanity's config registers typescript-eslint a second time, under the name `typescript`: these five are the
       // same rules as the @typescript-eslint ones of the shared recommended set, so each problem would be reported twice.
+      // Its ground rules also turn the core no-unused-vars and no-unused-expressions back on for .js/.mjs files, where
+      // the @typescript-eslint versions (which replace them) already run.
       rules: {
+        'no-unused-vars': 'off',
+        'no-unused-expressions': 'off',
         'typescript/no-unused-vars': 'off',
         'typescript/no-unused-expressions': 'off',
         'typescript/no-empty-object-type': 'off',
