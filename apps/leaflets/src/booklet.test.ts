@@ -1,9 +1,13 @@
 // Booklets read back with pdfjs-dist: A4 landscape sheet sides, each half holding the A5 page that saddle-stitch
 // order puts there (found by the text printed on it), padding blanks where the page count falls short of whole sheets.
-import { describe, expect, it } from 'vitest'
-import { bookletFileName, bookletPageCount, imposeBooklet, saddleStitchSides } from './booklet.js'
+import { loadContent, viewGuide, type GuideView } from '@signpost/content'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { bookletFileName, bookletPageCount, imposeBooklet, renderBooklet, saddleStitchSides } from './booklet.js'
 import { collect, createDocument } from './document.js'
-import { openPdf, textItems, type TextItem } from './testing/pdf.js'
+import { renderLeaflet } from './renderLeaflet.js'
+import { SEED_AREA, SEED_GUIDE } from './testing/dataset.js'
+import { expectedSides, halvesOf, sheetSides, type Side } from './testing/booklet.js'
+import { openPdf, pageTexts, textItems } from './testing/pdf.js'
 
 /** An A5 PDF whose page k says "Marker page k" near its top left and "end k" near its bottom right. */
 async function markedA5(pages: number): Promise<Buffer> {
@@ -18,25 +22,15 @@ async function markedA5(pages: number): Promise<Buffer> {
   return bytes
 }
 
-/** For each sheet side, the text on its left and right halves ('' where the half is empty). */
-async function halves(bytes: Buffer): Promise<Array<{ left: string; right: string; size: [number, number] }>> {
-  const pdf = await openPdf(bytes)
-  const items = await textItems(pdf)
-  const out: Array<{ left: string; right: string; size: [number, number] }> = []
-  for (let p = 1; p <= pdf.numPages; p++) {
-    const [x0, y0, x1, y1] = (await pdf.getPage(p)).view as [number, number, number, number]
-    const onPage = items.filter((i) => i.page === p)
-    const join = (list: TextItem[]) => list.map((i) => i.str).join(' ')
-    out.push({
-      left: join(onPage.filter((i) => i.x + i.width <= (x1 - x0) / 2)),
-      right: join(onPage.filter((i) => i.x >= (x1 - x0) / 2)),
-      size: [Math.round(x1 - x0), Math.round(y1 - y0)],
-    })
-  }
-  return out
+/** Sides with the text on each half; fails if any text runs across the fold. */
+async function halves(bytes: Buffer): Promise<Side[]> {
+  const sides = await sheetSides(bytes)
+  expect(sides.flatMap((s) => s.onFold)).toEqual([])
+  return sides
 }
 
 const half = (k: number | null) => (k === null ? '' : `Marker page ${k} end ${k}`)
+
 
 describe('saddleStitchSides', () => {
   it('puts an 8-page booklet in the classic order, front then back of each sheet', () => {
@@ -87,7 +81,7 @@ describe('imposeBooklet', () => {
   it('prints a 6-page A5 leaflet on 2 A4 landscape sheets, pages in saddle-stitch order, two padding blanks', async () => {
     const sides = await halves(await imposeBooklet(await markedA5(6)))
     expect(sides.map((s) => s.size)).toEqual(Array(4).fill([842, 595]))
-    expect(sides.map(({ left, right }) => ({ left, right }))).toEqual([
+    expect(halvesOf(sides)).toEqual([
       { left: half(null), right: half(1) },
       { left: half(2), right: half(null) },
       { left: half(6), right: half(3) },
@@ -139,5 +133,40 @@ describe('bookletFileName', () => {
   it('says booklet in the file name, so it is never mistaken for the tagged single-page leaflet', () => {
     expect(bookletFileName('cyber-crime-and-fraud')).toBe('cyber-crime-and-fraud-booklet.pdf')
     expect(bookletFileName('cyber-crime-and-fraud', 'large-print')).toBe('cyber-crime-and-fraud-large-print-booklet.pdf')
+  })
+})
+
+describe('renderBooklet (seed guide)', () => {
+  let view: GuideView
+  let a5Pages: string[]
+  beforeAll(async () => {
+    view = viewGuide(await loadContent(), SEED_GUIDE, SEED_AREA)
+    a5Pages = await pageTexts(await openPdf(await renderLeaflet(view, { pageSize: 'A5' })))
+  })
+
+  it('renders the leaflet at A5 (not a shrunken A4) and imposes it on A4 landscape sheets in booklet order', async () => {
+    const a5 = await openPdf(await renderLeaflet(view, { pageSize: 'A5' }))
+    expect((await a5.getPage(1)).view.map(Math.round)).toEqual([0, 0, 420, 595])
+    const booklet = await renderBooklet(view)
+    expect(booklet.pages).toBe(a5Pages.length)
+    expect(booklet.sheets).toBe(bookletPageCount(a5Pages.length) / 4)
+    const sides = await halves(booklet.bytes)
+    expect(sides.length).toBe(booklet.sheets * 2)
+    for (const side of sides) expect(side.size).toEqual([842, 595])
+    expect(halvesOf(sides)).toEqual(expectedSides(a5Pages))
+    // The front cover (right half of the first side) is the leaflet's first page: its title.
+    expect(sides[0]!.right).toContain(view.guide.title)
+    // Padding: the page count is made up to whole sheets with empty halves, and no page of the leaflet is lost.
+    const empty = sides.flatMap((s) => [s.left, s.right]).filter((t) => t === '').length
+    expect(empty).toBe(bookletPageCount(a5Pages.length) - a5Pages.length)
+    expect(a5Pages.every((t) => t !== '')).toBe(true)
+  })
+
+  it('does the same for large print, and is deterministic', async () => {
+    const pages = await pageTexts(await openPdf(await renderLeaflet(view, { format: 'large-print', pageSize: 'A5' })))
+    const booklet = await renderBooklet(view, { format: 'large-print' })
+    const sides = await halves(booklet.bytes)
+    expect(halvesOf(sides)).toEqual(expectedSides(pages))
+    expect((await renderBooklet(view, { format: 'large-print' })).bytes.equals(booklet.bytes)).toBe(true)
   })
 })

@@ -3,7 +3,9 @@
 // pdf-lib (each page once, as a form XObject) and drawn at the half-sheet positions of the classic booklet order.
 // The imposed file is for printing only: links and the structure tree stay in the single-page leaflet.
 import { Duplex, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib'
+import type { GuideView } from '@signpost/content'
 import { leafletFileName, type LeafletFormat } from './format.js'
+import { renderLeaflet } from './renderLeaflet.js'
 
 /** A4 landscape, in points: one sheet side holds two A5 pages side by side. */
 export const SHEET = { width: 841.89, height: 595.28 } as const
@@ -64,19 +66,21 @@ export function addBookletSides(out: PDFDocument, pages: PDFEmbeddedPage[]): voi
   }
 }
 
-/** Adds pages two to a side in reading order (left then right), with no folding: for a pack's cover sheet. */
+/**
+ * Adds pages two to a side in reading order (left then right), not for folding: a pack's cover sheet. A last page
+ * on its own is centred on its side.
+ */
 export function addTwoUpSides(out: PDFDocument, pages: PDFEmbeddedPage[]): void {
   for (let i = 0; i < pages.length; i += 2) {
+    const [left, right] = [pages[i], pages[i + 1]]
     const side = out.addPage([SHEET.width, SHEET.height])
-    drawHalf(side, pages[i]!, 'left')
-    if (pages[i + 1]) drawHalf(side, pages[i + 1]!, 'right')
+    if (left && right) {
+      drawHalf(side, left, 'left')
+      drawHalf(side, right, 'right')
+    } else if (left) {
+      side.drawPage(left, { x: (SHEET.width - left.width) / 2, y: (SHEET.height - left.height) / 2 })
+    }
   }
-}
-
-/** Draws `page` in the middle of a sheet side of its own. */
-export function addCentredSide(out: PDFDocument, page: PDFEmbeddedPage): void {
-  const side = out.addPage([SHEET.width, SHEET.height])
-  side.drawPage(page, { x: (SHEET.width - page.width) / 2, y: (SHEET.height - page.height) / 2 })
 }
 
 export type PrintMeta = { title: string; lang: string; subject?: string; keywords?: string; author?: string; date: Date }
@@ -121,4 +125,13 @@ export async function imposeBooklet(leafletPdf: Uint8Array): Promise<Buffer> {
   const out = await createPrintDocument(await printMetaOf(leaflet))
   addBookletSides(out, await out.embedPages(leaflet.getPages()))
   return Buffer.from(await out.save())
+}
+
+export type Booklet = { bytes: Buffer; /** A5 pages of the leaflet, before padding. */ pages: number; sheets: number }
+
+/** A guide's leaflet rendered at A5 and imposed as a booklet. */
+export async function renderBooklet(view: GuideView, options: { format?: LeafletFormat } = {}): Promise<Booklet> {
+  const a5 = await renderLeaflet(view, { format: options.format ?? 'standard', pageSize: 'A5' })
+  const pages = (await PDFDocument.load(a5, { updateMetadata: false })).getPageCount()
+  return { bytes: await imposeBooklet(a5), pages, sheets: bookletPageCount(pages) / 4 }
 }

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { saddleStitchSides } from './booklet.js'
+import { sheetSides } from './testing/booklet.js'
 import { SEED_AREA, SEED_GUIDE, writeDataset } from './testing/dataset.js'
 import { openPdf, pageTexts } from './testing/pdf.js'
 
@@ -146,5 +148,84 @@ describe('an address readers cannot reach', () => {
     const live = await run(args(join(dir, `${name}-production-public`)), { NODE_ENV: 'production' })
     expect(live.code, live.stderr).toBe(0)
     expect(live.stderr).not.toContain('SIGNPOST_SITE_URL')
+  })
+})
+
+/** The A5 page numbers ("Page k of n" in each footer) on each half of each sheet side; null for an empty half. */
+async function bookletPageNumbers(bytes: Buffer): Promise<{ sides: Array<{ left: number | null; right: number | null }>; of: number; sizes: string[] }> {
+  const sides = await sheetSides(bytes)
+  let of = 0
+  const number = (text: string) => {
+    if (text === '') return null
+    const m = /Page (\d+) of (\d+)/.exec(text)
+    if (!m) throw new Error(`No page number in half: ${text.slice(0, 80)}`)
+    of = Number(m[2])
+    return Number(m[1])
+  }
+  return { sides: sides.map((s) => ({ left: number(s.left), right: number(s.right) })), of, sizes: sides.map((s) => s.size.join('×')) }
+}
+
+describe('--layout booklet', () => {
+  it('build writes an A5 booklet on A4 landscape sheets, pages in saddle-stitch order', async () => {
+    const out = join(dir, 'booklet')
+    const r = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--layout', 'booklet', '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    expect(await readdir(out)).toEqual([`${SEED_GUIDE}-booklet.pdf`])
+    const bytes = await readFile(join(out, `${SEED_GUIDE}-booklet.pdf`))
+    const { sides, of, sizes } = await bookletPageNumbers(bytes)
+    expect(of).toBeGreaterThan(1)
+    expect(sides).toEqual(saddleStitchSides(of))
+    expect(sides.length % 2).toBe(0)
+    expect(new Set(sizes)).toEqual(new Set(['842×595']))
+    const sheets = sides.length / 2
+    expect(r.stdout).toContain(`${SEED_GUIDE}-booklet.pdf`)
+    expect(r.stdout).toContain(`A5 booklet: ${of} pages on ${sheets} A4 sheet`)
+    expect(r.stderr).toMatch(/Built 1 booklet for Derbyshire \(standard, A5 on \d+ A4 sheets?: print double-sided, flipping on the short edge\)/)
+
+    // The default stays single A4 pages, in the file the site serves.
+    const plain = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--out', out])
+    expect(plain.code, plain.stderr).toBe(0)
+    expect((await readdir(out)).sort()).toEqual([`${SEED_GUIDE}-booklet.pdf`, `${SEED_GUIDE}.pdf`])
+    const a4 = await openPdf(await readFile(join(out, `${SEED_GUIDE}.pdf`)))
+    expect((await a4.getPage(1)).view.map(Math.round)).toEqual([0, 0, 595, 842])
+  })
+
+  it('pack writes every copy as its own booklet after a cover sheet', async () => {
+    const out = join(dir, 'booklet-pack', 'pack.pdf')
+    const r = await run(['pack', '--area', SEED_AREA, '--copies', '3', '--layout', 'booklet', '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/Packed 3 leaflets \(1 guide × 3\) for Derbyshire as A5 booklets: \d+ A4 sheets, \d+ sides/)
+    const bytes = await readFile(out)
+    const texts = await pageTexts(await openPdf(bytes))
+    expect(texts[0]).toContain('Print pack for Derbyshire')
+    expect(texts[1]).toBe('This page is intentionally blank')
+    const all = await sheetSides(bytes)
+    expect(new Set(all.map((s) => s.size.join('×')))).toEqual(new Set(['842×595']))
+    // After the cover sheet, each copy's sides carry its A5 pages in booklet order (found by their footers).
+    const copies = all.slice(2)
+    const n = Number(/Page \d+ of (\d+)/.exec(copies[0]!.right)?.[1])
+    const order = saddleStitchSides(n)
+    expect(copies.length).toBe(order.length * 3)
+    copies.forEach((side, i) => {
+      const want = order[i % order.length]!
+      for (const half of ['left', 'right'] as const) {
+        const page = want[half]
+        if (page === null) expect(side[half], `side ${i + 3} ${half}`).toBe('')
+        else expect(side[half], `side ${i + 3} ${half}`).toContain(`Page ${page} of ${n}`)
+      }
+    })
+  })
+
+  it.each([
+    ['build', ['build', '--guide', SEED_GUIDE, '--area', SEED_AREA]],
+    ['pack', ['pack', '--area', SEED_AREA, '--copies', '1']],
+  ])('%s refuses an unknown --layout, naming the argument and the valid values', async (name, args) => {
+    for (const layout of ['a5', 'Booklet', '']) {
+      const out = join(dir, `bad-layout-${name}-${layout || 'empty'}`)
+      const r = await run([...args, '--layout', layout, '--out', name === 'pack' ? join(out, 'pack.pdf') : out])
+      expect(r.code, layout).not.toBe(0)
+      expect(r.stderr).toContain(`option '--layout <layout>' argument '${layout}' is invalid. It must be standard or booklet (got "${layout}").`)
+      await expect(readdir(out)).rejects.toThrow(/ENOENT/)
+    }
   })
 })

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { announceSource, checkSiteUrlForOutput, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
 import { Command, InvalidArgumentError } from 'commander'
 import { isLeafletFormat, leafletFileName, LEAFLET_FORMATS, type LeafletFormat } from './format.js'
+import { bookletFileName, isLayout, LAYOUTS, renderBooklet, type Layout } from './booklet.js'
+import { renderBookletPack } from './bookletPack.js'
 import { ensureDirectory, writeAtomically, writeFileAtomically } from './output.js'
 import { renderPack } from './pack.js'
 import { createProgress } from './progress.js'
@@ -14,6 +16,11 @@ export const MAX_COPIES = 500
 
 function parseFormat(value: string): LeafletFormat {
   if (!isLeafletFormat(value)) throw new InvalidArgumentError(`It must be ${LEAFLET_FORMATS.join(' or ')}.`)
+  return value
+}
+
+function parseLayout(value: string): Layout {
+  if (!isLayout(value)) throw new InvalidArgumentError(`It must be ${LAYOUTS.join(' or ')} (got "${value}").`)
   return value
 }
 
@@ -52,26 +59,40 @@ async function load(): Promise<Content> {
   return loadContent({ source })
 }
 
-async function build(options: { guide: string; area?: string; format: LeafletFormat; out: string }): Promise<void> {
+async function build(options: { guide: string; area?: string; format: LeafletFormat; layout: Layout; out: string }): Promise<void> {
   checkSiteUrl()
   const started = performance.now()
   const content = await load()
   const area = getArea(content, options.area)
   const guides = options.guide === 'all' ? guidesForArea(content, area.slug) : [getGuide(content, options.guide, area.slug)]
   await ensureDirectory(options.out)
+  const booklet = options.layout === 'booklet'
   let bytes = 0
+  let sheets = 0
   for (const guide of guides) {
-    const pdf = await renderLeaflet(viewGuide(content, guide.slug, area.slug), { format: options.format })
-    const file = join(options.out, leafletFileName(guide.slug, options.format))
+    const view = viewGuide(content, guide.slug, area.slug)
+    const file = join(options.out, booklet ? bookletFileName(guide.slug, options.format) : leafletFileName(guide.slug, options.format))
+    let pdf: Buffer
+    let note = ''
+    if (booklet) {
+      const made = await renderBooklet(view, { format: options.format })
+      pdf = made.bytes
+      sheets += made.sheets
+      note = `, A5 booklet: ${made.pages} pages on ${made.sheets} A4 sheet${made.sheets === 1 ? '' : 's'}`
+    } else {
+      pdf = await renderLeaflet(view, { format: options.format })
+    }
     await writeFileAtomically(file, pdf)
     bytes += pdf.length
-    process.stdout.write(`${file} (${formatBytes(pdf.length)})\n`)
+    process.stdout.write(`${file} (${formatBytes(pdf.length)}${note})\n`)
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  process.stderr.write(`Built ${guides.length} leaflet${guides.length === 1 ? '' : 's'} for ${area.name} (${options.format}), ${formatBytes(bytes)}, in ${seconds} s.\n`)
+  const what = booklet ? `booklet${guides.length === 1 ? '' : 's'}` : `leaflet${guides.length === 1 ? '' : 's'}`
+  const how = booklet ? `${options.format}, A5 on ${sheets} A4 sheet${sheets === 1 ? '' : 's'}: print double-sided, flipping on the short edge` : options.format
+  process.stderr.write(`Built ${guides.length} ${what} for ${area.name} (${how}), ${formatBytes(bytes)}, in ${seconds} s.\n`)
 }
 
-async function pack(options: { area?: string; copies: number; guides?: string[]; format: LeafletFormat; out: string }): Promise<void> {
+async function pack(options: { area?: string; copies: number; guides?: string[]; format: LeafletFormat; layout: Layout; out: string }): Promise<void> {
   checkSiteUrl()
   const started = performance.now()
   const content = await load()
@@ -80,15 +101,19 @@ async function pack(options: { area?: string; copies: number; guides?: string[];
   if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
   const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug), copies: options.copies }))
   const progress = createProgress('Pack')
+  const render = options.layout === 'booklet' ? renderBookletPack : renderPack
   const result = await writeAtomically(options.out, (stream) =>
-    renderPack(entries, { area, format: options.format, onProgress: (done, total) => progress.update(done, total) }, stream),
+    render(entries, { area, format: options.format, onProgress: (done, total) => progress.update(done, total) }, stream),
   ).finally(() => progress.stop())
   const size = (await stat(options.out)).size
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   process.stdout.write(`${options.out}\n`)
+  const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${options.copies}) for ${area.name}`
   process.stderr.write(
-    `Packed ${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${options.copies}) for ${area.name}: ` +
-      `${result.pages} pages (${result.blankPages} blank for double-sided printing), ${formatBytes(size)}, in ${seconds} s.\n`,
+    result.sheets === undefined
+      ? `Packed ${what}: ${result.pages} pages (${result.blankPages} blank for double-sided printing), ${formatBytes(size)}, in ${seconds} s.\n`
+      : `Packed ${what} as A5 booklets: ${result.sheets} A4 sheets, ${result.pages} sides (${result.blankPages} blank pages to fill whole sheets); ` +
+          `print double-sided, flipping on the short edge; ${formatBytes(size)}, in ${seconds} s.\n`,
   )
 }
 
@@ -100,6 +125,7 @@ export function program(): Command {
     .requiredOption('--guide <slug|all>', 'guide to build, or "all" for every guide in the area')
     .option('--area <slug>', 'area whose contacts the leaflet shows (default: the site default)')
     .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
+    .option('--layout <layout>', `${LAYOUTS.join(' or ')}: single A4 pages, or an A5 booklet on A4 landscape sheets for folding (for printing only)`, parseLayout, 'standard' as Layout)
     .option('--out <dir>', 'folder to write the PDFs to', 'out')
     .action(build)
   cli
@@ -109,6 +135,7 @@ export function program(): Command {
     .requiredOption('--copies <n>', `copies of each leaflet, 1 to ${MAX_COPIES}`, parseCopies)
     .option('--guides <a,b>', 'guides to include (default: every guide in the area)', parseList)
     .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
+    .option('--layout <layout>', `${LAYOUTS.join(' or ')}: single A4 pages, or every copy as an A5 booklet on A4 landscape sheets`, parseLayout, 'standard' as Layout)
     .requiredOption('--out <file>', 'PDF file to write')
     .action(pack)
   return cli

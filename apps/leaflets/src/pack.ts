@@ -8,7 +8,7 @@ import { measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
 import { Flow } from './layout/flow.js'
 import { layoutLeaflet } from './layout/leaflet.js'
-import { pageGeometry } from './layout/page.js'
+import { pageGeometry, type PageSizeName } from './layout/page.js'
 import type { LeafletLayout } from './layout/types.js'
 
 export type PackEntry = { view: GuideView; copies: number }
@@ -18,7 +18,15 @@ export type PackOptions = {
   /** Called after each page is drawn, with pages done and the pack's total. */
   onProgress?: (pagesDone: number, totalPages: number) => void
 }
-export type PackResult = { leaflets: number; pages: number; blankPages: number }
+export type PackResult = {
+  leaflets: number
+  /** Pages of the PDF (sheet sides, for booklets). */
+  pages: number
+  /** Blank pages added for double-sided printing (for booklets: blank A5 pages and blank sides). */
+  blankPages: number
+  /** Sheets of paper, for booklets. */
+  sheets?: number
+}
 
 /** Writes the pack to `out` and resolves once every byte has been handed to it. */
 export async function renderPack(entries: PackEntry[], options: PackOptions, out: Writable): Promise<PackResult> {
@@ -28,7 +36,12 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
     if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format))
   }
   const layoutOf = (view: GuideView) => layouts.get(view.guide.slug)!
-  const cover = layoutCover(entries, options.area, format, layoutOf)
+  const cover = layoutCover(entries, {
+    area: options.area,
+    format,
+    instructions: 'Print double-sided: every leaflet starts on a new sheet.',
+    describe: (view) => plural(layoutOf(view).pageCount, 'page'),
+  })
 
   // Plan every copy up front (where a blank back page goes so each copy starts on an odd page), so progress and
   // the summary have totals and the drawing below just follows the plan.
@@ -85,24 +98,42 @@ export const BLANK_PAGE_TEXT = 'This page is intentionally blank'
  * The back of a sheet left empty so the next leaflet starts on a new sheet. It says so, so that nobody at the
  * desk takes it for a misprint; the words are a page artifact, not content, so screen readers skip them.
  */
-function addBlankPage(doc: ReturnType<typeof createDocument>, format: LeafletFormat): void {
-  addPage(doc)
-  const size = typeScale(format).body
+export function addBlankPage(doc: ReturnType<typeof createDocument>, format: LeafletFormat, size?: [number, number]): void {
+  if (size) doc.addPage({ size, margin: 0 })
+  else addPage(doc)
+  const fontSize = typeScale(format).body
   const { width, height } = doc.page
   doc.markContent('Artifact', { type: 'Pagination' })
-  doc.font('regular').fontSize(size)
-  doc.text(BLANK_PAGE_TEXT, (width - doc.widthOfString(BLANK_PAGE_TEXT)) / 2, height / 2 - size, { lineBreak: false })
+  doc.font('regular').fontSize(fontSize)
+  doc.text(BLANK_PAGE_TEXT, (width - doc.widthOfString(BLANK_PAGE_TEXT)) / 2, height / 2 - fontSize, { lineBreak: false })
   doc.endMarkedContent()
 }
 
+export type CoverOptions = {
+  area: Area
+  format: LeafletFormat
+  /** The page size of the cover (A5 when the pack is printed as booklets). */
+  size?: PageSizeName
+  /** How to print the pack, after the number of leaflets. */
+  instructions: string
+  /** What one copy of a leaflet is, e.g. "4 pages". */
+  describe: (view: GuideView) => string
+}
+
+/** "1 page", "4 pages". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 /** The cover sheet: which leaflets are in the pack, their revisions, copies and pages. */
-function layoutCover(entries: PackEntry[], area: Area, format: LeafletFormat, layoutOf: (v: GuideView) => LeafletLayout): LeafletLayout {
+export function layoutCover(entries: PackEntry[], options: CoverOptions): LeafletLayout {
+  const { area, format } = options
   const type = typeScale(format)
-  const flow = new Flow(pageGeometry(type), type, measure())
+  const flow = new Flow(pageGeometry(type, options.size), type, measure())
   const copies = entries.reduce((n, e) => n + e.copies, 0)
   flow.text(flow.element(null, 'H1'), [{ text: `Print pack for ${area.name}` }], { size: type.h1, bold: true })
   flow.space(type.body * 0.6)
-  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). Print double-sided: every leaflet starts on a new sheet. Check the revision on each leaflet's footer matches this list.` }], { size: type.body })
+  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). ${options.instructions} Check the revision on each leaflet's footer matches this list.` }], { size: type.body })
   flow.space(type.body)
   const list = flow.element(null, 'L')
   entries.forEach(({ view, copies }, i) => {
@@ -110,10 +141,9 @@ function layoutCover(entries: PackEntry[], area: Area, format: LeafletFormat, la
     flow.ensure(flow.lineHeight(type.body) * 2)
     const lbl = flow.element(li, 'Lbl')
     flow.add(lbl, { kind: 'text', x: flow.geo.left, y: flow.y, text: `${i + 1}.`, font: 'regular', size: type.body })
-    const pages = layoutOf(view).pageCount
     const body = flow.element(li, 'LBody')
     const indent = flow.measure.width(`${entries.length}.`, 'regular', type.body) + type.body * 0.6
-    flow.text(body, [{ text: view.guide.title, bold: true }, { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${pages} ${pages === 1 ? 'page' : 'pages'} each. ${view.checkedLine}.` }], { size: type.body, indent })
+    flow.text(body, [{ text: view.guide.title, bold: true }, { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` }], { size: type.body, indent })
     flow.space(type.body * 0.4)
   })
   return flow.finish(`Print pack for ${area.name}`)
