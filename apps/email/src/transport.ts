@@ -159,7 +159,7 @@ const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1] ?? from
  * (EMAIL_NEUTRAL_FROM replaces it whole, for a service whose address itself would say too much).
  */
 export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName: string): Sender {
-  const from = env.EMAIL_FROM?.trim() || 'Signpost <advice@signpost.invalid>'
+  const from = env.EMAIL_FROM?.trim() || 'advice@signpost.invalid'
   if (/[\r\n]/.test(from) || /[\r\n]/.test(env.EMAIL_REPLY_TO ?? '')) throw new Error('EMAIL_FROM and EMAIL_REPLY_TO cannot contain line breaks.')
   const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${addressOf(from)}>`
   if (/[\r\n]/.test(neutralFrom)) throw new Error('EMAIL_NEUTRAL_FROM cannot contain line breaks.')
@@ -177,7 +177,7 @@ const aligned = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}`
 export function dkimAlignmentWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dkimDomain = env.DKIM_DOMAIN?.trim().toLowerCase()
   if (!dkimDomain) return undefined
-  const froms = [env.EMAIL_FROM?.trim() || 'Signpost <advice@signpost.invalid>', env.EMAIL_NEUTRAL_FROM?.trim()].filter((f): f is string => Boolean(f))
+  const froms = [env.EMAIL_FROM?.trim() || 'advice@signpost.invalid', env.EMAIL_NEUTRAL_FROM?.trim()].filter((f): f is string => Boolean(f))
   const off = [...new Set(froms.map((f) => domainOf(addressOf(f))))].filter((d) => !aligned(d, dkimDomain))
   if (off.length === 0) return undefined
   return (
