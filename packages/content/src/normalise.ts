@@ -18,7 +18,10 @@ import {
 import { ContentError, formatPath } from './problems.js'
 import { identityOf, identityWarnings } from './identity.js'
 import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
-import { checkCoverageAreas, checkSuccessor, displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
+import { checkStoredDocuments, type StoredDocuments } from './documentChecks.js'
+import { plainIssue } from './plainErrors.js'
+import { linkContactNumbers } from './richText.js'
+import { displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
 
 export type NormaliseOptions = {
@@ -38,7 +41,7 @@ function parseEach<S extends z.ZodType>(schema: S, docs: Doc[] | null | undefine
   const out: Array<z.output<S>> = []
   for (const doc of docs ?? []) {
     const documentId = typeof doc?._id === 'string' ? doc._id : '(document without _id)'
-    const result = schema.safeParse(doc)
+    const result = schema.safeParse(doc, { error: plainIssue })
     if (result.success) out.push(result.data)
     else {
       for (const issue of result.error.issues) {
@@ -69,36 +72,21 @@ function contactPoint(raw: z.output<typeof rawContactPoint>): ContactPoint {
   }
 }
 
-function duplicateSlugs(docs: Array<{ _id: string; slug: string }>, what: string, problems: Problem[]): void {
-  const seen = new Map<string, string>()
-  for (const d of docs) {
-    const first = seen.get(d.slug)
-    if (first) {
-      problems.push({ severity: 'error', documentId: d._id, path: 'slug', message: `The slug "${d.slug}" is already used by ${what} ${first}. Each ${what} needs its own.` })
-    } else seen.set(d.slug, d._id)
-  }
-}
-
-function checkRef(ref: string | null | undefined, targets: Map<string, unknown>, documentId: string, path: string, what: string, problems: Problem[]): boolean {
-  if (ref == null) {
-    problems.push({ severity: 'error', documentId, path, message: `An empty reference: choose the ${what} or remove the item.` })
-    return false
-  }
-  if (!targets.has(ref)) {
-    problems.push({ severity: 'error', documentId, path, message: `Points to ${what} "${ref}", which does not exist (deleted or never published).` })
-    return false
-  }
-  return true
-}
-
-/** True when following "replaced by" from this organisation comes back to it (readers would never reach a current one). */
-function successorLoops(org: RawOrganisation, orgById: Map<string, RawOrganisation>): boolean {
-  const seen = new Set<string>([org._id])
-  for (let next = org.successor; next; next = orgById.get(next)?.successor) {
-    if (seen.has(next)) return true
-    seen.add(next)
-  }
-  return false
+/**
+ * One fault, one message: an error on a field (or on a field inside it) that already has a control-character error,
+ * or the same message twice for one field, is dropped. Warnings are kept.
+ */
+function oneMessagePerFault(problems: Problem[]): Problem[] {
+  const seen = new Set<string>()
+  const control = problems.filter((p) => p.severity === 'error' && p.message.startsWith('This text has a hidden control character'))
+  return problems.filter((p) => {
+    if (p.severity !== 'error') return true
+    const key = `${p.line ?? ''}\u0000${p.documentId}\u0000${p.path}\u0000${p.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    const covered = control.some((c) => c !== p && c.documentId === p.documentId && (c.path === p.path || c.path.startsWith(`${p.path}.`) || c.path.startsWith(`${p.path}[`)))
+    return !covered
+  })
 }
 
 function stamp(value: unknown): string {
@@ -123,50 +111,26 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
   const orgs = parseEach(rawOrganisation, result.organisations as Doc[], problems)
   const guides = parseEach(rawGuide, result.guides as Doc[], problems)
 
-  duplicateSlugs(areas, 'area', problems)
-  duplicateSlugs(orgs, 'organisation', problems)
-  duplicateSlugs(guides, 'guide', problems)
+  // References, duplicate slugs and the rules joining two fields, on the documents as stored (see documentChecks.ts).
+  checkStoredDocuments(result as StoredDocuments, problems)
 
   const areaById = new Map(areas.map((a) => [a._id, a]))
   const orgById = new Map<string, RawOrganisation>(orgs.map((o) => [o._id, o]))
 
   if (settings) {
-    checkRef(settings.defaultArea, areaById, settings._id, 'defaultArea', 'area', problems)
     problems.push(...identityWarnings(settings))
   }
-  for (const a of areas) {
-    if (a.commissioner) checkRef(a.commissioner, orgById, a._id, 'commissioner', 'organisation', problems)
-  }
   for (const o of orgs) {
-    o.areas.forEach((ref, i) => checkRef(ref, areaById, o._id, `areas[${i}]`, 'area', problems))
-    const coverage = checkCoverageAreas(o.coverage, o.areas)
-    if (!coverage.ok) problems.push({ severity: 'error', documentId: o._id, path: 'areas', message: coverage.message })
-    const successor = checkSuccessor(o.status, o.successor, o._id)
-    if (!successor.ok) problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: successor.message })
-    else if (o.successor && checkRef(o.successor, orgById, o._id, 'successor', 'organisation', problems) && successorLoops(o, orgById)) {
-      problems.push({ severity: 'error', documentId: o._id, path: 'successor', message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.' })
-    }
-    if (o.fundedBy) checkRef(o.fundedBy, orgById, o._id, 'fundedBy', 'organisation', problems)
     const long = longSentenceMessage(longSentences(o.description))
     if (long) problems.push({ severity: 'warning', documentId: o._id, path: 'description', message: long })
   }
   for (const g of guides) {
-    g.organisations.forEach((ref, i) => {
-      if (!checkRef(ref, orgById, g._id, `organisations[${i}]`, 'organisation', problems)) return
-      const org = orgById.get(ref!)!
-      if (org.status === 'closed') {
-        problems.push({ severity: 'warning', documentId: g._id, path: `organisations[${i}]`, message: `${org.name} has closed. Remove it or choose the service that replaced it.` })
-      }
-    })
-    g.areas.forEach((ref, i) => checkRef(ref, areaById, g._id, `areas[${i}]`, 'area', problems))
-    g.steps.forEach((s, i) => {
-      if (s.organisation) checkRef(s.organisation, orgById, g._id, `steps[${i}].organisation`, 'organisation', problems)
-    })
     if (isReviewOverdue(g.reviewBy, now)) problems.push({ severity: 'warning', documentId: g._id, path: 'reviewBy', message: overdueMessage(g.reviewBy) })
     const long = longSentenceMessage(guideText(g).flatMap((t) => longSentences(t)))
     if (long) problems.push({ severity: 'warning', documentId: g._id, path: 'sections', message: long })
   }
 
+  problems.splice(0, problems.length, ...oneMessagePerFault(problems))
   if (problems.some((p) => p.severity === 'error') || !settings) throw new ContentError(problems)
 
   const areaSlug = (id: string) => areaById.get(id)!.slug
@@ -207,7 +171,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
       slug: g.slug,
       summary: g.summary,
       language: g.language,
-      sections: g.sections.map((s) => ({ key: s._key, heading: s.heading, body: s.body })),
+      sections: g.sections.map((s) => ({ key: s._key, heading: s.heading, body: linkContactNumbers(s.body) })),
       steps: g.steps.map((s) => ({ key: s._key, text: s.text, organisation: s.organisation && orgSlug(s.organisation) })),
       organisationsIntro: g.organisationsIntro,
       organisations: signposted,

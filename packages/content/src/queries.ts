@@ -1,4 +1,5 @@
 // Every GROQ query Signpost runs, written once. Both sources (Content Lake and the embedded file) run these.
+// Documents of any other type (assets and system documents apart) are listed by id and type, to be warned about.
 // References are fetched as ids, not dereferenced, so the content door can name a reference that dangles; the logo's
 // image asset is dereferenced for its url and size, with its id beside them so a missing asset can be named too.
 import { defineQuery } from 'groq'
@@ -23,5 +24,7 @@ export const contentQuery = defineQuery(`{
     _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,
     "steps": steps[]{_key, text, "organisation": organisation._ref},
     "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy
-  }
+  },
+  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])
+    && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }
 }`)

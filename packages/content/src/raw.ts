@@ -3,10 +3,21 @@
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
 import { checkAccentColour, checkLogoAlt, checkLogoMimeType } from './rules/index.js'
-import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkReviewDates, checkShortCode, checkSlug, checkSmsKeyword, parseUkPhone, type RuleResult } from './rules/index.js'
+import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkRichTextLinks, checkShortCode, checkSingleLine, checkSlug, checkSmsKeyword, parseUkPhone, SECTION_WITHOUT_TEXT, type RuleResult } from './rules/index.js'
 
-const required = (what: string) =>
+/** Refuses a line break in a one-line field, before any trimming, so the Studio and this door see the same value. */
+const oneLine = (value: string, ctx: z.RefinementCtx) => {
+  const r = checkSingleLine(value)
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+}
+
+/** A required text that may run over several lines (a summary, a description, a step). */
+const requiredText = (what: string) =>
   z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).trim().min(1, `${what} is empty.`)
+
+/** A required one-line text (a title, a name, a heading). */
+const required = (what: string) =>
+  z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).superRefine(oneLine).trim().min(1, `${what} is empty.`)
 
 const ruled = (check: (v: unknown) => RuleResult<unknown>) =>
   z.unknown().superRefine((value, ctx) => {
@@ -20,7 +31,9 @@ const slugField = z
   .pipe(ruled(checkSlug))
   .transform((s) => s as string)
 
-const optionalText = z.string().nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
+const optionalParagraph = z.string().nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
+/** An optional one-line text (a label, opening hours). */
+const optionalText = z.string().superRefine(oneLine).nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
 const refs = z.array(z.string().nullable()).nullish().transform((v) => v ?? [])
 
 const rawPhone = z.object({
@@ -94,7 +107,7 @@ export const rawOrganisation = z.object({
   name: required('The organisation name'),
   slug: slugField,
   kind: organisationKindSchema.nullish().refine((v) => v != null, 'Choose what kind of organisation this is.'),
-  description: required('The description'),
+  description: requiredText('The description'),
   contactPoints: z.array(rawContactPoint).nullish().transform((v) => v ?? []),
   free: z.boolean().nullish().transform((v) => v ?? false),
   confidential: z.boolean().nullish().transform((v) => v ?? false),
@@ -105,34 +118,38 @@ export const rawOrganisation = z.object({
   fundedBy: z.string().nullish().transform((v) => v ?? undefined),
 })
 
-const rawBlocks = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }))
+/** A section's Portable Text: at least one block, every link target one the link rule accepts (named by its path). */
+const rawBlocks = z
+  .array(z.looseObject({ _type: z.string(), _key: z.string().optional() }), { error: SECTION_WITHOUT_TEXT })
+  .min(1, SECTION_WITHOUT_TEXT)
+  .superRefine((blocks, ctx) => {
+    for (const fault of checkRichTextLinks(blocks)) ctx.addIssue({ code: 'custom', message: fault.message, path: fault.path })
+  })
 
+// Review dates, references, coverage and successors are checked on the stored documents (documentChecks.ts), so a
+// fault in another field never hides them.
 export const rawGuide = z
   .object({
     _id: z.string(),
     _updatedAt: z.string(),
     title: required('The title'),
     slug: slugField,
-    summary: required('The summary'),
+    summary: requiredText('The summary'),
     language: ruled((v) => checkLanguageTag(v ?? 'en-GB')).transform((v) => (v ?? 'en-GB') as string),
     sections: z
-      .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks.min(1, 'The section has no text.') }), {
+      .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks }), {
         error: 'The guide has no sections.',
       })
       .min(1, 'The guide has no sections.'),
     steps: z
-      .array(z.object({ _key: z.string(), text: required('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }))
+      .array(z.object({ _key: z.string(), text: requiredText('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }))
       .nullish()
       .transform((v) => v ?? []),
-    organisationsIntro: optionalText,
+    organisationsIntro: optionalParagraph,
     organisations: refs,
     areas: refs,
     reviewedAt: ruled(checkIsoDate).transform((v) => v as string),
     reviewBy: ruled(checkIsoDate).transform((v) => v as string),
-  })
-  .superRefine((g, ctx) => {
-    const r = checkReviewDates(g.reviewedAt, g.reviewBy)
-    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, path: ['reviewBy'] })
   })
 
 export type RawGuide = z.infer<typeof rawGuide>

@@ -2,20 +2,21 @@
 import { PinIcon } from '@sanity/icons/Pin'
 import { defineField, defineType } from 'sanity'
 import { slugField } from '../slug'
-import { required } from '../validation'
+import { controlCharactersRule, requiredLine } from '../validation'
 
 export const area = defineType({
   name: 'area',
   title: 'Area',
   type: 'document',
   icon: PinIcon,
+  validation: (rule) => rule.custom(controlCharactersRule),
   fields: [
     defineField({
       name: 'name',
       title: 'Name',
       description: 'The area as people call it, e.g. "Derbyshire".',
       type: 'string',
-      validation: (rule) => rule.custom(required('Add the area’s name.')),
+      validation: (rule) => rule.custom(requiredLine('Add the area’s name.')),
     }),
     slugField('name', 'derbyshire'),
     defineField({
@@ -23,7 +24,7 @@ export const area = defineType({
       title: 'Police force',
       description: 'The force that polices this area, e.g. "Derbyshire Constabulary".',
       type: 'string',
-      validation: (rule) => rule.custom(required('Add the name of the police force.')),
+      validation: (rule) => rule.custom(requiredLine('Add the name of the police force.')),
     }),
     defineField({
       name: 'commissioner',

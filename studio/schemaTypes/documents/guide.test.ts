@@ -111,3 +111,15 @@ describe('guide validation', () => {
     )
   })
 })
+
+describe('guide text', () => {
+  it('refuses a title with a line break, naming it escaped', async () => {
+    expect(await errors({ ...seed, title: 'Cyber Crime\r\nand Fraud' })).toEqual([
+      'title: This must be on one line, but it has a line break in it: "Cyber Crime\\r\\nand Fraud". Remove the line break.',
+    ])
+  })
+  it('allows line breaks in the summary but not a NUL', async () => {
+    expect(await errors({ ...seed, summary: 'Line one.\nLine two.' })).toEqual([])
+    expect(await errors({ ...seed, summary: 'Line one.\u0000' })).toEqual([expect.stringMatching(/^summary: This text has a hidden control character \(U\+0000\)/)])
+  })
+})

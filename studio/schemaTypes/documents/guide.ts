@@ -3,7 +3,7 @@ import { BookIcon } from '@sanity/icons/Book'
 import { checkIsoDate, checkLanguageTag, checkReviewDates, isReviewOverdue, overdueMessage } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { slugField } from '../slug'
-import { fromRule, longSentenceRule, required, toValidation } from '../validation'
+import { controlCharactersRule, fromRule, longSentenceRule, required, requiredLine, toValidation } from '../validation'
 
 /** Lets tests fix "today" for the overdue warning. */
 export const clock = { now: () => new Date() }
@@ -13,6 +13,8 @@ export const guide = defineType({
   title: 'Guide',
   type: 'document',
   icon: BookIcon,
+  // NUL and other hidden control characters anywhere in the guide, Portable Text included, as the content door finds them.
+  validation: (rule) => rule.custom(controlCharactersRule),
   groups: [
     { name: 'content', title: 'Content', default: true },
     { name: 'signposting', title: 'Who can help' },
@@ -25,7 +27,7 @@ export const guide = defineType({
       description: 'What the guide is about, in the words a victim would use, e.g. "Cyber Crime and Fraud".',
       type: 'string',
       group: 'content',
-      validation: (rule) => rule.custom(required('Add a title.')),
+      validation: (rule) => rule.custom(requiredLine('Add a title.')),
     }),
     slugField('title', 'cyber-crime-and-fraud'),
     defineField({

@@ -64,3 +64,30 @@ describe('organisation validation', () => {
     expect(prepare({ name: 'Old', kind: 'charity', status: 'closed', contactPoints: [] }).subtitle).toBe('Charity · CLOSED')
   })
 })
+
+describe('organisation text and reachability', () => {
+  it('warns, without blocking, when readers have no way to contact it (Cyber Streetwise in the seed)', async () => {
+    const streetwise = seed.find((d) => d._id === 'organisation.cyber-streetwise')!
+    const markers = await studio.validate(streetwise)
+    expect(describeMarkers(markers, 'warning')).toContain(
+      'contactPoints: Readers have no way to contact this organisation: add a phone number, text number, website or email address.',
+    )
+    expect(describeMarkers(markers, 'error')).toEqual([])
+    expect(describeMarkers(await studio.validate(dvs), 'warning').filter((m) => m.startsWith('contactPoints'))).toEqual([])
+    expect(describeMarkers(await studio.validate({ ...streetwise, status: 'closed' }), 'warning').filter((m) => m.startsWith('contactPoints'))).toEqual([])
+  })
+
+  it('refuses a name with a line break, and a label or opening hours with one', async () => {
+    expect(await errors({ ...actionFraud, name: 'Action\nFraud' })).toEqual([expect.stringMatching(/^name: This must be on one line.*"Action\\nFraud"/)])
+    const contactPoints = [{ _type: 'phoneContact', _key: 'p1', number: '0300 123 2040', label: 'Report\r\nfraud', hours: 'Mon–Fri\n8am–8pm' }]
+    expect(await errors({ ...actionFraud, contactPoints })).toEqual([
+      expect.stringMatching(/^contactPoints\.\[p1\]\.label: This must be on one line/),
+      expect.stringMatching(/^contactPoints\.\[p1\]\.hours: This must be on one line/),
+    ])
+  })
+
+  it('refuses a NUL anywhere in the document, at its field', async () => {
+    const found = await errors({ ...actionFraud, description: 'Reports\u0000 of fraud.' })
+    expect(found).toEqual([expect.stringMatching(/^description: This text has a hidden control character \(U\+0000\).*"Reports\\u0000 of fraud\."/)])
+  })
+})

@@ -1,11 +1,11 @@
 // An organisation a guide signposts (support service, reporting centre, charity…), with its contact details as data
 // so every channel shows and dials them the same way.
 import { UsersIcon } from '@sanity/icons/Users'
-import { checkCoverageAreas, checkSuccessor, organisationKindTitle, parseUkPhone } from '@signpost/content/rules'
+import { checkContactable, checkCoverageAreas, checkSuccessor, organisationKindTitle, parseUkPhone } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { ORGANISATION_KIND_LIST } from '../organisationKinds'
 import { slugField } from '../slug'
-import { longSentenceRule, required, toValidation } from '../validation'
+import { controlCharactersRule, longSentenceRule, required, requiredLine, toValidation } from '../validation'
 
 type Parent = { coverage?: string; status?: string; _id?: string } | undefined
 
@@ -18,6 +18,7 @@ export const organisation = defineType({
   title: 'Organisation',
   type: 'document',
   icon: UsersIcon,
+  validation: (rule) => rule.custom(controlCharactersRule),
   groups: [
     { name: 'about', title: 'About', default: true },
     { name: 'contact', title: 'Contact' },
@@ -30,7 +31,7 @@ export const organisation = defineType({
       description: 'The name people know it by, e.g. "Derbyshire Victim Services".',
       type: 'string',
       group: 'about',
-      validation: (rule) => rule.custom(required('Add the organisation’s name.')),
+      validation: (rule) => rule.custom(requiredLine('Add the organisation’s name.')),
     }),
     slugField('name', 'action-fraud'),
     defineField({
@@ -66,6 +67,8 @@ export const organisation = defineType({
         defineArrayMember({ type: 'websiteContact' }),
         defineArrayMember({ type: 'emailContact' }),
       ],
+      // A warning, as at the content door: an organisation readers cannot reach is a dead end on the site and leaflet.
+      validation: (rule) => rule.custom((value, context) => toValidation(checkContactable(value, (context.document as Parent)?.status))).warning(),
     }),
     defineField({
       name: 'free',

@@ -2,7 +2,7 @@
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { checkEmailAddress } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
-import { fromRule } from '../validation'
+import { fromRule, singleLineRule } from '../validation'
 
 export const emailContact = defineType({
   name: 'emailContact',
@@ -15,6 +15,7 @@ export const emailContact = defineType({
       title: 'What the email is for',
       description: 'Optional, e.g. "Email the support team".',
       type: 'string',
+      validation: (rule) => rule.custom(singleLineRule),
     }),
     defineField({
       name: 'address',

@@ -2,7 +2,7 @@
 import { MobileDeviceIcon } from '@sanity/icons/MobileDevice'
 import { parseUkPhone } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
-import { fromRule } from '../validation'
+import { fromRule, singleLineRule } from '../validation'
 
 export const phoneContact = defineType({
   name: 'phoneContact',
@@ -15,6 +15,7 @@ export const phoneContact = defineType({
       title: 'What the call is for',
       description: 'Shown next to the number, e.g. "Report fraud to Action Fraud". Leave empty to just show the number.',
       type: 'string',
+      validation: (rule) => rule.custom(singleLineRule),
     }),
     defineField({
       name: 'number',
@@ -28,6 +29,7 @@ export const phoneContact = defineType({
       title: 'Opening hours',
       description: 'When someone answers, in plain words, e.g. "Monday to Friday, 8am to 8pm". Leave empty if not known.',
       type: 'string',
+      validation: (rule) => rule.custom(singleLineRule),
     }),
   ],
   preview: {

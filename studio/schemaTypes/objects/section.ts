@@ -1,8 +1,8 @@
 // One part of a guide: a heading and rich text. The body is Portable Text, rendered the same way on web, PDF and email.
 import { BlockContentIcon } from '@sanity/icons/BlockContent'
-import { checkHttpsUrl, isSafeLinkHref } from '@signpost/content/rules'
+import { checkLinkHref, SECTION_WITHOUT_TEXT } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { longSentenceRule, plainText, required, toValidation } from '../validation'
+import { fromRule, longSentenceRule, plainText, required, requiredLine } from '../validation'
 
 export const section = defineType({
   name: 'section',
@@ -15,7 +15,7 @@ export const section = defineType({
       title: 'Heading',
       description: 'A short question or statement, e.g. "How to report it?". Readers scan these first.',
       type: 'string',
-      validation: (rule) => rule.custom(required('Add a heading for this section.')),
+      validation: (rule) => rule.custom(requiredLine('Add a heading for this section.')),
     }),
     defineField({
       name: 'body',
@@ -49,13 +49,8 @@ export const section = defineType({
                     title: 'Link to',
                     description: 'A web address starting with https://, or a mailto:, tel: or sms: link.',
                     type: 'string',
-                    validation: (rule) =>
-                      rule.custom((href) => {
-                        if (typeof href === 'string' && /^(mailto|tel|sms):/i.test(href.trim())) {
-                          return isSafeLinkHref(href) ? true : `"${href}" is not a link Signpost can show.`
-                        }
-                        return toValidation(checkHttpsUrl(href))
-                      }),
+                    // The one link rule: https, mailto (subject and body only), tel and sms to numbers the phone and SMS rules accept.
+                    validation: (rule) => rule.custom(fromRule(checkLinkHref)),
                   }),
                 ],
               }),
@@ -64,7 +59,7 @@ export const section = defineType({
         }),
       ],
       validation: (rule) => [
-        rule.custom(required('Add some text to this section, or remove the section.')),
+        rule.custom(required(SECTION_WITHOUT_TEXT)),
         rule.custom(longSentenceRule).warning(),
       ],
     }),

@@ -2,7 +2,7 @@
 import { CommentIcon } from '@sanity/icons/Comment'
 import { checkShortCode, checkSmsKeyword, parseSms } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
-import { fromRule } from '../validation'
+import { fromRule, singleLineRule } from '../validation'
 
 export const smsContact = defineType({
   name: 'smsContact',
@@ -15,6 +15,7 @@ export const smsContact = defineType({
       title: 'What the text is for',
       description: 'Shown next to the instruction, e.g. "Text Derbyshire Victim Services". Optional.',
       type: 'string',
+      validation: (rule) => rule.custom(singleLineRule),
     }),
     defineField({
       name: 'keyword',

@@ -2,7 +2,7 @@
 import { LinkIcon } from '@sanity/icons/Link'
 import { checkHttpsUrl, displayUrl } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
-import { fromRule } from '../validation'
+import { fromRule, singleLineRule } from '../validation'
 
 export const websiteContact = defineType({
   name: 'websiteContact',
@@ -15,6 +15,7 @@ export const websiteContact = defineType({
       title: 'What the link is for',
       description: 'Optional, e.g. "Report online". Leave empty to show the address itself.',
       type: 'string',
+      validation: (rule) => rule.custom(singleLineRule),
     }),
     defineField({
       name: 'url',

@@ -21,3 +21,27 @@ test('removing Action Fraud fails, naming the guide and the field that points at
   expect(r.stderr).toContain('error guide.cyber-crime-and-fraud steps[0].organisation')
   expect(r.stderr).toMatch(/Content check failed: 2 errors\./)
 })
+
+test('hostile values are printed escaped: no raw line break, NUL or escape sequence reaches the terminal', () => {
+  const docs = readSeedDocuments().map((d) =>
+    d._type === 'guide' ? { ...d, title: 'Cyber\r\nCrime\u001b[2J', summary: 'Fraud\u0000' } : d._id === 'organisation.action-fraud' ? { ...d, name: 'Action\nFraud' } : d,
+  )
+  const r = run(writeDatasetFile([...docs, { _id: 'odd\nid', _type: 'event\u0000' }]))
+  expect(r.status).toBe(1)
+  const lines = r.stderr.trim().split('\n')
+  expect(lines).toContain('error guide.cyber-crime-and-fraud title: This text has a hidden control character (U+001B) in it, which shows as a box or breaks emails: "Cyber\\r\\nCrime\\u001b[2J". Delete and retype that part.')
+  expect(lines).toContain('error guide.cyber-crime-and-fraud summary: This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.')
+  expect(lines).toContain('error organisation.action-fraud name: This must be on one line, but it has a line break in it: "Action\\nFraud". Remove the line break.')
+  for (const raw of ['\u0000', '\u001b', '\r']) expect((r.stderr + r.stdout).includes(raw)).toBe(false)
+  expect(lines.at(-1)).toBe('Content check failed: 3 errors.')
+})
+
+test('a bad phone number is one error, not three: the guides that reference the organisation do not dangle', () => {
+  const docs = readSeedDocuments().map((d) =>
+    d._id === 'organisation.derbyshire-victim-services' ? { ...d, contactPoints: [{ _type: 'phoneContact', _key: 'p', number: '0800 612 650' }] } : d,
+  )
+  const r = run(writeDatasetFile(docs))
+  expect(r.status).toBe(1)
+  expect(r.stderr).not.toContain('does not exist')
+  expect(r.stderr).toMatch(/Content check failed: 1 error\./)
+})
