@@ -48,11 +48,13 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
   }
 }
 
-export function ContactPoints({ organisation }: { organisation: Organisation }) {
-  if (organisation.contactPoints.length === 0) return null
+/** The organisation's contact points; `except` leaves out one already shown (HelpNow's call link). */
+export function ContactPoints({ organisation, except }: { organisation: Organisation; except?: string }) {
+  const contacts = organisation.contactPoints.filter((c) => c.key !== except)
+  if (contacts.length === 0) return null
   return (
     <ul className="contacts">
-      {organisation.contactPoints.map((c) => (
+      {contacts.map((c) => (
         <li key={c.key}>
           <ContactPointItem contact={c} />
         </li>

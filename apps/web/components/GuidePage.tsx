@@ -1,6 +1,8 @@
-// The guide page's body, shared by the static guide page and its "email problem" variant: what to do now,
-// who can help (local services first), the leaflet to download and a form to email the advice.
+// The guide page's body, shared by the static guide page and its "email problem" variant: the 999 notice and
+// the local service's number under the title (a phone's first screen), what to do now, who can help (local
+// services first), the leaflet to download and a form to email the advice.
 import type { GuideView } from '@signpost/content'
+import { readerDate } from '@signpost/content/rules'
 import { formatBytes } from '../lib/format'
 import type { LeafletFormat } from '../lib/leaflets'
 import { paths } from '../lib/paths'
@@ -23,11 +25,15 @@ export type GuidePageProps = {
 export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps) {
   const { guide, settings } = view
   return (
-    <Layout settings={settings} draft={draft} meta={{ title: emailError ? `There is a problem: ${guide.title}` : guide.title, description: guide.summary, canonical: guide.url, noindex: Boolean(emailError) }}>
+    <Layout
+      settings={settings}
+      draft={draft}
+      meta={{ title: emailError ? `There is a problem: ${guide.title}` : guide.title, description: guide.summary, canonical: guide.url, noindex: Boolean(emailError), revision: guide.revision }}
+    >
       <h1>{guide.title}</h1>
-      <p className="lead">{guide.summary}</p>
       <Emergency notice={settings.emergencyNotice} />
       {view.primarySupport ? <HelpNow organisation={view.primarySupport} /> : null}
+      <p className="lead">{guide.summary}</p>
 
       {view.steps.length > 0 ? (
         <section aria-labelledby="what-to-do">
@@ -81,7 +87,7 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
       </section>
 
       <EmailMeForm slug={guide.slug} error={emailError} />
-      <p className="meta">{view.checkedLine}</p>
+      <p className="meta">Checked {readerDate(guide.reviewedAt, guide.language)}</p>
     </Layout>
   )
 }

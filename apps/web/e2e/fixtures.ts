@@ -1,6 +1,7 @@
 // The test dataset: a copy of the embedded seed plus a hostile guide (a <script> in text, a javascript: link)
 // and a draft of the seed guide, written to a temp file the webhook test may edit.
-import { readFile } from 'node:fs/promises'
+import { cp, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { defaultDatasetPath } from '@signpost/content'
 
 export const HOSTILE_SLUG = 'hostile-content-check'
@@ -10,6 +11,11 @@ export const DRAFT_TITLE = 'Cyber Crime and Fraud (draft being edited)'
 export const SEED_GUIDE_ID = 'guide.cyber-crime-and-fraud'
 
 type Doc = { _id: string; _type: string; [k: string]: unknown }
+
+/** The seed's images/ folder (the logo), copied beside the test dataset, where the embedded source looks for it. */
+export async function copyDatasetImages(folder: string): Promise<void> {
+  await cp(join(dirname(defaultDatasetPath()), 'images'), join(folder, 'images'), { recursive: true, force: true })
+}
 
 export async function testDatasetText(): Promise<string> {
   const text = await readFile(defaultDatasetPath(), 'utf8')

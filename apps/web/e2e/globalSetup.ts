@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
-import { testDatasetText } from './fixtures'
+import { copyDatasetImages, testDatasetText } from './fixtures'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -61,6 +61,7 @@ export default async function setup(project: TestProject) {
 
   const datasetFile = join(tmp, 'dataset.ndjson')
   await writeFile(datasetFile, await testDatasetText())
+  await copyDatasetImages(tmp)
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const secrets = { revalidateSecret: 'test-webhook-secret', previewSecret: 'test-preview-secret' }

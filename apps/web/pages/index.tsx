@@ -1,4 +1,4 @@
-// Home: the guides for this site's area, the emergency notice, and how to get help now.
+// Home: the emergency notice and how to get help now (on a phone's first screen), then the guides for this site's area.
 import { getArea, guidesForArea, organisationsServingArea, primarySupportOf, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Emergency } from '../components/Emergency'
@@ -42,15 +42,15 @@ export default function Home({ settings, areaName, guides, support, draft, canon
       settings={settings}
       draft={draft}
       meta={{
-        title: settings.siteName,
+        title: settings.identity.name,
         description: `Help for victims of crime in ${areaName}: what to do, who to call, and free, confidential support.`,
         canonical,
       }}
     >
       <h1>Help after a crime in {areaName}</h1>
-      <p className="lead">Clear advice on what to do next and who can help. Free, confidential support is available whether or not you have told the police.</p>
       <Emergency notice={settings.emergencyNotice} />
       {support ? <HelpNow organisation={support} /> : null}
+      <p className="lead">Clear advice on what to do next and who can help. Free, confidential support is available whether or not you have told the police.</p>
       <h2>Guides</h2>
       <ul className="card-list">
         {guides.map((g) => (

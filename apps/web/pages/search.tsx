@@ -4,6 +4,7 @@ import type { GetServerSideProps, PageConfig } from 'next'
 import { Layout } from '../components/Layout'
 import { queryValue } from '../lib/apiRequest'
 import { getContent } from '../lib/content'
+import { shortened } from '../lib/format'
 import { paths } from '../lib/paths'
 import { search } from '../lib/search'
 import { absoluteUrl, siteArea } from '../lib/site'
@@ -47,10 +48,14 @@ function Results({ id, heading, hits }: { id: string; heading: string; hits: Hit
   )
 }
 
+/** How much of the reader's query is echoed back in the page and its title (the search box keeps all of it). */
+const ECHOED_QUERY_LETTERS = 60
+
 export default function Search({ settings, query, guides, organisations, draft, canonical }: Props) {
   const total = guides.length + organisations.length
+  const echoed = shortened(query, ECHOED_QUERY_LETTERS)
   return (
-    <Layout settings={settings} draft={draft} meta={{ title: query ? `Search: ${query}` : 'Search', description: 'Search the guides and the organisations that can help.', canonical, noindex: Boolean(query) }}>
+    <Layout settings={settings} draft={draft} meta={{ title: query ? `Search: ${echoed}` : 'Search', description: 'Search the guides and the organisations that can help.', canonical, noindex: Boolean(query) }}>
       <h1>Search</h1>
       <form className="search-form" method="get" action={paths.search()} role="search">
         <div className="field">
@@ -63,7 +68,7 @@ export default function Search({ settings, query, guides, organisations, draft, 
       </form>
       {query ? (
         <p role="status">
-          {total === 0 ? `No results for “${query}”. Try a different word, or see all guides on the home page.` : `${total} result${total === 1 ? '' : 's'} for “${query}”.`}
+          {total === 0 ? `No results for “${echoed}”. Try a different word, or see all guides on the home page.` : `${total} result${total === 1 ? '' : 's'} for “${echoed}”.`}
         </p>
       ) : null}
       <Results id="guide-results" heading="Guides" hits={guides} />
