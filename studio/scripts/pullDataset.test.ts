@@ -1,69 +1,112 @@
-// content:pull against a local stand-in for the export endpoint, with the real @sanity/client building the request.
+// content:pull through Sanity's own exporter from a local stand-in of the Content Lake: documents into the NDJSON file,
+// images beside it as an export lays them out, and the old file kept whenever the export is not whole.
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { readSeedDocuments, toNdjson } from '@signpost/content/testing'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { dirname, join } from 'node:path'
+import { embeddedSource, loadContent, parseNdjson } from '@signpost/content'
+import { readSeedDocuments, writeDatasetFile } from '@signpost/content/testing'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { clientFor } from './env'
 import { startFakeLake, type FakeLake } from './fakeLake'
 import { pullDataset } from './pullDataset'
+import { pushDataset } from './pushDataset'
 
 let lake: FakeLake
 let dir: string
 let target: string
 const OLD = '{"_id":"old","_type":"area"}\n'
-const seedNdjson = toNdjson(readSeedDocuments())
+const LOGO_FILE = '83a25f9075a8b70220d4619ada61cf26d24fcec2-920x360.png'
 
-beforeAll(async () => {
+beforeEach(async () => {
   lake = await startFakeLake()
-})
-afterAll(() => lake.close())
-beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'signpost-pull-'))
   target = join(dir, 'production.ndjson')
   writeFileSync(target, OLD)
-  lake.requests.length = 0
 })
+afterEach(() => lake.close())
 
 const client = () => clientFor({ projectId: 'abc123', dataset: 'production', token: 'secret-token', apiVersion: '2025-02-19', apiHost: lake.url })
+const withoutSystemFields = ({ _rev: _r, _createdAt: _c, _updatedAt: _u, ...doc }: Record<string, unknown>) => doc
+
+/** The seed, pushed into the stand-in with the importer: the Lake then holds the logo as an image asset. */
+async function lakeWithSeed(): Promise<string> {
+  const file = writeDatasetFile(readSeedDocuments())
+  await pushDataset(client(), file)
+  lake.requests.length = 0
+  return file
+}
 
 describe('pullDataset', () => {
-  it('writes exactly what the server sent, with the token, to the export endpoint', async () => {
-    lake.exportBehaviour = { kind: 'ndjson', body: seedNdjson }
-    const result = await pullDataset(client(), target)
-    expect(readFileSync(target, 'utf8')).toBe(seedNdjson)
-    expect(result.documents).toBe(readSeedDocuments().length)
-    expect(lake.requests).toEqual([{ method: 'GET', path: '/v2025-02-19/data/export/production', authorization: 'Bearer secret-token' }])
-    expect(readdirSync(dir)).toEqual(['production.ndjson'])
+  it('gives back the pushed dataset: the same documents, the logo as _sanityAsset with its image beside the file', async () => {
+    const pushed = await lakeWithSeed()
+    const progress: string[] = []
+    const result = await pullDataset(client(), target, { onProgress: (line) => progress.push(line) })
+
+    const { documents } = parseNdjson(readFileSync(target, 'utf8'), target)
+    const seed = readSeedDocuments()
+    expect(documents.map(withoutSystemFields).sort((a, b) => String(a._id).localeCompare(String(b._id)))).toEqual(
+      seed.map(withoutSystemFields).sort((a, b) => String(a._id).localeCompare(String(b._id))),
+    )
+    expect(documents.find((d) => d._id === 'siteSettings')!.logo).toEqual({
+      _sanityAsset: `image@file://./images/${LOGO_FILE}`,
+      _type: 'image',
+      alt: 'Derbyshire Victim Services',
+    })
+    expect(readFileSync(join(dir, 'images', LOGO_FILE))).toEqual(readFileSync(join(dirname(pushed), 'images', LOGO_FILE)))
+    expect(JSON.parse(readFileSync(join(dir, 'assets.json'), 'utf8'))).toMatchObject({
+      'image-83a25f9075a8b70220d4619ada61cf26d24fcec2': { originalFilename: LOGO_FILE },
+    })
+    expect(result).toMatchObject({ documents: seed.length, assets: 1, dropped: 0 })
+    expect(readdirSync(dir).sort()).toEqual(['assets.json', 'images', 'production.ndjson'])
+    expect(lake.requests[0]).toEqual({ method: 'GET', path: '/v2025-02-19/data/export/production', authorization: 'Bearer secret-token' })
+    expect(progress).toEqual(expect.arrayContaining(['Exporting documents...', 'Downloading assets... 1 of 1']))
+
+    // The pulled folder is a dataset the content door reads, logo included.
+    const content = await loadContent({ source: embeddedSource(target), siteUrl: 'https://help.example.org', now: new Date('2026-11-29') })
+    expect(content.settings.identity.logo).toMatchObject({ url: `file://${join(dir, 'images', LOGO_FILE)}`, width: 920, height: 360 })
   })
 
-  it('leaves out asset and system documents', async () => {
-    const extra = [
-      { _id: 'image-abc-10x10-png', _type: 'sanity.imageAsset' },
-      { _id: '_.groups.administrator', _type: 'system.group' },
-    ]
-    lake.exportBehaviour = { kind: 'ndjson', body: toNdjson([...readSeedDocuments(), ...extra]) }
+  it('leaves out system documents and release versions', async () => {
+    await lakeWithSeed()
+    await client()
+      .transaction()
+      .createOrReplace({ _id: '_.groups.administrator', _type: 'system.group' })
+      .createOrReplace({ ...readSeedDocuments().find((d) => d._type === 'guide')!, _id: 'versions.r1.guide.cyber-crime-and-fraud' })
+      .commit()
     const result = await pullDataset(client(), target)
-    expect(readFileSync(target, 'utf8')).toBe(seedNdjson)
-    expect(result.dropped).toBe(2)
+    const ids = parseNdjson(readFileSync(target, 'utf8'), target).documents.map((d) => d._id)
+    expect(ids).not.toContain('_.groups.administrator')
+    expect(ids).not.toContain('versions.r1.guide.cyber-crime-and-fraud')
+    expect(ids).toHaveLength(readSeedDocuments().length)
+    expect(result.dropped).toBe(1) // the exporter itself skips system documents; the version is ours to drop
   })
 
-  it('keeps the old file when the connection drops mid-export', async () => {
-    lake.exportBehaviour = { kind: 'cut', body: seedNdjson }
-    await expect(pullDataset(client(), target)).rejects.toThrow(/^The export of dataset "production" stopped before the end/)
+  it('keeps the old file, and leaves nothing behind, when the connection drops mid-export', async () => {
+    await lakeWithSeed()
+    lake.exportBehaviour = { kind: 'cut' }
+    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(/^Exporting dataset "production" failed: |stopped before the end/)
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })
 
   it('keeps the old file and says why when the server refuses', async () => {
     lake.exportBehaviour = { kind: 'status', status: 401, body: '{"error":"Unauthorized","message":"Session not found"}' }
-    await expect(pullDataset(client(), target)).rejects.toThrow(/Exporting dataset "production" failed: HTTP 401.*Session not found/)
+    await expect(pullDataset(client(), target)).rejects.toThrow(/^Exporting dataset "production" failed: .*Session not found/)
     expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })
 
   it('keeps the old file when a line is not JSON', async () => {
-    lake.exportBehaviour = { kind: 'ndjson', body: `${seedNdjson}{"_id":"broken",` }
-    await expect(pullDataset(client(), target)).rejects.toThrow(/Line \d+ of the export is not JSON/)
+    lake.exportBehaviour = { kind: 'ndjson', body: '{"_id":"area.a","_type":"area"}\n{"_id":"broken",\n' }
+    await expect(pullDataset(client(), target)).rejects.toThrow(/^Exporting dataset "production" failed: .*broken/)
+    expect(readFileSync(target, 'utf8')).toBe(OLD)
+    expect(readdirSync(dir)).toEqual(['production.ndjson'])
+  })
+
+  it('keeps the old file when an image the export names cannot be downloaded', async () => {
+    await lakeWithSeed()
+    lake.files.clear()
+    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(`The export names images/${LOGO_FILE} but the file did not arrive; keeping the existing file.`)
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })

@@ -1,73 +1,130 @@
-// Exports a Content Lake dataset into the embedded NDJSON file. It downloads to a temporary file beside the target and
-// renames it over the target only once the whole export has arrived and parsed, so a failed pull leaves the old file.
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { Readable } from 'node:stream'
-import { createInterface } from 'node:readline'
+// Exports a Content Lake dataset into the embedded dataset with Sanity's own exporter (@sanity/export, what
+// `sanity dataset export` runs): documents as NDJSON, each image downloaded into images/ beside the file and referred
+// to as `_sanityAsset: "image@file://./images/<sha1>-<w>x<h>.<ext>"`, asset metadata in assets.json, so the folder is
+// what `sanity dataset import` reads. The export is unpacked in a folder beside the target and moves into place
+// only once it is whole, parses, and has every image it names: a failed pull leaves the old file as it was.
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
 import type { SanityClient } from '@sanity/client'
+import { exportDataset } from '@sanity/export'
+import { parseNdjson } from '@signpost/content'
+import { extract } from 'tar'
 
 /** A problem pullDataset found itself (its message is already plain); anything else is a broken download. */
 class PullError extends Error {}
 
-export type PullResult = { file: string; documents: number; dropped: number; bytes: number }
+export type PullResult = { file: string; documents: number; assets: number; dropped: number; bytes: number }
+export type PullOptions = {
+  onProgress?: (line: string) => void
+  /** Pause between retries of a failed download (tests make it short). */
+  retryDelayMs?: number
+}
 
-/** Asset documents, system documents (_.groups…) and release versions belong to the Lake, not to the embedded file. */
+/** System documents (_.groups…) and release versions belong to the Lake, not to the embedded file. */
 export function keepDocument(doc: { _id?: unknown; _type?: unknown }): boolean {
   const id = String(doc._id ?? '')
   const type = String(doc._type ?? '')
   return !(type.startsWith('sanity.') || type.startsWith('system.') || id.startsWith('_.') || id.startsWith('versions.'))
 }
 
-export async function pullDataset(client: SanityClient, target: string): Promise<PullResult> {
-  const { dataset, token } = client.config()
-  if (!dataset) throw new Error('The Sanity client has no dataset.')
-  const url = client.getUrl(`/data/export/${encodeURIComponent(dataset)}`)
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} })
-  if (!response.ok || !response.body) {
-    const body = await response.text().catch(() => '')
-    throw new Error(`Exporting dataset "${dataset}" failed: HTTP ${response.status} ${response.statusText}. ${body.slice(0, 300)}`.trim())
-  }
+const EXPORTED_ASSET = /^(image|file)@file:\/\/\.\/((images|files)\/[^/]+)$/
 
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.partial`)
-  const out = createWriteStream(temp)
-  let documents = 0
-  let dropped = 0
-  let bytes = 0
-  try {
-    const lines = createInterface({ input: Readable.fromWeb(response.body as never), crlfDelay: Infinity })
-    let lineNumber = 0
-    for await (const line of lines) {
-      lineNumber++
-      if (line.trim() === '') continue
-      let doc: { _id?: unknown; _type?: unknown; error?: unknown }
-      try {
-        doc = JSON.parse(line)
-      } catch {
-        throw new PullError(`Line ${lineNumber} of the export is not JSON: the download was cut short or corrupted.`)
-      }
-      if (typeof doc._id !== 'string' || typeof doc._type !== 'string') {
-        throw new PullError(`Line ${lineNumber} of the export is not a document${doc.error ? ` (${JSON.stringify(doc.error)})` : ''}.`)
-      }
-      if (!keepDocument(doc)) {
-        dropped++
-        continue
-      }
-      const text = `${line}\n`
-      bytes += Buffer.byteLength(text)
-      documents++
-      if (!out.write(text)) await once(out, 'drain')
+function assetPaths(text: string): Set<string> {
+  const paths = new Set<string>()
+  for (const m of text.matchAll(/"_sanityAsset":"([^"]+)"/g)) {
+    const local = EXPORTED_ASSET.exec(m[1]!)
+    if (local) paths.add(local[2]!)
+  }
+  return paths
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false)
+
+/** Replaces the images/ and files/ beside the target with the export's, keeping files that are already there. */
+async function installAssets(from: string, folder: string, wanted: Set<string>): Promise<void> {
+  for (const sub of ['images', 'files']) {
+    const names = new Set([...wanted].filter((p) => p.startsWith(`${sub}/`)).map((p) => basename(p)))
+    const dir = join(folder, sub)
+    if (names.size > 0) await mkdir(dir, { recursive: true })
+    for (const name of names) {
+      // Export names are content hashes, so a file already there with the same name has the same bytes.
+      if (!(await exists(join(dir, name)))) await copyFile(join(from, sub, name), join(dir, name))
     }
-    out.end()
-    await once(out, 'finish')
-    if (documents === 0) throw new PullError(`Dataset "${dataset}" exported no documents; keeping the existing file.`)
-    await rename(temp, target)
-    return { file: target, documents, dropped, bytes }
+  }
+}
+
+/** After the new file is in place: images the export laid out before but the new file no longer names. */
+async function removeStaleAssets(folder: string, wanted: Set<string>): Promise<void> {
+  for (const sub of ['images', 'files']) {
+    const dir = join(folder, sub)
+    const names = await readdir(dir).catch(() => [] as string[])
+    for (const name of names) {
+      if (/^[a-f0-9]{40}(-\d+x\d+)?\.[a-z0-9]+$/.test(name) && !wanted.has(`${sub}/${name}`)) await rm(join(dir, name))
+    }
+    if (names.length > 0 && (await readdir(dir)).length === 0) await rm(dir, { recursive: true })
+  }
+}
+
+export async function pullDataset(client: SanityClient, target: string, options: PullOptions = {}): Promise<PullResult> {
+  const { dataset } = client.config()
+  if (!dataset) throw new Error('The Sanity client has no dataset.')
+  const folder = dirname(resolve(target))
+  const work = await mkdtemp(join(folder, `.${basename(target)}.pull-`))
+  try {
+    let dropped = 0
+    let lastStep = ''
+    const archive = join(work, 'export.tar.gz')
+    try {
+      await exportDataset({
+        client,
+        dataset,
+        outputPath: archive,
+        assets: true,
+        drafts: true,
+        assetsMap: true,
+        compress: false,
+        ...(options.retryDelayMs !== undefined ? { retryDelayMs: options.retryDelayMs } : {}),
+        filterDocument: (doc) => {
+          const keep = keepDocument(doc)
+          if (!keep) dropped++
+          return keep
+        },
+        onProgress: ({ step, current, total }) => {
+          const done = typeof total === 'number' && current === total
+          if (step !== lastStep || done) options.onProgress?.(typeof total === 'number' ? `${step} ${current ?? 0} of ${total}` : step)
+          lastStep = step
+        },
+      })
+    } catch (error) {
+      const message = (error as Error).message.replace(/^Export: /, '')
+      throw new PullError(`Exporting dataset "${dataset}" failed: ${message}`)
+    }
+    const unpacked = join(work, 'unpacked')
+    await mkdir(unpacked)
+    await extract({ file: archive, cwd: unpacked, strip: 1 })
+    const text = await readFile(join(unpacked, 'data.ndjson'), 'utf8').catch(() => {
+      throw new PullError(`The export of dataset "${dataset}" has no data.ndjson in it.`)
+    })
+    const { documents, problems } = parseNdjson(text, 'the export')
+    if (problems.length > 0) throw new PullError(`Line ${problems[0]!.line} of the export is not a document: ${problems[0]!.message}`)
+    if (documents.length === 0) throw new PullError(`Dataset "${dataset}" exported no documents; keeping the existing file.`)
+    const wanted = assetPaths(text)
+    for (const path of wanted) {
+      if (!(await exists(join(unpacked, path)))) throw new PullError(`The export names ${path} but the file did not arrive; keeping the existing file.`)
+    }
+
+    await installAssets(unpacked, folder, wanted)
+    const assetMap = await readFile(join(unpacked, 'assets.json'), 'utf8').catch(() => '{}')
+    const assetsJson = join(folder, 'assets.json')
+    if (Object.keys(JSON.parse(assetMap) as object).length > 0) await writeFile(assetsJson, assetMap)
+    else await rm(assetsJson, { force: true })
+    await rename(join(unpacked, 'data.ndjson'), target)
+    await removeStaleAssets(folder, wanted)
+    return { file: target, documents: documents.length, assets: wanted.size, dropped, bytes: Buffer.byteLength(text) }
   } catch (error) {
-    out.destroy()
-    await rm(temp, { force: true })
     if (error instanceof PullError) throw error
     throw new Error(`The export of dataset "${dataset}" stopped before the end (${(error as Error).message}).`, { cause: error })
+  } finally {
+    await rm(work, { recursive: true, force: true })
   }
 }

@@ -48,7 +48,9 @@ const settings = JSON.parse(lines[at]!) as { logo?: { _sanityAsset?: string; [ke
 const previous = settings.logo?._sanityAsset?.replace(/^image@file:\/\/\.\//, '')
 if (previous && previous !== `images/${name}` && existsSync(here(`../../data/${previous}`))) rmSync(here(`../../data/${previous}`))
 writeFileSync(`${imagesDir}${name}`, png)
-settings.logo = { _type: 'image', alt: 'Derbyshire Victim Services', ...settings.logo, _sanityAsset: `image@file://./images/${name}` }
+// Key order as `sanity dataset export` writes it, so a pull of the pushed dataset gives back the same line.
+const { _sanityAsset: _old, ...rest } = settings.logo ?? { _type: 'image', alt: 'Derbyshire Victim Services' }
+settings.logo = { _sanityAsset: `image@file://./images/${name}`, ...rest }
 lines[at] = JSON.stringify(settings)
 writeFileSync(dataset, lines.join('\n'))
 console.log(`Wrote ${imagesDir}${name} (${png.length} bytes) and pointed siteSettings.logo at it.`)
