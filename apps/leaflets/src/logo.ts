@@ -9,6 +9,16 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 type AssetLoader = (url: string) => Promise<Buffer>
 
+/**
+ * Logo bytes by URL. Asset URLs name their content (Sanity's and the embedded dataset's file names carry the
+ * image's hash), so a URL's bytes never change and the site need not read them again for every leaflet.
+ */
+const cached = new Map<string, Buffer>()
+function remember(url: string, data: Buffer): void {
+  if (cached.size >= 16) cached.delete(cached.keys().next().value as string)
+  cached.set(url, data)
+}
+
 /** @signpost/content's loadAsset, when the installed version has it. */
 function assetLoader(): AssetLoader | undefined {
   const load = (content as unknown as { loadAsset?: unknown }).loadAsset
@@ -29,7 +39,8 @@ export async function loadLogo(identity: Identity, override?: Buffer | null): Pr
     const load = assetLoader()
     if (!load) return undefined
     try {
-      data = await load(logo.url)
+      data = cached.get(logo.url) ?? (await load(logo.url))
+      remember(logo.url, data)
     } catch (e) {
       throw new Error(`The leaflet cannot show the logo in site settings (identity.logo, ${logo.url}): ${(e as Error).message}`, { cause: e })
     }

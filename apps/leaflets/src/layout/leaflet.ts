@@ -36,9 +36,15 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   const accent = view.settings.identity.accentColour
   const s = styles(flow, accent)
 
-  cover(flow, view, s, options.logo)
+  // The cover keeps both numbers on the front: where the whole cover does not fit one page (A5), the summary
+  // moves to the top of page 2.
+  const scratch = new Flow(flow.geo, flow.type, flow.measure)
+  cover(scratch, view, styles(scratch, accent), options.logo, true)
+  const summaryOnCover = scratch.page === 0
+  cover(flow, view, s, options.logo, summaryOnCover)
   if (flow.page === 0) flow.newPage()
   else flow.space(type.body * 2)
+  if (!summaryOnCover) s.paragraph([{ text: view.guide.summary }])
 
   // The guide's sections.
   for (const section of view.guide.sections) {
@@ -114,13 +120,13 @@ function heightOf(flow: Flow, draw: (f: Flow) => void): number {
 }
 
 /** The cover: identity band, title, summary, the 999 notice, what to do now and the local service. */
-function cover(flow: Flow, view: GuideView, s: Styles, logo: LogoImage | undefined): void {
+function cover(flow: Flow, view: GuideView, s: Styles, logo: LogoImage | undefined, summary: boolean): void {
   const { guide } = view
   const accent = view.settings.identity.accentColour
   identityBand(flow, view, logo)
 
   s.heading('H1', guide.title)
-  s.paragraph([{ text: guide.summary }])
+  if (summary) s.paragraph([{ text: guide.summary }])
   emergencyBox(flow, view.settings.emergencyNotice)
 
   const first = view.firstStep
@@ -152,7 +158,7 @@ function identityBand(flow: Flow, view: GuideView, logo: LogoImage | undefined):
   let indent = 0
   let logoBottom = top
   if (logo) {
-    const maxHeight = geo.width < 500 ? 48 : 60
+    const maxHeight = geo.width < 500 ? 40 : 60
     const scale = Math.min(maxHeight / logo.height, (geo.right - geo.left) / 3 / logo.width)
     const w = logo.width * scale
     const h = logo.height * scale
@@ -162,7 +168,7 @@ function identityBand(flow: Flow, view: GuideView, logo: LogoImage | undefined):
     indent = w + type.body
     logoBottom = top + h
   }
-  const nameSize = Math.max(type.h2, 22)
+  const nameSize = geo.width < 500 ? type.h2 : Math.max(type.h2, 22)
   const nameRuns: Run[] = [{ text: identity.name, bold: true, size: nameSize }]
   const funder = identity.funderLine ? [{ text: identity.funderLine, size: type.small }] : []
   const textHeight = flow.measureText(nameRuns, { size: nameSize, indent }) + (funder.length ? flow.measureText(funder, { size: type.small, indent }) : 0)
