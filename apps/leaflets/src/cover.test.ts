@@ -75,7 +75,8 @@ describe('the cover', () => {
   })
 
   it('labels each number in large type on page 1: "Action Fraud 0300 123 2040", "Derbyshire Victim Services 0800 612 6505 · Text DVS to 82228"', async () => {
-    for (const [format, bytes, min] of [['standard', standard, 20], ['large-print', largePrint, 26]] as const) {
+    const a5 = await renderLeaflet(view, { pageSize: 'A5' })
+    for (const [format, bytes, min] of [['standard', standard, 20], ['large-print', largePrint, 26], ['standard A5', a5, 20]] as const) {
       const items = (await textItems(await openPdf(bytes))).filter((i) => i.page === 1)
       const lines = pageLines(items)
       const at = (s: string) => lines.findIndex((l) => l.text.includes(s))

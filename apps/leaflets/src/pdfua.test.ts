@@ -7,7 +7,7 @@ import { LEAFLET_FORMATS } from './format.js'
 import { renderLeaflet } from './renderLeaflet.js'
 import { SEED_AREA, SEED_GUIDE } from './testing/dataset.js'
 import { contentStreams } from './testing/lines.js'
-import { openPdf } from './testing/pdf.js'
+import { findRole, openPdf, structTrees } from './testing/pdf.js'
 import { joinedWords, linkAnnotations, outline, taggedElements } from './testing/tagged.js'
 
 let view: GuideView
@@ -34,6 +34,10 @@ describe.each(LEAFLET_FORMATS)('%s leaflet', (format) => {
     expect(descriptions).toContain('Call 0800 612 6505')
     expect(descriptions).toContain('Text DVS to 82228')
     expect(descriptions).toContain('Open the web page www.actionfraud.police.uk')
+    // Each annotation belongs to a Link element of the structure tree (an object reference under it).
+    const trees = await structTrees(await openPdf(files.get(format)!))
+    const annotationsUnderLinks = findRole(trees, 'Link').flatMap((l) => (l.children ?? []).filter((c) => c.type === 'annotation' || c.type === 'object'))
+    expect(annotationsUnderLinks.length).toBe(links.length)
     // Numbers in running text are links too (the content door marks them), with the same description.
     expect(links.filter((l) => l.url === 'tel:+443001232040').length).toBeGreaterThanOrEqual(3)
   })
