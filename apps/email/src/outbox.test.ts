@@ -296,6 +296,30 @@ describe('an outbox made by an older version', () => {
     again.close()
   })
 
+  it('migrates schema 3: idempotency keys become digests, stored replies lose their addresses, and the file keeps neither', () => {
+    const path = oldOutbox(2)
+    const db = new Database(path)
+    db.exec("ALTER TABLE messages ADD COLUMN api_client TEXT; UPDATE messages SET api_client = '0123456789abcdef' WHERE id = 'api-1'")
+    db.prepare("UPDATE messages SET status = 'failed', last_error = ?, idempotency_key = 'cli-key-77' WHERE id = 'cli-1'").run('550 5.1.1 <jo@example.com> unknown; also <other.person@example.org>')
+    db.pragma('user_version = 3')
+    db.close()
+    const outbox = openOutbox({ path, content, env: {} })
+    try {
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(4)
+      expect(outbox.get('cli-1')!.lastError).toBe('550 5.1.1 <j***@example.com> unknown; also <o***@example.org>')
+      const keys = outbox.db.prepare('SELECT idempotency_key FROM messages WHERE idempotency_key IS NOT NULL').all() as { idempotency_key: string }[]
+      expect(keys.map((k) => k.idempotency_key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)])
+      // A key from before has no request digest to compare, so it is answered as it always was.
+      expect(outbox.enqueue({ ...base, to: 'someone@example.com', idempotencyKey: 'cli-key-77' })).toEqual({ id: 'cli-1', created: false })
+      expect(outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
+    } finally {
+      outbox.close()
+    }
+    const bytes = Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
+    expect(bytes).not.toContain('cli-key-77')
+    expect(bytes).not.toContain('other.person@example.org')
+  })
+
   it('still refuses an outbox of a schema it cannot migrate', () => {
     const path = oldOutbox(1)
     expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 4/)
