@@ -11,18 +11,15 @@ export const ignores = {
   name: 'signpost/ignores',
   ignores: [
     '**/dist/',
-    '**/.next/',
-    '**/.turbo/',
     '**/out/',
     '**/var/',
     '**/coverage/',
-    '**/.sanity/',
-    // apps/web: written by scripts/build-assets.mjs and `next build`, and the e2e/bench copies of .next
+    // Hidden folders are tools' and tests' scratch space: .next, .turbo, .sanity, the e2e/bench copies of .next
+    '**/.*/',
+    // apps/web: written by scripts/build-assets.mjs and `next build`
     'public/',
     '**/*.generated.ts',
     'next-env.d.ts',
-    '.e2e-*/',
-    '.bench-*/',
     // packages/content: written by `npm run typegen --workspace studio`
     'src/sanity.types.ts',
   ],
