@@ -157,7 +157,7 @@ export async function startFakeLake(dataset = 'production', projectId = 'abc123'
     return doc
   }
 
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const path = url.pathname
     lake.requests.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization })
@@ -217,7 +217,8 @@ export async function startFakeLake(dataset = 'production', projectId = 'abc123'
       const status = e instanceof Refused ? e.status : 500
       sendJson(res, status, { error: { type: status === 409 ? 'mutationError' : 'error', description: (e as Error).message } })
     }
-  })
+  }
+  const server = createServer((req, res) => void handle(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   baseUrl = `http://127.0.0.1:${port}`
