@@ -122,10 +122,10 @@ describe('imposeBooklet', () => {
     expect(prefs).toMatchObject({ Duplex: 'DuplexFlipShortEdge', PrintScaling: 'None' })
   })
 
-  it("carries the leaflet's title, language and content date", async () => {
+  it("carries the leaflet's title (marked as the A5 booklet), language and content date", async () => {
     const pdf = await openPdf(await imposeBooklet(await markedA5(3)))
     const { info } = await pdf.getMetadata()
-    expect(info).toMatchObject({ Title: 'Marked leaflet', Language: 'cy', CreationDate: "D:20261101090000Z", ModDate: "D:20261101090000Z" })
+    expect(info).toMatchObject({ Title: 'Marked leaflet (A5 booklet)', Language: 'cy', CreationDate: "D:20261101090000Z", ModDate: "D:20261101090000Z" })
   })
 })
 

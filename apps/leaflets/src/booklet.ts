@@ -119,10 +119,14 @@ export async function printMetaOf(leaflet: PDFDocument): Promise<PrintMeta> {
   }
 }
 
-/** The booklet for one A5 leaflet PDF: its pages imposed on A4 landscape sheets, padded to whole sheets. */
+/**
+ * The booklet for one A5 leaflet PDF: its pages imposed on A4 landscape sheets, padded to whole sheets. Its title
+ * says "(A5 booklet)", so a print queue tells it from the single-page leaflet.
+ */
 export async function imposeBooklet(leafletPdf: Uint8Array): Promise<Buffer> {
   const leaflet = await PDFDocument.load(leafletPdf, { updateMetadata: false })
-  const out = await createPrintDocument(await printMetaOf(leaflet))
+  const meta = await printMetaOf(leaflet)
+  const out = await createPrintDocument({ ...meta, title: `${meta.title} (A5 booklet)` })
   addBookletSides(out, await out.embedPages(leaflet.getPages()))
   return Buffer.from(await out.save())
 }
