@@ -84,21 +84,25 @@ describe('pullDataset', () => {
   it('keeps the old file, and leaves nothing behind, when the connection drops mid-export', async () => {
     await lakeWithSeed()
     lake.exportBehaviour = { kind: 'cut' }
-    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(/^Exporting dataset "production" failed: |stopped before the end/)
+    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow('Exporting dataset "production" failed: the connection was cut before the export was complete (aborted).')
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })
 
   it('keeps the old file and says why when the server refuses', async () => {
     lake.exportBehaviour = { kind: 'status', status: 401, body: '{"error":"Unauthorized","message":"Session not found"}' }
-    await expect(pullDataset(client(), target)).rejects.toThrow(/^Exporting dataset "production" failed: .*Session not found/)
+    await expect(pullDataset(client(), target)).rejects.toThrow(
+      'Exporting dataset "production" failed: the Lake refused the token (Unauthorized: Session not found). Check that the token may read this dataset.',
+    )
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })
 
   it('keeps the old file when a line is not JSON', async () => {
     lake.exportBehaviour = { kind: 'ndjson', body: '{"_id":"area.a","_type":"area"}\n{"_id":"broken",\n' }
-    await expect(pullDataset(client(), target)).rejects.toThrow(/^Exporting dataset "production" failed: .*broken/)
+    await expect(pullDataset(client(), target)).rejects.toThrow(
+      /^Exporting dataset "production" failed: a line of the export is not JSON, so the download was cut short or corrupted \(.*\{"_id":"broken",\)\)\.$/,
+    )
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })

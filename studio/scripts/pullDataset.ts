@@ -65,6 +65,23 @@ async function removeStaleAssets(folder: string, wanted: Set<string>): Promise<v
   }
 }
 
+/** The exporter's own error, in words: the Lake's JSON error body, a cut connection, a line that is not JSON. */
+export function plainExportError(raw: string): string {
+  const message = raw.replace(/^Export: /, '')
+  if (/^(aborted|socket hang up)$|ECONNRESET/.test(message)) return `the connection was cut before the export was complete (${message}).`
+  if (/ in JSON at position \d+/.test(message) || /^Unexpected (token|end of JSON)/.test(message)) {
+    return `a line of the export is not JSON, so the download was cut short or corrupted (${message.slice(0, 200)}).`
+  }
+  try {
+    const body = JSON.parse(message) as { error?: unknown; message?: unknown }
+    const what = [body.error, body.message].filter((v): v is string => typeof v === 'string').join(': ')
+    if (what) return /unauthori[sz]ed|forbidden|session not found/i.test(what) ? `the Lake refused the token (${what}). Check that the token may read this dataset.` : `the Lake answered "${what}".`
+  } catch {
+    // not a JSON body: the message as it came
+  }
+  return message
+}
+
 export async function pullDataset(client: SanityClient, target: string, options: PullOptions = {}): Promise<PullResult> {
   const { dataset } = client.config()
   if (!dataset) throw new Error('The Sanity client has no dataset.')
@@ -96,8 +113,7 @@ export async function pullDataset(client: SanityClient, target: string, options:
         },
       })
     } catch (error) {
-      const message = (error as Error).message.replace(/^Export: /, '')
-      throw new PullError(`Exporting dataset "${dataset}" failed: ${message}`)
+      throw new PullError(`Exporting dataset "${dataset}" failed: ${plainExportError((error as Error).message)}`)
     }
     const unpacked = join(work, 'unpacked')
     await mkdir(unpacked)

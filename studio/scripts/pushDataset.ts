@@ -68,6 +68,7 @@ export async function pushDataset(client: SanityClient, file: string, options: P
   const assets = await checkAssetsExist(documents, folder, file)
   const assetMap = await readAssetMap(folder)
   let lastStep = ''
+  const { dataset, projectId } = client.config()
   const result = await sanityImport(documents, {
     client,
     operation: 'createOrReplace',
@@ -80,6 +81,11 @@ export async function pushDataset(client: SanityClient, file: string, options: P
       if (step !== lastStep || done) options.onProgress?.(total === undefined ? step : `${step}: ${current ?? 0} of ${total}`)
       lastStep = step
     },
+  }).catch((error: Error) => {
+    throw new Error(
+      `Importing into dataset "${dataset}" of project ${projectId} failed while "${lastStep || 'starting'}": ${error.message}. Documents already sent stay in the dataset; push again to finish (documents are replaced by id).`,
+      { cause: error },
+    )
   })
   return { documents: result.numDocs, assets, warnings: result.warnings.map((w) => w.message) }
 }
