@@ -1,14 +1,12 @@
 #!/usr/bin/env node
-// `npm start`: serves the built site (next start, apps/web) and runs the email delivery worker beside it, so
-// the "email me" form works end to end. Forwards signals to both and stops when either one stops.
+// `npm start`: serves the built site (apps/web's server: next start behind its request checks) and runs the email
+// delivery worker beside it, so the "email me" form works end to end. Forwards signals to both and stops when
+// either one stops.
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const require = createRequire(join(root, 'apps/web/package.json'))
-const nextBin = require.resolve('next/dist/bin/next')
 const port = process.env.PORT || '3000'
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PORT: port }
 
@@ -21,7 +19,7 @@ try {
 }
 
 const children = [
-  { name: 'web', proc: spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: join(root, 'apps/web'), env, stdio: 'inherit' }) },
+  { name: 'web', proc: spawn(process.execPath, [join(root, 'apps/web/dist/server.mjs'), '-p', port], { cwd: join(root, 'apps/web'), env, stdio: 'inherit' }) },
   { name: 'email worker', proc: spawn(process.execPath, [join(root, 'apps/email/dist/cli.js'), 'worker'], { cwd: root, env, stdio: 'inherit' }) },
 ]
 

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['lib/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'e2e/**/*.test.ts'],
     globalSetup: ['e2e/globalSetup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

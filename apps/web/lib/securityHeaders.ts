@@ -27,12 +27,40 @@ export function contentSecurityPolicy({ frameAncestors = "'none'", inlineStyles 
 
 export type Header = { key: string; value: string }
 
-export function securityHeaders(): Header[] {
-  return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
+/** Two years, the value HSTS preload lists ask for; only sent when the site's own address is https. */
+export const HSTS_VALUE = 'max-age=63072000; includeSubDomains'
+
+/**
+ * The headers that are the same on every response, whatever the route (pages, API, static files, 404, the
+ * server wrapper's own 400/413 answers): no opener and no embedding by other origins, and HSTS once the site is https.
+ * Cross-Origin-Resource-Policy does not stop the Studio framing the preview routes: browsers apply it to
+ * subresources (images, scripts, PDFs in <object>), and to frames only under a Cross-Origin-Embedder-Policy.
+ */
+export function universalHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
+  const headers: Header[] = [
     { key: 'Referrer-Policy', value: 'no-referrer' },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+  ]
+  if (siteIsHttps(env)) headers.push({ key: 'Strict-Transport-Security', value: HSTS_VALUE })
+  return headers
+}
+
+/** Whether SIGNPOST_SITE_URL, the site's public address, is https (an unset or unparsable one is not). */
+export function siteIsHttps(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    return new URL(env.SIGNPOST_SITE_URL ?? '').protocol === 'https:'
+  } catch {
+    return false
+  }
+}
+
+export function securityHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
+  return [
+    { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
+    ...universalHeaders(env),
     { key: 'X-Frame-Options', value: 'DENY' },
   ]
 }
@@ -45,7 +73,7 @@ export function studioOrigin(env: NodeJS.ProcessEnv = process.env): string {
 /** For the Studio's preview views only (leaflet PDFs, email previews): the Studio may frame them. */
 export function framableHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
   return [
-    ...securityHeaders().filter((h) => h.key !== 'X-Frame-Options' && h.key !== 'Content-Security-Policy'),
+    ...universalHeaders(env),
     { key: 'Content-Security-Policy', value: contentSecurityPolicy({ frameAncestors: `'self' ${studioOrigin(env)}` }) },
   ]
 }

@@ -1,18 +1,41 @@
-// POST /api/revalidate: Sanity's webhook. Checks the signature (SANITY_REVALIDATE_SECRET) over the raw body,
-// turns the changed document into tags (type, type:id) and regenerates every page that depends on them.
-import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
+// POST /api/revalidate: Sanity's webhook. Checks the signature (SANITY_REVALIDATE_SECRET) over the raw body and
+// its date (lib/webhookReplay.ts), acts once per delivery (a repeat gets 200 and regenerates nothing), turns the
+// changed document into tags (type, type:id) and regenerates every page that depends on them.
+import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import type { NextApiRequest, NextApiResponse, PageConfig } from 'next'
+import { join } from 'node:path'
 import { allowMethods } from '../../lib/apiRequest'
 import { getContent } from '../../lib/content'
 import { pageDependencies, pathsForTags, tagsForDocument, type PageDependency } from '../../lib/pageTags'
-import { readRawBody } from '../../lib/rawBody'
+import { BodyTooLargeError, readRawBody } from '../../lib/rawBody'
+import { isSanityDocumentId, isSanityTypeName } from '../../lib/sanityIds'
 import { applyHeaders } from '../../lib/securityHeaders'
 import { siteArea } from '../../lib/site'
+import { DeliveryLog, replayWindowFromEnv, signatureTimeProblem } from '../../lib/webhookReplay'
 
 export const config: PageConfig = { api: { bodyParser: false } }
 
 /** The pages as they were at the last revalidation, so a deleted or renamed document's old page is refreshed too. */
 let previousPages: PageDependency[] = []
+const deliveries = new DeliveryLog(join(process.cwd(), '.next', 'cache', 'signpost-webhook-deliveries.json'))
+
+type Outcome = { status: number; body: Record<string, unknown> }
+
+async function regenerate(res: NextApiResponse, _type: string, _id: string): Promise<Outcome> {
+  const tags = tagsForDocument({ _type, _id })
+  const content = await getContent()
+  const pages = pageDependencies(content, siteArea(content))
+  const paths = pathsForTags([...pages, ...previousPages], tags)
+  previousPages = pages
+  const failed: { path: string; error: string }[] = []
+  for (const path of paths) {
+    await res.revalidate(path).catch((e: unknown) => failed.push({ path, error: (e as Error).message }))
+  }
+  console.error(`Signpost: revalidated ${paths.length - failed.length} page(s) for ${tags.join(', ')}`)
+  return { status: failed.length ? 500 : 200, body: { revalidated: failed.length === 0, tags, paths, ...(failed.length ? { failed } : {}) } }
+}
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
 
 export default async function revalidate(req: NextApiRequest, res: NextApiResponse) {
   applyHeaders(res)
@@ -21,12 +44,24 @@ export default async function revalidate(req: NextApiRequest, res: NextApiRespon
   const secret = process.env.SANITY_REVALIDATE_SECRET
   if (!secret) return res.status(500).json({ error: 'SANITY_REVALIDATE_SECRET is not set on the server.' })
 
-  const body = await readRawBody(req)
+  let body: string
+  try {
+    body = await readRawBody(req)
+  } catch (e) {
+    if (!(e instanceof BodyTooLargeError)) throw e
+    return res.status(413).json({ error: `${e.message} A Sanity webhook with the projection {_type, _id} sends a few dozen bytes.` })
+  }
   const header = req.headers[SIGNATURE_HEADER_NAME]
-  const signature = Array.isArray(header) ? header[0] : header
-  if (!signature) return res.status(401).json({ error: `Missing ${SIGNATURE_HEADER_NAME} header.` })
-  const valid = await isValidSignature(body, signature, secret).catch(() => false)
+  if (Array.isArray(header)) return res.status(401).json({ error: `More than one ${SIGNATURE_HEADER_NAME} header.` })
+  if (!header) return res.status(401).json({ error: `Missing ${SIGNATURE_HEADER_NAME} header.` })
+  const valid = await isValidSignature(body, header, secret).catch(() => false)
   if (!valid) return res.status(401).json({ error: 'Invalid signature.' })
+
+  const now = Date.now()
+  const window = replayWindowFromEnv()
+  const { timestamp } = decodeSignatureHeader(header)
+  const tooOld = signatureTimeProblem(timestamp, now, window)
+  if (tooOld) return res.status(401).json({ error: tooOld })
 
   let doc: unknown
   try {
@@ -38,16 +73,31 @@ export default async function revalidate(req: NextApiRequest, res: NextApiRespon
   if (typeof _type !== 'string' || !_type || typeof _id !== 'string' || !_id) {
     return res.status(400).json({ error: 'The body needs the changed document\'s _type and _id (set the webhook projection to {_type, _id}).' })
   }
-
-  const tags = tagsForDocument({ _type, _id })
-  const content = await getContent()
-  const pages = pageDependencies(content, siteArea(content))
-  const paths = pathsForTags([...pages, ...previousPages], tags)
-  previousPages = pages
-  const failed: { path: string; error: string }[] = []
-  for (const path of paths) {
-    await res.revalidate(path).catch((e: unknown) => failed.push({ path, error: (e as Error).message }))
+  if (!isSanityDocumentId(_id)) {
+    return res.status(400).json({ error: `The _id ${JSON.stringify(_id.slice(0, 200))} is not a Sanity document id (up to 128 characters of a-z, A-Z, 0-9, ".", "_" and "-", not starting with "-", no "..").` })
   }
-  console.error(`Signpost: revalidated ${paths.length - failed.length} page(s) for ${tags.join(', ')}`)
-  res.status(failed.length ? 500 : 200).json({ revalidated: failed.length === 0, tags, paths, ...(failed.length ? { failed } : {}) })
+  if (!isSanityTypeName(_type)) {
+    return res.status(400).json({ error: `The _type ${JSON.stringify(_type.slice(0, 200))} is not a Sanity type name.` })
+  }
+
+  // Each signature, and each delivery's idempotency-key (the same on Sanity's retries), is acted on once.
+  const idempotencyKey = first(req.headers['idempotency-key'])
+  const keys = [`signature:${header}`, ...(idempotencyKey ? [`idempotency-key:${idempotencyKey}`] : [])]
+  // Remembered for as long as the same signature, or a retry of this delivery, could still be accepted.
+  const rememberUntil = Math.max(timestamp, now) + (window.toleranceSeconds + window.retrySeconds) * 1000
+  const result = await deliveries.once(
+    keys,
+    now,
+    async () => {
+      const outcome = await regenerate(res, _type, _id)
+      return { ok: outcome.status === 200, value: outcome }
+    },
+    rememberUntil,
+  )
+  if (result.duplicateOf || !result.value) {
+    const what = result.duplicateOf?.startsWith('idempotency-key:') ? 'idempotency-key' : 'signature'
+    console.error(`Signpost: webhook delivery for ${_type} ${_id} already processed (same ${what}); nothing regenerated`)
+    return res.status(200).json({ revalidated: false, duplicate: true, message: `This delivery (the same ${what}) was already processed, so nothing was regenerated.` })
+  }
+  res.status(result.value.status).json(result.value.body)
 }

@@ -1,0 +1,17 @@
+// Bundles the site's server (server/main.ts: next start behind the request checks of server/guard.ts) into
+// dist/server.mjs, so `npm start` runs it with plain node; packages stay in node_modules.
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+await build({
+  entryPoints: [join(root, 'server/main.ts')],
+  outfile: join(root, 'dist/server.mjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+})

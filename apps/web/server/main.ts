@@ -1,0 +1,41 @@
+// The site's server: `next start` with the checks of ./guard.ts in front (see there for why Next cannot make them
+// itself). Same arguments as next start: -p/--port (or PORT, default 3000), -H/--hostname, and the app directory
+// is the working directory. Built to dist/server.mjs by scripts/build-server.mjs; `npm start` runs it.
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import next from 'next'
+import { guardRequest, headerSets } from './guard'
+
+function option(args: string[], names: string[]): string | undefined {
+  const i = args.findIndex((a) => names.includes(a))
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+const args = process.argv.slice(2)
+const port = Number(option(args, ['-p', '--port']) ?? process.env.PORT ?? 3000)
+const hostname = option(args, ['-H', '--hostname'])
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Signpost: the port "${option(args, ['-p', '--port']) ?? process.env.PORT}" is not a port number (0 to 65535).`)
+  process.exit(1)
+}
+
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port })
+await app.prepare()
+const handle = app.getRequestHandler()
+const sets = headerSets()
+const server = createServer((req, res) => {
+  if (guardRequest(req, res, sets)) return
+  handle(req, res).catch((e: unknown) => {
+    console.error('Signpost: a request failed:', e)
+    if (!res.headersSent) res.statusCode = 500
+    res.end()
+  })
+})
+server.listen(port, hostname, () => {
+  const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost'
+  const { port: actual } = server.address() as AddressInfo
+  console.error(`Signpost: the site's server is listening on http://${shown.includes(':') ? `[${shown}]` : shown}:${actual}`)
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)))
+}
