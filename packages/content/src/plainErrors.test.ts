@@ -78,8 +78,9 @@ test('no raw zod message for any wrong value in any field: each problem is plain
 })
 
 test('the fallback names the field in words', async () => {
-  const docs = seed.map((d) => (d._id === 'organisation.action-fraud' ? { ...d, free: 'yes' } : d))
+  const docs = seed.map((d) => (d._type === 'guide' ? { ...d, organisationsIntro: 42, sections: [...(d.sections as unknown[]), 'x'] } : d))
   expect(await errorsFor(docs)).toEqual([
-    expect.objectContaining({ documentId: 'organisation.action-fraud', path: 'free', message: '“Free to use” should be a yes/no choice, but it is the text "yes".' }),
+    expect.objectContaining({ path: 'sections[5]', message: 'Item 6 of the sections should be a group of fields, but it is the text "x".' }),
+    expect.objectContaining({ path: 'organisationsIntro', message: 'The introduction to the organisations should be text, but it is the number 42.' }),
   ])
 })

@@ -109,11 +109,12 @@ export const rawOrganisation = z.object({
   kind: organisationKindSchema.nullish().refine((v) => v != null, 'Choose what kind of organisation this is.'),
   description: requiredText('The description'),
   contactPoints: z.array(rawContactPoint).nullish().transform((v) => v ?? []),
-  free: z.boolean().nullish().transform((v) => v ?? false),
-  confidential: z.boolean().nullish().transform((v) => v ?? false),
+  // Required as in the Studio: "not said" is not the same as "no".
+  free: z.boolean({ error: 'Say whether the service is free.' }),
+  confidential: z.boolean({ error: 'Say whether the service is confidential.' }),
   coverage: z.enum(['national', 'local'], { error: 'Say whether the organisation is national or serves chosen areas.' }),
   areas: refs,
-  status: z.enum(['active', 'renamed', 'closed']).nullish().transform((v) => v ?? 'active'),
+  status: z.enum(['active', 'renamed', 'closed'], { error: 'Choose a status: active, renamed or merged, or closed.' }),
   successor: z.string().nullish().transform((v) => v ?? undefined),
   fundedBy: z.string().nullish().transform((v) => v ?? undefined),
 })
@@ -135,16 +136,17 @@ export const rawGuide = z
     title: required('The title'),
     slug: slugField,
     summary: requiredText('The summary'),
-    language: ruled((v) => checkLanguageTag(v ?? 'en-GB')).transform((v) => (v ?? 'en-GB') as string),
+    language: ruled(checkLanguageTag).transform((v) => v as string),
     sections: z
       .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks }), {
         error: 'The guide has no sections.',
       })
       .min(1, 'The guide has no sections.'),
     steps: z
-      .array(z.object({ _key: z.string(), text: requiredText('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }))
-      .nullish()
-      .transform((v) => v ?? []),
+      .array(z.object({ _key: z.string(), text: requiredText('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }), {
+        error: 'Add at least one step, so the reader knows what to do.',
+      })
+      .min(1, 'Add at least one step, so the reader knows what to do.'),
     organisationsIntro: optionalParagraph,
     organisations: refs,
     areas: refs,
