@@ -3,6 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { readSeedDocuments, writeDatasetFile } from '@signpost/content/testing'
+import { sanityImport } from '@sanity/import'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { clientFor } from './env'
 import { startFakeLake, type FakeLake } from './fakeLake'
@@ -40,6 +41,23 @@ describe('pushDataset', () => {
     expect([...lake.documents.values()].some(hasWeakRef)).toBe(false)
     expect(lake.requests.every((r) => r.path.startsWith('/images/') || r.authorization === 'Bearer write-token')).toBe(true)
     expect(progress).toEqual(expect.arrayContaining(['Importing documents: 1 of 1', 'Importing assets (files/images): 1 of 1', 'Strengthening references: 1 of 1']))
+  })
+
+  it('the folder is what `sanity dataset import <folder>` reads: importing it whole gives the same dataset', async () => {
+    const file = writeDatasetFile(readSeedDocuments())
+    await pushDataset(client(), file)
+    const pushed = new Map([...lake.documents].map(([id, doc]) => [id, withoutSystemFields(doc)]))
+    const other = await startFakeLake()
+    try {
+      const otherClient = clientFor({ projectId: 'abc123', dataset: 'production', token: 'write-token', apiVersion: '2025-02-19', apiHost: other.url })
+      // The call the Sanity CLI makes for a folder: the one .ndjson in it, images/ and files/ beside it.
+      await sanityImport(dirname(file), { client: otherClient, operation: 'createOrReplace' })
+      const imported = new Map([...other.documents].map(([id, doc]) => [id, withoutSystemFields(doc)]))
+      const stripUrls = (m: Map<string, Record<string, unknown>>) => [...m].map(([id, d]) => [id, { ...d, url: undefined, uploadId: undefined }])
+      expect(stripUrls(imported).sort()).toEqual(stripUrls(pushed).sort())
+    } finally {
+      await other.close()
+    }
   })
 
   it('imports a reference to a document that arrives in a later batch, and leaves it strong', async () => {
