@@ -16,7 +16,7 @@ export const siteSettings = defineType({
     defineField({
       name: 'siteName',
       title: 'Site name',
-      description: 'Shown at the top of every page, leaflet and email.',
+      description: 'The name of this Signpost site, for staff and the Studio. Readers see the service name below instead.',
       type: 'string',
       validation: (rule) => rule.custom(required('Add the site name.')),
     }),
