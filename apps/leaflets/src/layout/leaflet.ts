@@ -65,13 +65,15 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
     flow.space(s.gap)
   }
 
-  // Every contact point of every organisation that serves the area; each kept on one page where it fits.
+  // Every contact point of every organisation that serves the area; a short entry is kept on one page, a long
+  // one flows (its heading still keeps with its first lines).
   if (view.organisations.length) {
     s.heading('H2', 'Who can help', true)
     if (view.guide.organisationsIntro) s.paragraph([{ text: view.guide.organisationsIntro }], { keepWithNext: true })
     for (const org of view.organisations) {
       const draw = (f: Flow) => organisation(f, styles(f, accent), org, accent)
-      flow.ensure(heightOf(flow, draw) + s.gap)
+      const height = heightOf(flow, draw)
+      if (height <= (flow.geo.bottom - flow.geo.top) * 0.4) flow.ensure(height + s.gap)
       draw(flow)
     }
   }
