@@ -9,7 +9,7 @@ import { renderLeaflet, type RenderLeafletOptions } from './renderLeaflet.js'
 import { SEED_AREA, SEED_GUIDE, writeDataset } from './testing/dataset.js'
 import { pageLines, splitTokens } from './testing/lines.js'
 import { openPdf, plainText, textItems } from './testing/pdf.js'
-import { elementLines } from './testing/tagged.js'
+import { elementLines, linkAnnotations } from './testing/tagged.js'
 
 const LONG_ADDRESS = 'https://www.actionfraud.police.uk/reporting-fraud-and-cyber-crime/what-happens-next/after-you-have-reported-it'
 const LONG_WORD = 'Supercalifragilistic'.repeat(15)
@@ -46,6 +46,15 @@ beforeAll(async () => {
   long = viewGuide(content, 'long-guide', SEED_AREA)
   hostile = viewGuide(content, 'hostile-guide', SEED_AREA)
   urdu = viewGuide(content, 'urdu-guide', SEED_AREA)
+})
+
+it('links the numbers and short codes written in running text (tel: and sms:), each with a description', async () => {
+  const links = await linkAnnotations(await openPdf(await renderLeaflet(crowded)))
+  const calls = links.filter((l) => l.url === 'tel:+443001232040')
+  const texts = links.filter((l) => l.url?.startsWith('sms:82228'))
+  expect(calls.length).toBeGreaterThanOrEqual(7)
+  expect(texts.length).toBeGreaterThanOrEqual(7)
+  for (const l of [...calls, ...texts]) expect(l.contents).toMatch(/^(Call 0300 123 2040|Text DVS to 82228)$/)
 })
 
 const layouts: [string, RenderLeafletOptions][] = LEAFLET_FORMATS.flatMap((format) => [

@@ -371,7 +371,7 @@ export class Flow {
 export function linkDescription(href: string, text: string): string {
   const shown = text.replace(/\s+/g, ' ').trim()
   if (/^tel:/i.test(href)) return `Call ${shown}`
-  if (/^sms:/i.test(href)) return /^text\b/i.test(shown) ? shown : `Send a text message: ${shown}`
+  if (/^sms:/i.test(href)) return /^text\b/i.test(shown) ? `T${shown.slice(1)}` : `Send a text message: ${shown}`
   if (/^mailto:/i.test(href)) return `Email ${shown}`
   return `Open the web page ${shown}`
 }
