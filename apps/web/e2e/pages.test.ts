@@ -61,13 +61,14 @@ test('phone numbers are tel: links and the SMS link pre-fills the keyword, with 
   await page.goto(url(GUIDE))
   const hrefs = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
   expect(hrefs).toEqual(expect.arrayContaining(['tel:+448006126505', 'tel:+443001232040', 'sms:82228?body=DVS', 'tel:999']))
-  expect(await page.locator('a[href="tel:+448006126505"]').first().textContent()).toBe('0800 612 6505')
+  expect(await page.locator('a.contact-phone[href="tel:+448006126505"]').first().textContent()).toBe('0800 612 6505')
   expect(await page.locator('a[href="sms:82228?body=DVS"]').first().textContent()).toBe('Text DVS to 82228')
   // Local support comes before national services in "Who can help".
   const orgs = await page.locator('#who-can-help ~ .organisation h3, section[aria-labelledby="who-can-help"] h3').allTextContents()
   expect(orgs[0]).toBe('Derbyshire Victim Services')
-  // Tap targets: every phone and SMS link is at least 44 px tall.
-  for (const box of await page.locator('a[href^="tel:"], a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) {
+  // Tap targets: every phone and SMS link is at least 44 px tall, except a number inside a sentence (WCAG 2.5.8's
+  // inline exception; the same number is also a large contact link on the page).
+  for (const box of await page.locator('a[href^="tel:"]:not(p a), a[href^="sms:"]:not(p a)').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) {
     expect(box).toBeGreaterThanOrEqual(44)
   }
   await page.close()
