@@ -68,7 +68,18 @@ describe('hostile text', () => {
     const urdu = 'ایکشن فراڈ کو 0300 123 2040 پر کال کریں یا DVS کو 82228 پر ٹیکسٹ کریں'
     expect(found(urdu)).toEqual([['0300 123 2040', 'tel:+443001232040']])
     const arabic = 'اتصل على ٩٩٩ أو 999 في حالات الطوارئ'
-    expect(found(arabic)).toEqual([['999', 'tel:999']])
+    expect(found(arabic)).toEqual([
+      ['٩٩٩', 'tel:999'],
+      ['999', 'tel:999'],
+    ])
+  })
+  test('numbers written in Urdu (Extended Arabic-Indic) digits are the same numbers, as the phone rule reads them', () => {
+    const urdu = 'مدد کے لیے ۰۸۰۰ ۶۱۲ ۶۵۰۵ پر کال کریں یا Text DVS to ۸۲۲۲۸'
+    expect(found(urdu)).toEqual([
+      ['۰۸۰۰ ۶۱۲ ۶۵۰۵', 'tel:+448006126505'],
+      ['Text DVS to ۸۲۲۲۸', 'sms:82228?body=DVS'],
+    ])
+    expect(parseUkPhone('۰۸۰۰ ۶۱۲ ۶۵۰۵')).toMatchObject({ ok: true, value: { display: '0800 612 6505', href: 'tel:+448006126505' } })
   })
   test('300-character words, markup and control characters find nothing and throw nothing', () => {
     const hostile = `${'9'.repeat(300)} <a href="tel:0300 123 2040">x</a>\u0000 ${'x'.repeat(300)}0800 612 6505`

@@ -26,6 +26,14 @@ function group(digits: string): string {
   return `${digits.slice(0, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`
 }
 
+/**
+ * Arabic-Indic and Extended Arabic-Indic (Urdu, Persian) digits as 0–9, one character for one, so offsets into the
+ * text stay the same: "۰۸۰۰ ۶۱۲ ۶۵۰۵" in an Urdu translation is the same number as "0800 612 6505".
+ */
+export function westernDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) & 0xf))
+}
+
 /** Parses a UK number as an editor might type it ("0800 612 6505", "+44 300 123 2040", "101"). */
 export function parseUkPhone(input: unknown): RuleResult<UkPhone> {
   if (typeof input !== 'string' || input.trim() === '') {
@@ -33,10 +41,10 @@ export function parseUkPhone(input: unknown): RuleResult<UkPhone> {
   }
   const line = checkSingleLine(input)
   if (!line.ok) return line
-  if (/[^\d\s()+-]/.test(input)) {
+  if (/[^\d\s()+-]/.test(westernDigits(input))) {
     return fail(`A phone number can only have digits and spaces. ${quote(input)} has other characters.`)
   }
-  let digits = input.replace(/[\s()-]/g, '')
+  let digits = westernDigits(input).replace(/[\s()-]/g, '')
   if (digits.startsWith('+44')) digits = `0${digits.slice(3).replace(/^0/, '')}`
   else if (digits.startsWith('0044')) digits = `0${digits.slice(4)}`
   if (digits.includes('+')) {
@@ -85,9 +93,10 @@ export type FoundPhone = { start: number; end: number; text: string; phone: UkPh
 /** UK phone numbers written in a text, as parseUkPhone reads them, with their positions (UTF-16 offsets). */
 export function findPhoneNumbers(text: string): FoundPhone[] {
   const found: FoundPhone[] = []
-  for (const m of text.matchAll(phoneCandidates())) {
+  for (const m of westernDigits(text).matchAll(phoneCandidates())) {
     const phone = parseUkPhone(m[0])
-    if (phone.ok) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], phone: phone.value })
+    const end = m.index + m[0].length
+    if (phone.ok) found.push({ start: m.index, end, text: text.slice(m.index, end), phone: phone.value })
   }
   return found
 }

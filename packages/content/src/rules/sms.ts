@@ -1,5 +1,6 @@
 // The one definition of a text-message contact: a keyword sent to a UK short code ("text DVS to 82228").
 import { fail, pass, type RuleResult } from './result.js'
+import { westernDigits } from './phone.js'
 import { checkSingleLine, quote } from './text.js'
 
 export type SmsContactRule = {
@@ -16,7 +17,7 @@ export function checkShortCode(input: unknown): RuleResult<string> {
   if (typeof input !== 'string' || input.trim() === '') return fail('Add the short code people text, for example 82228.')
   const line = checkSingleLine(input)
   if (!line.ok) return line
-  const code = input.replace(/\s/g, '')
+  const code = westernDigits(input).replace(/\s/g, '')
   if (!/^\d+$/.test(code)) return fail(`A short code is digits only. ${quote(input)} has other characters.`)
   if (code.length < 5 || code.length > 6) {
     return fail(`A UK short code has 5 or 6 digits, for example 82228. ${quote(input)} has ${code.length}.`)
@@ -59,9 +60,10 @@ export type FoundSms = { start: number; end: number; text: string; sms: SmsConta
 /** Text-message instructions written in a text, as parseSms reads them, with their positions (UTF-16 offsets). */
 export function findSmsInstructions(text: string): FoundSms[] {
   const found: FoundSms[] = []
-  for (const m of text.matchAll(smsInstructionCandidates())) {
+  for (const m of westernDigits(text).matchAll(smsInstructionCandidates())) {
     const sms = parseSms(m[1], m[2])
-    if (sms.ok) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], sms: sms.value })
+    const end = m.index + m[0].length
+    if (sms.ok) found.push({ start: m.index, end, text: text.slice(m.index, end), sms: sms.value })
   }
   return found
 }
