@@ -125,6 +125,10 @@ describe('page breaks', () => {
           const next = elements.slice(i + 1).find((n) => !/^(Link|Lbl|LI|L)$/.test(n.role) && n.lines.length)
           if (next) expect(next.lines[0]!.page, `"${e.role}" heading on page ${e.lines[0]!.page} is followed on the same page`).toBe(e.lines.at(-1)!.page)
         }
+        if (e.role === 'Lbl') {
+          const body = elements.slice(i + 1).find((n) => n.role === 'LBody')
+          if (body) expect(body.lines[0]!.page, `list label on page ${e.lines[0]!.page} is beside its text`).toBe(e.lines[0]!.page)
+        }
         if (e.role === 'P' || e.role === 'LBody') {
           const pages = [...new Set(e.lines.map((l) => l.page))]
           if (pages.length > 1) {

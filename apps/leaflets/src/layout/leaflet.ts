@@ -316,8 +316,10 @@ function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent
 function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], indent: number, labelColumn: number, boldLabel = false, stacked = false): StructNode {
   const size = flow.type.body
   const li = flow.element(list, 'LI')
-  const first = Math.min(2, flow.wrap(runs, size, flow.geo.right - flow.geo.left - indent - labelColumn).length || 1) + (stacked ? 1 : 0)
-  flow.ensure(flow.lineHeight(size) * first)
+  // Room for the lines that must start on this page: a text of up to three lines is never split (two lines at
+  // least each side of a break), a longer one needs two here. The label then always sits beside its first line.
+  const lines = flow.wrap(runs, size, flow.geo.right - flow.geo.left - indent - labelColumn).length || 1
+  flow.ensure(flow.lineHeight(size) * ((lines <= 3 ? lines : 2) + (stacked ? 1 : 0)))
   if (label) {
     const lbl = flow.element(li, 'Lbl')
     flow.add(lbl, { kind: 'text', x: flow.geo.left + indent, y: flow.y, text: `${label} `, font: boldLabel ? 'bold' : 'regular', size, ...(boldLabel ? { colour: colours.muted } : {}) })
