@@ -4,6 +4,9 @@
 import { loadContent, viewGuide, type GuideView } from '@signpost/content'
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { collect, createDocument } from './document.js'
+import { drawLeaflet } from './draw.js'
+import { layoutLeaflet } from './layout/leaflet.js'
 import { renderLeaflet } from './renderLeaflet.js'
 import { SEED_AREA, SEED_GUIDE } from './testing/dataset.js'
 import { pageLines } from './testing/lines.js'
@@ -114,6 +117,23 @@ describe('the cover', () => {
     expect(coloured.find((t) => t.text.startsWith('What to do now'))?.colour).toBe(accent)
     expect(coloured.find((t) => t.text.startsWith('0300 123 2040'))?.colour).toBe(accent)
     expect(coloured.find((t) => t.text.startsWith(view.guide.summary.slice(0, 20)))?.colour).toBe('#1b1b1f')
+  })
+})
+
+describe('the logo in a document of many copies', () => {
+  it('is embedded once, however many copies are drawn (a print pack)', async () => {
+    const png = testPng(40, 20, [0x1d, 0x4e, 0x89])
+    const layout = layoutLeaflet(view, 'standard', { logo: { data: png, width: 40, height: 20, alt: 'Logo' } })
+    const doc = createDocument({ title: 't', lang: 'en-GB', date: new Date(0) })
+    const bytes = collect(doc)
+    const root = doc.struct('Document')
+    doc.addStructure(root)
+    for (let copy = 0; copy < 3; copy++) drawLeaflet(doc, root, layout, 'standard', { outline: false })
+    root.end()
+    doc.end()
+    const file = (await bytes).toString('latin1')
+    expect(file.match(/\/Subtype \/Image/g)).toHaveLength(1)
+    expect((await openPdf(await bytes)).numPages).toBe(layout.pageCount * 3)
   })
 })
 

@@ -18,6 +18,20 @@ export function addPage(doc: Doc, size: PageSize = A4): void {
   doc.addPage({ size: [size.width, size.height], margin: 0 })
 }
 
+/**
+ * Each image once per document: pdfkit embeds a Buffer again on every image() call (it only remembers images
+ * opened from a path), so a print pack of fifty copies would carry the logo fifty times. An opened image passed
+ * back to image() is drawn from the one embedded copy.
+ */
+const openedImages = new WeakMap<Doc, Map<Buffer, unknown>>()
+function openedImage(doc: Doc, data: Buffer): unknown {
+  let images = openedImages.get(doc)
+  if (!images) openedImages.set(doc, (images = new Map()))
+  let image = images.get(data)
+  if (!image) images.set(data, (image = (doc as unknown as { openImage(src: Buffer): unknown }).openImage(data)))
+  return image
+}
+
 function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
   for (const op of ops) {
     if (op.kind === 'rect') {
@@ -30,7 +44,7 @@ function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
       doc.fill('#000000')
       doc.restore()
     } else if (op.kind === 'image') {
-      doc.image(op.data, op.x, op.y, { width: op.w, height: op.h })
+      doc.image(openedImage(doc, op.data) as Buffer, op.x, op.y, { width: op.w, height: op.h })
     } else {
       drawText(doc, op.text, op.x, op.y, op.font, op.size, op.colour)
       if (op.link) {
