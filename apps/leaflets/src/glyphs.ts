@@ -40,17 +40,20 @@ function* printedText(view: GuideView): Generator<[string, string]> {
   for (const [i, s] of guide.sections.entries()) {
     yield [`sections[${i}].heading`, s.heading]
     const spans: string[] = []
+    const hrefs: string[] = []
     const walk = (v: unknown) => {
       if (Array.isArray(v)) v.forEach(walk)
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>
         if (o._type === 'span' && typeof o.text === 'string') spans.push(o.text)
-        if (typeof o.href === 'string') spans.push(o.href)
+        if (typeof o.href === 'string') hrefs.push(o.href)
         for (const [k, child] of Object.entries(o)) if (k !== 'text' && k !== 'href') walk(child)
       }
     }
     walk(s.body)
     yield [`sections[${i}].body`, spans.join(' ')]
+    // Link addresses are written out on paper after their text.
+    yield [`sections[${i}].body (link addresses)`, hrefs.join(' ')]
   }
   for (const [i, s] of guide.steps.entries()) yield [`steps[${i}].text`, s.text]
   if (guide.organisationsIntro) yield ['organisationsIntro', guide.organisationsIntro]
