@@ -32,6 +32,7 @@ test('hostile values are printed escaped: no raw line break, NUL or escape seque
   expect(lines).toContain('error guide.cyber-crime-and-fraud title: This text has a hidden control character (U+001B) in it, which shows as a box or breaks emails: "Cyber\\r\\nCrime\\u001b[2J". Delete and retype that part.')
   expect(lines).toContain('error guide.cyber-crime-and-fraud summary: This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.')
   expect(lines).toContain('error organisation.action-fraud name: This must be on one line, but it has a line break in it: "Action\\nFraud". Remove the line break.')
+  expect(r.stdout).toContain('warning odd\\nid _type: This document is of a type Signpost does not know ("event\\u0000")')
   for (const raw of ['\u0000', '\u001b', '\r']) expect((r.stderr + r.stdout).includes(raw)).toBe(false)
   expect(lines.at(-1)).toBe('Content check failed: 3 errors.')
 })
