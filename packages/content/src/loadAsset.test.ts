@@ -1,7 +1,9 @@
 // loadAsset gives channels the logo's bytes from wherever the model says they are, or an error naming the address.
+import { execFileSync } from 'node:child_process'
 import { createServer } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,6 +17,11 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'image/png' })
     return res.end(bytes)
   }
+  if (req.url === '/stalls.png') {
+    // Half the file, then nothing: a server that hangs mid-download.
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': bytes.length })
+    return res.write(bytes.subarray(0, 4))
+  }
   res.writeHead(404, 'Not Found')
   res.end()
 })
@@ -22,7 +29,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+)
 
 test('a file: URL is read from disk, byte for byte (a path with a space and non-ASCII letters too)', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'signpost asset é-')), 'logo.png')
@@ -43,4 +56,28 @@ test('plain http to another machine, other schemes and non-addresses are refused
   await expect(loadAsset('http://cdn.example.org/logo.png')).rejects.toThrow('Cannot load the asset http://cdn.example.org/logo.png: only file: and https: addresses are loaded.')
   await expect(loadAsset('data:image/png;base64,AAAA')).rejects.toThrow('only file: and https: addresses are loaded')
   await expect(loadAsset('images/logo.png')).rejects.toThrow('Cannot load the asset "images/logo.png": it is not a complete address (expected a file: or https: URL).')
+})
+
+test('a download that stalls half way is given up with a message naming the URL', async () => {
+  await expect(loadAsset(`${base}/stalls.png`, { timeoutMs: 300 })).rejects.toThrow(
+    `Cannot load the asset ${base}/stalls.png: the whole file did not arrive within 0.3 seconds.`,
+  )
+})
+
+test('an https address is fetched over TLS', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'signpost-tls-'))
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
+  const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end(bytes))
+  await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve))
+  // The certificate is made here, so no CA vouches for it: verification is switched off for this one request.
+  const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED
+  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+  try {
+    expect(await loadAsset(`https://127.0.0.1:${(tls.address() as AddressInfo).port}/logo.png`)).toEqual(bytes)
+  } finally {
+    if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED
+    else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before
+    tls.closeAllConnections()
+    await new Promise<void>((resolve) => tls.close(() => resolve()))
+  }
 })

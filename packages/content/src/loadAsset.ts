@@ -4,10 +4,15 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
-const TIMEOUT_MS = 30_000
+
+export type LoadAssetOptions = {
+  /** How long a web server may take to send the whole file (default 30 seconds). */
+  timeoutMs?: number
+}
 
 /** Reads a file: URL from disk or fetches an https URL (http only on this machine, for local test servers). */
-export async function loadAsset(url: string): Promise<Buffer> {
+export async function loadAsset(url: string, options: LoadAssetOptions = {}): Promise<Buffer> {
+  const timeoutMs = options.timeoutMs ?? 30_000
   let parsed: URL
   try {
     parsed = new URL(url)
@@ -25,15 +30,24 @@ export async function loadAsset(url: string): Promise<Buffer> {
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname))) {
     throw new Error(`Cannot load the asset ${url}: only file: and https: addresses are loaded.`)
   }
+  const failed = (e: unknown): Error => {
+    const why = (e as Error).name === 'TimeoutError' ? `the whole file did not arrive within ${timeoutMs / 1000} seconds` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message)
+    return new Error(`Cannot load the asset ${url}: ${why}.`, { cause: e })
+  }
+  const signal = AbortSignal.timeout(timeoutMs)
   let response: Response
   try {
-    response = await fetch(parsed, { signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'follow' })
+    response = await fetch(parsed, { signal, redirect: 'follow' })
   } catch (e) {
-    const why = (e as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} seconds` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message)
-    throw new Error(`Cannot load the asset ${url}: ${why}.`, { cause: e })
+    throw failed(e)
   }
   if (!response.ok) {
+    await response.body?.cancel()
     throw new Error(`Cannot load the asset ${url}: the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`)
   }
-  return Buffer.from(await response.arrayBuffer())
+  try {
+    return Buffer.from(await response.arrayBuffer())
+  } catch (e) {
+    throw failed(e)
+  }
 }
