@@ -36,7 +36,9 @@ describe('outbox.enqueue', () => {
     expect(m).toMatchObject({ status: 'queued', to: 'j***@example.com', guide: 'cyber-crime-and-fraud', area: 'derbyshire', attempts: 0 })
     expect(m.messageId).toMatch(/^<[0-9a-f-]{36}@signpost\.invalid>$/)
     expect(JSON.stringify(m)).not.toContain('jo@example.com')
-    const row = t.outbox.db.prepare("SELECT r.subject, r.html, r.text FROM messages m JOIN renders r ON r.hash = m.render_hash WHERE m.id = ?").get(id) as { subject: string; html: string; text: string }
+    const stored = t.outbox.db.prepare("SELECT m.channel, s.data FROM messages m JOIN snapshots s ON s.hash = m.render_hash WHERE m.id = ?").get(id) as { channel: string; data: string }
+    expect(stored.channel).toBe('email')
+    const row = JSON.parse(stored.data) as { subject: string; html: string; text: string }
     expect(row.subject).toContain('Cyber Crime and Fraud')
     expect(row.text).toContain('0800 612 6505')
   })
@@ -276,7 +278,7 @@ describe('an outbox made by an older version', () => {
     const path = oldOutbox(2)
     const outbox = openOutbox({ path, content, env: {} })
     try {
-      expect(outbox.db.pragma('user_version', { simple: true })).toBe(4)
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(5)
       expect(outbox.list().map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
       expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
       expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
@@ -290,7 +292,7 @@ describe('an outbox made by an older version', () => {
     } finally {
       outbox.close()
     }
-    // Opened again, it is already at schema 4.
+    // Opened again, it is already at schema 5.
     const again = openOutbox({ path, content, env: {} })
     expect(again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
     again.close()
@@ -305,7 +307,7 @@ describe('an outbox made by an older version', () => {
     db.close()
     const outbox = openOutbox({ path, content, env: {} })
     try {
-      expect(outbox.db.pragma('user_version', { simple: true })).toBe(4)
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(5)
       expect(outbox.get('cli-1')!.lastError).toBe('550 5.1.1 <j***@example.com> unknown; also <o***@example.org>')
       const keys = outbox.db.prepare('SELECT idempotency_key FROM messages WHERE idempotency_key IS NOT NULL').all() as { idempotency_key: string }[]
       expect(keys.map((k) => k.idempotency_key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)])
@@ -322,6 +324,6 @@ describe('an outbox made by an older version', () => {
 
   it('still refuses an outbox of a schema it cannot migrate', () => {
     const path = oldOutbox(1)
-    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 4/)
+    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 5/)
   })
 })

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { defaultQueuePath } from '@signpost/outbox'
 
 /** The monorepo root (the folder with turbo.json above this package), else the current directory. */
 export function repoRoot(): string {
@@ -14,8 +15,9 @@ export function repoRoot(): string {
   }
 }
 
+/** The one delivery queue every channel shares (@signpost/outbox): EMAIL_DB, else <repo>/var/outbox.sqlite. */
 export function defaultOutboxPath(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.EMAIL_DB || join(repoRoot(), 'var', 'outbox.sqlite'))
+  return defaultQueuePath(env)
 }
 
 export function defaultMailDir(env: NodeJS.ProcessEnv = process.env): string {
