@@ -1,6 +1,6 @@
 // content:pull through Sanity's own exporter from a local stand-in of the Content Lake: documents into the NDJSON file,
 // images beside it as an export lays them out, and the old file kept whenever the export is not whole.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { embeddedSource, loadContent, parseNdjson } from '@signpost/content'
@@ -16,6 +16,14 @@ let dir: string
 let target: string
 const OLD = '{"_id":"old","_type":"area"}\n'
 const LOGO_FILE = '83a25f9075a8b70220d4619ada61cf26d24fcec2-920x360.png'
+const OLD_IMAGE = `${'0'.repeat(40)}-10x10.png`
+
+/** An image the old file used, laid out as an export does. */
+function oldImage(): string {
+  mkdirSync(join(dir, 'images'), { recursive: true })
+  writeFileSync(join(dir, 'images', OLD_IMAGE), 'old image')
+  return join(dir, 'images', OLD_IMAGE)
+}
 
 beforeEach(async () => {
   lake = await startFakeLake()
@@ -81,12 +89,23 @@ describe('pullDataset', () => {
     expect(result.dropped).toBe(1) // the exporter itself skips system documents; the version is ours to drop
   })
 
-  it('keeps the old file, and leaves nothing behind, when the connection drops mid-export', async () => {
+  it('removes the images the old file used and the new one does not, and keeps other files there', async () => {
     await lakeWithSeed()
+    const stale = oldImage()
+    writeFileSync(join(dir, 'images', 'README.txt'), 'not an export image')
+    await pullDataset(client(), target)
+    expect(existsSync(stale)).toBe(false)
+    expect(readdirSync(join(dir, 'images')).sort()).toEqual([LOGO_FILE, 'README.txt'])
+  })
+
+  it('keeps the old file and its images, and leaves nothing behind, when the connection drops mid-export', async () => {
+    await lakeWithSeed()
+    const old = oldImage()
     lake.exportBehaviour = { kind: 'cut' }
     await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow('Exporting dataset "production" failed: the connection was cut before the export was complete (aborted).')
     expect(readFileSync(target, 'utf8')).toBe(OLD)
-    expect(readdirSync(dir)).toEqual(['production.ndjson'])
+    expect(readFileSync(old, 'utf8')).toBe('old image')
+    expect(readdirSync(dir).sort()).toEqual(['images', 'production.ndjson'])
   })
 
   it('keeps the old file and says why when the server refuses', async () => {
