@@ -120,6 +120,23 @@ describe('the cover', () => {
   })
 })
 
+describe('the list of what is inside', () => {
+  it('is on the cover, each section with the page its heading really starts on', async () => {
+    const pdf = await openPdf(standard)
+    const items = await textItems(pdf)
+    const lines = pageLines(items)
+    const cover = lines.filter((l) => l.page === 1)
+    const start = cover.findIndex((l) => l.text === 'In this leaflet')
+    expect(start).toBeGreaterThan(0)
+    const entries = cover.slice(start + 1).flatMap((l) => [...l.text.matchAll(/(.+?) page (\d+)/g)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) })))
+    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining([...view.guide.sections.map((s) => s.heading), 'Who can help', 'How to get help']))
+    for (const entry of entries) {
+      const heading = lines.find((l) => l.page > 1 && l.text === entry.title)
+      expect(heading?.page, entry.title).toBe(entry.page)
+    }
+  })
+})
+
 describe('the logo in a document of many copies', () => {
   it('is embedded once, however many copies are drawn (a print pack)', async () => {
     const png = testPng(40, 20, [0x1d, 0x4e, 0x89])

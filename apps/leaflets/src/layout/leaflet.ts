@@ -31,6 +31,32 @@ export function readerCheckedLine(view: GuideView): string {
 }
 
 export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
+  // Laid out twice when the cover has room for a list of what is inside: once to learn the pages the sections
+  // start on, then with that list on the cover. The list only fills room on the cover, so no page moves; if it
+  // would, the leaflet goes without it.
+  const first = layoutPass(view, format, options)
+  const entries = contentsOf(first).filter((e) => e.page > 1)
+  if (entries.length < 2) return first
+  const second = layoutPass(view, format, options, entries)
+  const same = second.pageCount === first.pageCount && JSON.stringify(contentsOf(second)) === JSON.stringify(contentsOf(first))
+  return same ? second : first
+}
+
+type ContentsEntry = { title: string; page: number }
+
+/** The bookmarked headings and the (1-based) page each starts on. */
+function contentsOf(layout: LeafletLayout): ContentsEntry[] {
+  const firstPage = (node: StructNode): number | undefined => {
+    for (const child of node.children) {
+      const page = 'ops' in child ? child.page : firstPage(child)
+      if (page !== undefined) return page
+    }
+    return undefined
+  }
+  return layout.nodes.flatMap((n) => (n.bookmark ? [{ title: n.bookmark, page: (firstPage(n) ?? 0) + 1 }] : []))
+}
+
+function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptions, contents?: ContentsEntry[]): LeafletLayout {
   const type = typeScale(format)
   const flow = new Flow(pageGeometry(type, options.pageSize), type, measure())
   const accent = view.settings.identity.accentColour
@@ -42,6 +68,7 @@ export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard
   cover(scratch, view, styles(scratch, accent), options.logo, true)
   const summaryOnCover = scratch.page === 0
   cover(flow, view, s, options.logo, summaryOnCover)
+  if (contents && flow.page === 0) contentsList(flow, s, contents)
   if (flow.page === 0) flow.newPage()
   else flow.space(type.body * 2)
   if (!summaryOnCover) s.paragraph([{ text: view.guide.summary }])
@@ -145,6 +172,54 @@ function cover(flow: Flow, view: GuideView, s: Styles, logo: LogoImage | undefin
     const q = qualities(support)
     labelledNumbers(flow, support, accent, q ? `${capitalise(q)}.` : '')
   }
+}
+
+/**
+ * "In this leaflet": each section with the page it starts on, at the foot of the cover, when it fits there.
+ * Tagged as a list; each entry reads "What is Cyber-crime? page 2".
+ */
+function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
+  const type = flow.type
+  const geo = flow.geo
+  const gap = type.body * 1.5
+  const rowGap = type.body * 0.15
+  const pageLabel = (e: ContentsEntry) => `page ${e.page}`
+  const pageRoom = flow.measure.width(`page ${Math.max(...contents.map((e) => e.page))}`, 'regular', type.body) + type.body * 0.6
+  const full = geo.right - geo.left
+  // One column, or two (left then right, in reading order) when one would not fit.
+  const layouts = [1, 2].map((columns) => {
+    const width = (full - gap * (columns - 1)) / columns
+    const perColumn = Math.ceil(contents.length / columns)
+    const groups = Array.from({ length: columns }, (_, c) => contents.slice(c * perColumn, (c + 1) * perColumn))
+    const heights = groups.map((g) => g.reduce((h, e) => h + flow.measureText([{ text: e.title }], { size: type.body, indentRight: full - width + pageRoom }) + rowGap, 0))
+    return { columns, width, groups, height: Math.max(...heights) }
+  })
+  const head = flow.lineHeight(type.h2) + type.body * 2.2
+  const chosen = layouts.find((l) => flow.y + head + l.height + type.body * 0.5 <= geo.bottom)
+  if (!chosen) return
+  flow.y = Math.max(flow.y, geo.bottom - head - chosen.height - type.body * 0.5)
+  flow.artifact({ kind: 'rect', x: geo.left, y: flow.y, w: full, h: 1.5, colour: colours.border })
+  flow.y += type.body * 0.8
+  s.heading('H2', 'In this leaflet')
+  const list = flow.element(null, 'L')
+  const top = flow.y
+  let bottom = top
+  chosen.groups.forEach((group, c) => {
+    flow.y = top
+    const indent = c * (chosen.width + gap)
+    const right = geo.left + indent + chosen.width
+    for (const entry of group) {
+      const li = flow.element(list, 'LI')
+      const body = flow.element(li, 'LBody')
+      const page = pageLabel(entry)
+      const y = flow.y
+      flow.text(body, [{ text: `${entry.title} ` }], { size: type.body, indent, indentRight: geo.right - right + pageRoom, keepTogether: true })
+      flow.add(body, { kind: 'text', x: right - flow.measure.width(page, 'regular', type.body), y, text: page, font: 'regular', size: type.body, colour: colours.muted })
+      flow.y += rowGap
+    }
+    bottom = Math.max(bottom, flow.y)
+  })
+  flow.y = bottom
 }
 
 /**
