@@ -19,7 +19,7 @@ const ROUTES = [
   '/api/robots',
 ]
 
-/** POSTs size bytes (declared with Content-Length, or chunked) and returns the answer, even if the server stops reading. */
+/** POSTs size bytes (declared with Content-Length, or chunked), on kept-alive connections, and returns the answer. */
 function post(path: string, size: number, declared: boolean, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const { hostname, port } = new URL(origin())
   return new Promise((resolve, reject) => {
@@ -28,10 +28,8 @@ function post(path: string, size: number, declared: boolean, headers: Record<str
       res.on('data', (d: Buffer) => (body += d.toString()))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
     })
-    req.on('error', (e: NodeJS.ErrnoException) => {
-      // The server may close the connection once it has answered; the answer has been read by then.
-      if (e.code !== 'EPIPE' && e.code !== 'ECONNRESET') reject(e)
-    })
+    req.on('error', reject)
+    req.setTimeout(20_000, () => req.destroy(new Error(`no answer from ${path} within 20 s`)))
     const chunk = Buffer.alloc(64 * 1024, '{')
     let sent = 0
     const write = () => {

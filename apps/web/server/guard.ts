@@ -58,6 +58,11 @@ function refuse(res: ServerResponse, status: number, message: string, close: boo
 /** Answers the request itself (400 or 413) and returns true, or prepares the response and returns false for Next. */
 export function guardRequest(req: IncomingMessage, res: ServerResponse, sets: HeaderSets): boolean {
   fillMissingHeaders(res, sets)
+  // After a 413 (Next's body parser stops reading at its limit and leaves the rest unread), the rest of the body
+  // is read and discarded, so the client still sending sees the answer and the connection stays usable.
+  res.once('finish', () => {
+    if (res.statusCode === 413 && !req.complete) req.resume()
+  })
   const target = targetProblem(req.url)
   if (target) {
     refuse(res, 400, target, true)
