@@ -172,6 +172,8 @@ export class Flow {
         else push(frag(part))
       }
     }
+    // Trailing white space stays in the text (something drawn beside the block may follow it).
+    if (pendingSpace) words.at(-1)?.frags.push({ ...pendingSpace, width: 0 })
     return words
   }
 
