@@ -68,6 +68,10 @@ const refused: Array<[string, Doc]> = [
   ['"confidential" not said', without(byId(DVS), 'confidential')],
   ['no status', without(byId(DVS), 'status')],
   ['an area name with a line break', { ...byId('area.derbyshire'), name: 'Derby\nshire' }],
+  ['a service name with a line break', { ...byId('siteSettings'), serviceName: 'Derbyshire\nVictim Services' }],
+  ['a funder line with a line break', { ...byId('siteSettings'), funderLine: 'Funded by\r\nthe PCC' }],
+  ['an emergency notice with a line break', { ...byId('siteSettings'), emergencyNotice: 'If you are in danger,\ncall 999.' }],
+  ['a NUL in the site name', { ...byId('siteSettings'), siteName: 'Sign\u0000post' }],
 ]
 
 const accepted: Array<[string, Doc]> = [

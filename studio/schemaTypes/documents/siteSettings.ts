@@ -3,7 +3,7 @@
 import { CogIcon } from '@sanity/icons/Cog'
 import { accentColourWarning, checkAccentColour, checkHttpsUrl, checkLogoAlt, LOGO_MIME_TYPES } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
-import { fromRule, longSentenceRule, required, toValidation } from '../validation'
+import { controlCharactersRule, fromRule, longSentenceRule, required, requiredLine, singleLineRule, toValidation } from '../validation'
 
 export const SITE_SETTINGS_ID = 'siteSettings'
 
@@ -12,27 +12,28 @@ export const siteSettings = defineType({
   title: 'Settings',
   type: 'document',
   icon: CogIcon,
+  validation: (rule) => rule.custom(controlCharactersRule),
   fields: [
     defineField({
       name: 'siteName',
       title: 'Site name',
       description: 'The name of this Signpost site, for staff and the Studio. Readers see the service name below instead.',
       type: 'string',
-      validation: (rule) => rule.custom(required('Add the site name.')),
+      validation: (rule) => rule.custom(requiredLine('Add the site name.')),
     }),
     defineField({
       name: 'serviceName',
       title: 'Service name',
       description: 'The name readers know the service by, e.g. "Derbyshire Victim Services". Shown in the site header, on every leaflet cover and as the sender of advice emails.',
       type: 'string',
-      validation: (rule) => rule.custom(required('Add the service name readers know, e.g. "Derbyshire Victim Services".')),
+      validation: (rule) => rule.custom(requiredLine('Add the service name readers know, e.g. "Derbyshire Victim Services".')),
     }),
     defineField({
       name: 'funderLine',
       title: 'Funder line (optional)',
       description: 'Printed under the service name, e.g. "Funded by the Police and Crime Commissioner for Derbyshire".',
       type: 'string',
-      validation: (rule) => rule.custom(longSentenceRule).warning(),
+      validation: (rule) => [rule.custom(singleLineRule), rule.custom(longSentenceRule).warning()],
     }),
     defineField({
       name: 'logo',
@@ -71,7 +72,7 @@ export const siteSettings = defineType({
       title: 'Emergency notice',
       description: 'Shown at the top of every page and leaflet, e.g. "If you are in immediate danger, call 999."',
       type: 'string',
-      validation: (rule) => [rule.custom(required('Add the emergency notice (call 999).')), rule.custom(longSentenceRule).warning()],
+      validation: (rule) => [rule.custom(requiredLine('Add the emergency notice (call 999).')), rule.custom(longSentenceRule).warning()],
     }),
     defineField({
       name: 'exitUrl',
