@@ -27,8 +27,17 @@ const WHITE = colours.onBrand
 
 /** What readers see at the foot of every page: "Checked 1 November 2026". */
 export function readerCheckedLine(view: GuideView): string {
-  return `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+  const key = `${view.guide.reviewedAt} ${view.guide.language}`
+  let line = checkedLines.get(key)
+  if (!line) {
+    // Formatting a date builds an Intl.DateTimeFormat, which costs more than laying out a page: once per date.
+    line = `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+    if (checkedLines.size >= 256) checkedLines.clear()
+    checkedLines.set(key, line)
+  }
+  return line
 }
+const checkedLines = new Map<string, string>()
 
 export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
   // Laid out twice when the cover has room for a list of what is inside: once to learn the pages the sections
