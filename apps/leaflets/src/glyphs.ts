@@ -22,7 +22,8 @@ export function fontHasCharacter(codePoint: number): boolean {
   let has = known.get(codePoint)
   if (has === undefined) {
     const fonts = brandFonts()
-    has = /\s/u.test(String.fromCodePoint(codePoint)) || FONT_KEYS.every((k) => fonts[k].hasGlyphForCodePoint(codePoint))
+    // White space and invisible format characters (zero-width space, soft hyphen: not drawn) need no glyph.
+    has = /[\s\p{Cf}]/u.test(String.fromCodePoint(codePoint)) || FONT_KEYS.every((k) => fonts[k].hasGlyphForCodePoint(codePoint))
     known.set(codePoint, has)
   }
   return has

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const file = await writeDataset([
     { slug: 'crowded-guide', title: 'Numbers everywhere', text: crowdedText() },
     { slug: 'long-guide', title: 'A very long guide', repeat: 6 },
-    { slug: 'hostile-guide', title: 'Hostile content', text: `A word too long for any line: ${LONG_WORD} and an address too long for one: ${LONG_ADDRESS} in the text.` },
+    { slug: 'hostile-guide', title: 'Hostile content', text: `A word too long for any line: ${LONG_WORD} and an address too long for one: ${LONG_ADDRESS} in the text. Pasted\u200b from a web page with soft\u00adhyphens <script>alert(1)</script>.` },
     { slug: 'urdu-guide', title: 'Urdu text', text: URDU },
   ])
   const content = await loadContent({ source: embeddedSource(file) })
@@ -158,6 +158,13 @@ describe('large print', () => {
 })
 
 describe('text the font cannot show', () => {
+  it('leaves out invisible format characters (zero-width space, soft hyphen) and prints markup as the words it is', async () => {
+    const items = await textItems(await openPdf(await renderLeaflet(hostile)))
+    const text = plainText(items)
+    expect(text).toContain('Pasted from a web page with softhyphens <script>alert(1)</script>.')
+    expect(text).not.toMatch(/[\u200b\u00ad]/)
+  })
+
   it('is refused with a message naming the guide, the field and the script, never printed as empty boxes', async () => {
     const error = await renderLeaflet(urdu).then(
       () => undefined,

@@ -54,6 +54,9 @@ export function isNumberLink(href: string | undefined): boolean {
 
 type Keep = { page: number; y: number; nodes: StructNode[] }
 
+const FORMAT_CHARACTERS = /\p{Cf}/u
+const FORMAT_CHARACTERS_ALL = /\p{Cf}/gu
+
 export class Flow {
   readonly nodes: StructNode[] = []
   readonly artifacts: DrawOp[][] = [[]]
@@ -150,7 +153,10 @@ export class Flow {
       pendingSpace = undefined
       pendingHard = false
     }
-    for (const run of runs) {
+    for (const source of runs) {
+      // Invisible format characters (zero-width space, soft hyphen, word joiner) are not drawn: the font has no
+      // glyph for some of them, and lines break only where this file says.
+      const run = FORMAT_CHARACTERS.test(source.text) ? { ...source, text: source.text.replace(FORMAT_CHARACTERS_ALL, '') } : source
       const font: FontKey = bold || run.bold ? 'bold' : 'regular'
       const size = run.size ?? baseSize
       const style = { font, size, ...((run.colour ?? colour) ? { colour: run.colour ?? colour } : {}), ...(run.link ? { link: run.link } : {}) }
