@@ -99,7 +99,10 @@ function drawArtifact(doc: Doc, type: 'Pagination' | 'Layout', draw: () => void)
 export type DrawOptions = {
   /** Called as each page is finished (for progress). */
   onPage?: () => void
-  /** Where the sections' bookmarks go: the document outline by default; false for none. */
+  /**
+   * Where the sections' bookmarks go (doc.outline for a single leaflet, an item under it for one copy of many).
+   * None by default, so a print pack of many copies does not list every section of every copy.
+   */
   outline?: OutlineParent | false
 }
 
@@ -108,7 +111,7 @@ export type DrawOptions = {
  * `options` may be a function, called as each page is finished (the older signature).
  */
 export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayout, format: LeafletFormat, options: DrawOptions | (() => void) = {}): number {
-  const { onPage, outline = doc.outline as unknown as OutlineParent } = typeof options === 'function' ? { onPage: options } : options
+  const { onPage, outline = false } = typeof options === 'function' ? { onPage: options } : options
   const type = typeScale(format)
   const size = layout.page ?? A4
   const geo = pageGeometry(type, sizeName(size))

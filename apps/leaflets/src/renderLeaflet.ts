@@ -2,7 +2,7 @@
 // booklets), carrying the service's identity (its logo, name and accent colour) rather than the software's.
 import type { GuideView } from '@signpost/content'
 import { collect, contentDate, createDocument } from './document.js'
-import { drawLeaflet } from './draw.js'
+import { drawLeaflet, type OutlineParent } from './draw.js'
 import type { LeafletFormat } from './format.js'
 import { checkLeafletText } from './glyphs.js'
 import { layoutLeaflet } from './layout/leaflet.js'
@@ -34,7 +34,7 @@ export async function renderLeaflet(view: GuideView, options: RenderLeafletOptio
   const bytes = collect(doc)
   const root = doc.struct('Document')
   doc.addStructure(root)
-  drawLeaflet(doc, root, layout, format)
+  drawLeaflet(doc, root, layout, format, { outline: doc.outline as unknown as OutlineParent })
   root.end()
   doc.end()
   return bytes
