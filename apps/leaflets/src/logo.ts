@@ -1,13 +1,10 @@
 // The service's logo for the leaflet's cover: the PNG bytes from the identity's logo (through @signpost/content's
 // loadAsset), checked and measured. pdfkit draws PNG and JPEG only, so an SVG logo leaves the cover with the
 // service's name alone (the name is always printed), as does an identity with no logo.
-import * as content from '@signpost/content'
-import type { Identity } from '@signpost/content'
+import { loadAsset, type Identity } from '@signpost/content'
 import type { LogoImage } from './layout/leaflet.js'
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-type AssetLoader = (url: string) => Promise<Buffer>
 
 /**
  * Logo bytes by URL. Asset URLs name their content (Sanity's and the embedded dataset's file names carry the
@@ -17,12 +14,6 @@ const cached = new Map<string, Buffer>()
 function remember(url: string, data: Buffer): void {
   if (cached.size >= 16) cached.delete(cached.keys().next().value as string)
   cached.set(url, data)
-}
-
-/** @signpost/content's loadAsset, when the installed version has it. */
-function assetLoader(): AssetLoader | undefined {
-  const load = (content as unknown as { loadAsset?: unknown }).loadAsset
-  return typeof load === 'function' ? (load as AssetLoader) : undefined
 }
 
 /**
@@ -36,10 +27,8 @@ export async function loadLogo(identity: Identity, override?: Buffer | null): Pr
   if (!override && logo?.mimeType !== 'image/png') return undefined
   let data = override
   if (!data && logo) {
-    const load = assetLoader()
-    if (!load) return undefined
     try {
-      data = cached.get(logo.url) ?? (await load(logo.url))
+      data = cached.get(logo.url) ?? (await loadAsset(logo.url))
       remember(logo.url, data)
     } catch (e) {
       throw new Error(`The leaflet cannot show the logo in site settings (identity.logo, ${logo.url}): ${(e as Error).message}`, { cause: e })

@@ -85,7 +85,10 @@ describe('renderPack', () => {
     expect((await pageTexts(pdf))[1]).toBe('This page is intentionally blank')
     expect(await (await pdf.getPage(2)).getStructTree()).toEqual({ role: 'Root', children: [] })
     expect(findRole(trees, 'Sect').length).toBeGreaterThanOrEqual(2) // pdfjs gives one pruned tree per page
-    expect(findRole(trees, 'Figure').length).toBe(2)
+    // Each copy carries the service's logo on its cover and the QR code on its back page.
+    const logoAlt = views[0]!.settings.identity.logo?.alt
+    expect(logoAlt).toBeTruthy()
+    expect(findRole(trees, 'Figure').map((f) => f.alt)).toEqual([logoAlt, `QR code linking to ${views[0]!.guide.url}`, logoAlt, `QR code linking to ${views[0]!.guide.url}`])
   })
 
   it('is deterministic', async () => {

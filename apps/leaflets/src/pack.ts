@@ -8,6 +8,7 @@ import { measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
 import { Flow } from './layout/flow.js'
 import { layoutLeaflet } from './layout/leaflet.js'
+import { loadLogo } from './logo.js'
 import { pageGeometry, type PageSizeName } from './layout/page.js'
 import type { LeafletLayout } from './layout/types.js'
 
@@ -33,7 +34,7 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   const format = options.format ?? 'standard'
   const layouts = new Map<string, LeafletLayout>()
   for (const { view } of entries) {
-    if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format))
+    if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format, { logo: await loadLogo(view.settings.identity) }))
   }
   const layoutOf = (view: GuideView) => layouts.get(view.guide.slug)!
   const cover = layoutCover(entries, {
@@ -133,7 +134,7 @@ export function layoutCover(entries: PackEntry[], options: CoverOptions): Leafle
   const copies = entries.reduce((n, e) => n + e.copies, 0)
   flow.text(flow.element(null, 'H1'), [{ text: `Print pack for ${area.name}` }], { size: type.h1, bold: true })
   flow.space(type.body * 0.6)
-  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). ${options.instructions} Check the revision on each leaflet's footer matches this list.` }], { size: type.body })
+  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). ${options.instructions} Check the revision in each leaflet's small print, on its last page, matches this list.` }], { size: type.body })
   flow.space(type.body)
   const list = flow.element(null, 'L')
   entries.forEach(({ view, copies }, i) => {

@@ -1,8 +1,8 @@
 // Test and benchmark datasets: the seed NDJSON plus made-up guides (more of them, longer ones, accented text).
 // Written to temp files for tests and the benchmark only; never part of the shipped content.
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { defaultDatasetPath } from '@signpost/content'
 
 export const SEED_GUIDE = 'cyber-crime-and-fraud'
@@ -60,11 +60,12 @@ export async function datasetWith(extra: ExtraGuide[]): Promise<string> {
   return docs.map((d) => JSON.stringify(d)).join('\n') + '\n'
 }
 
-/** Writes a dataset to a new temp folder and returns the file path. */
+/** Writes a dataset to a new temp folder, with the seed's images (the logo) beside it, and returns the file path. */
 export async function writeDataset(extra: ExtraGuide[]): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'signpost-leaflets-data-'))
   const file = join(dir, 'dataset.ndjson')
   await writeFile(file, await datasetWith(extra))
+  await cp(join(dirname(defaultDatasetPath()), 'images'), join(dir, 'images'), { recursive: true })
   return file
 }
 
