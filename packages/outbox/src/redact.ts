@@ -11,11 +11,8 @@ const MOBILE = /(?<![\d+])(?:\+?44\s?\(?0?\)?\s?|0)7(?:[\s-]?\d){9}(?!\d)/g
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/** A UK mobile number as people may see it: 07*** ***123 (only the last three digits). */
-export function maskMobileNumber(number: string): string {
-  const digits = number.replace(/\D/g, '')
-  return `07*** ***${digits.slice(-3)}`
-}
+/** A UK mobile number as people may see it: 07*** ***123 (only the last three digits; the rule in @signpost/content). */
+export const maskMobileNumber = (number: string): string => rules.maskUkMobile(number)
 
 /**
  * Masks the recipient's `known` address or number (as `masked`) and name (as "[recipient]") in any letter case, then
