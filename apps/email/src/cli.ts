@@ -8,7 +8,8 @@ import { IdempotencyConflictError, openOutbox, RateLimitError, type Outbox, type
 import { createRateLimiter } from './rateLimiter.js'
 import { AdviceEmailRequestError } from './request.js'
 import { createTransportFromEnv, dkimAlignmentWarning } from './transport.js'
-import { createWorker } from './worker.js'
+import { cachedContent, createWorker } from './worker.js'
+import { createSmsChannel, createSmsTransportFromEnv, openSmsOutbox } from '@signpost/sms'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 const err = (line: string) => process.stderr.write(`${line}\n`)
@@ -150,11 +151,19 @@ function onSignals(stop: () => Promise<void>): void {
   process.on('SIGTERM', handler)
 }
 
+/** The sms channel the same worker delivers (texts queued by `npm run sms` or POST /v1/advice-sms). */
+function smsChannel() {
+  const transport = createSmsTransportFromEnv()
+  return { transport, channel: createSmsChannel({ transport, content: cachedContent(undefined) }) }
+}
+
 async function workerCommand(): Promise<void> {
   const outbox = openOutbox()
   const transport = createTransportFromEnv()
+  const sms = smsChannel()
   err(`email worker: outbox ${outbox.path}; delivering via ${transport.description}`)
-  const worker = createWorker({ outbox, transport })
+  err(`email worker: texts from the same outbox go to ${sms.transport.description}`)
+  const worker = createWorker({ outbox, transport, otherChannels: { sms: sms.channel } })
   onSignals(async () => {
     await worker.stop()
     transport.close()
@@ -168,22 +177,32 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
   if (keys.length === 0) throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
   const content = await loadContent()
   const outbox = openOutbox({ content })
+  const smsOutbox = openSmsOutbox({ content })
   const transport = createTransportFromEnv()
-  const worker = createWorker({ outbox, transport })
+  const sms = smsChannel()
+  const worker = createWorker({ outbox, transport, otherChannels: { sms: sms.channel } })
   const limit = Number(process.env.EMAIL_API_RATE_LIMIT) || 60
-  const server = createApiServer({ outbox, apiKeys: keys, keyLimiter: createRateLimiter({ limit, windowMs: 60_000 }), onQueued: () => worker.nudge() })
+  const server = createApiServer({
+    outbox,
+    apiKeys: keys,
+    keyLimiter: createRateLimiter({ limit, windowMs: 60_000 }),
+    onQueued: () => worker.nudge(),
+    sms: { outbox: smsOutbox, callbackToken: process.env.NOTIFY_CALLBACK_TOKEN?.trim() || undefined },
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(o.port, o.host, () => resolve())
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : o.port
-  err(`email api: listening on http://${o.host}:${port}/v1/advice-emails; outbox ${outbox.path}; delivering via ${transport.description}`)
+  err(`email api: listening on http://${o.host}:${port}/v1/advice-emails and /v1/advice-sms; outbox ${outbox.path}; delivering via ${transport.description}; texts via ${sms.transport.description}`)
+  if (!process.env.NOTIFY_CALLBACK_TOKEN) err('email api: NOTIFY_CALLBACK_TOKEN is not set, so Notify delivery receipts (/v1/notify/delivery-receipts) are refused; the worker asks Notify for each status instead.')
   onSignals(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await worker.stop()
     transport.close()
     outbox.close()
+    smsOutbox.close()
   })
   await worker.run()
 }
@@ -230,9 +249,9 @@ export function program(): Command {
     .option('--json', 'print JSON')
     .option('--limit <n>', 'how many recent messages to list', positiveInt, 20)
     .action(statusCommand)
-  p.command('worker').description('Deliver queued messages until stopped (SIGINT/SIGTERM)').action(workerCommand)
+  p.command('worker').description('Deliver queued emails and texts until stopped (SIGINT/SIGTERM)').action(workerCommand)
   p.command('serve')
-    .description('Run the HTTP API (POST/GET /v1/advice-emails) and the worker')
+    .description('Run the HTTP API (POST/GET /v1/advice-emails and /v1/advice-sms, Notify receipts) and the worker')
     .option('--port <port>', 'port to listen on', positiveInt, Number(process.env.EMAIL_API_PORT) || 3100)
     .option('--host <host>', 'address to listen on', process.env.EMAIL_API_HOST || '127.0.0.1')
     .action(serveCommand)

@@ -1,0 +1,45 @@
+// The advice text as a victim's phone shows it: the local service and its number, the report line, the text-to
+// instruction and the guide's address within 2 texts as Notify counts them; the neutral form names no service or subject.
+import { loadContent, rules, viewGuide } from '@signpost/content'
+import { describe, expect, it } from 'vitest'
+import { renderAdviceSms, SmsTooLongError } from './renderAdviceSms.js'
+
+const content = await loadContent()
+const view = viewGuide(content, 'cyber-crime-and-fraud')
+
+describe('renderAdviceSms', () => {
+  it('names Derbyshire Victim Services with 0800 612 6505, Action Fraud with 0300 123 2040, DVS to 82228 and the guide address, in at most 2 texts', () => {
+    const { body, length } = renderAdviceSms(view)
+    expect(body).toMatch(/Derbyshire Victim Services[^\n]*0800 612 6505/)
+    expect(body).toMatch(/Action Fraud: 0300 123 2040/)
+    expect(body).toContain('Text DVS to 82228')
+    expect(body).toContain(view.guide.url)
+    expect(length.texts).toBeLessThanOrEqual(2)
+    expect(length.encoding).toBe('GSM-7')
+    expect(rules.smsLength(body).texts).toBe(length.texts)
+  })
+
+  it('neutral: the numbers and the site only, no service name, subject or guide address', () => {
+    const { body } = renderAdviceSms(view, { neutral: true })
+    expect(body).toContain('0800 612 6505')
+    expect(body).toContain('0300 123 2040')
+    expect(body).toContain(view.settings.siteUrl)
+    expect(body).not.toMatch(/victim|fraud|crime|cyber|derbyshire|action/i)
+  })
+
+  it('leaves out the least needed lines to stay within 2 texts, never the numbers or the address', () => {
+    const long = { ...view, guide: { ...view.guide, title: `Cyber Crime and Fraud ${'and more '.repeat(12)}` } }
+    const { body, length } = renderAdviceSms(long)
+    expect(length.texts).toBe(2)
+    expect(body).not.toContain('In an emergency')
+    expect(body).toContain('0800 612 6505')
+    expect(body).toContain('0300 123 2040')
+    expect(body).toContain(view.guide.url)
+  })
+
+  it('refuses, naming the guide, a text that cannot be made at most 6 texts long', () => {
+    const huge = { ...view, guide: { ...view.guide, title: 'W'.repeat(1000) } }
+    expect(() => renderAdviceSms(huge)).toThrow(SmsTooLongError)
+    expect(() => renderAdviceSms(huge)).toThrow(/Guide "cyber-crime-and-fraud": The text message is too long/)
+  })
+})

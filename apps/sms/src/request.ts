@@ -1,0 +1,91 @@
+// What any entry point (CLI, HTTP API) may ask the queue to text, and the one place it is validated: a UK mobile
+// number (rules.checkUkMobile), a guide that exists for the area. There is no public "text me" form: an open form
+// that sends texts invites SMS-pumping fraud.
+import { NotFoundError, getArea, getGuide, rules, type Content } from '@signpost/content'
+import { z } from 'zod'
+
+export type AdviceSmsOrigin = 'cli' | 'api'
+
+export type AdviceSmsRequest = {
+  guide: string
+  /** A UK mobile number as typed (07…, +44 7…); stored as E.164. */
+  to: string
+  area?: string
+  neutral?: boolean
+  idempotencyKey?: string
+  origin: AdviceSmsOrigin
+}
+
+export class AdviceSmsRequestError extends Error {
+  readonly field: string
+  constructor(field: string, message: string) {
+    super(message)
+    this.name = 'AdviceSmsRequestError'
+    this.field = field
+  }
+}
+
+const NO_LINE_BREAK = /^[^\r\n]*$/
+const noBreak = (what: string) => ({ message: `${what} cannot contain a line break (CR or LF).` })
+
+/** The request as JSON from outside (HTTP body); strict: unknown fields are refused. */
+export const adviceSmsRequestSchema = z.strictObject({
+  guide: z.string({ error: 'guide is required: the slug of a guide, for example cyber-crime-and-fraud.' }).regex(NO_LINE_BREAK, noBreak('guide')).max(100),
+  to: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'to is required: the UK mobile number to text, for example 07700 900123.'
+          : Array.isArray(issue.input)
+            ? 'to: one recipient per request. Send a separate request for each number.'
+            : 'to must be one mobile number, as text.',
+    })
+    .regex(NO_LINE_BREAK, noBreak('to'))
+    .max(30),
+  area: z.string().regex(NO_LINE_BREAK, noBreak('area')).max(100).optional(),
+  neutral: z.boolean().optional(),
+  idempotencyKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[\x21-\x7e]+$/, { message: 'idempotencyKey must be printable ASCII with no spaces or line breaks.' })
+    .optional(),
+  origin: z.enum(['cli', 'api']),
+})
+
+export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceSmsRequestError {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') || whole
+  const message = issue?.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : (issue?.message ?? 'is not valid.')
+  return new AdviceSmsRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
+}
+
+/** Checks a request and returns it with the number in E.164. Throws AdviceSmsRequestError naming the field. */
+export function validateSmsRequest(input: unknown, content?: Content): AdviceSmsRequest & { mobile: rules.UkMobile } {
+  const parsed = adviceSmsRequestSchema.safeParse(input)
+  if (!parsed.success) throw requestErrorOf(parsed.error)
+  const request = parsed.data
+  const mobile = rules.checkUkMobile(request.to)
+  if (!mobile.ok) throw new AdviceSmsRequestError('to', `to: ${mobile.message}`)
+  const guideSlug = rules.checkSlug(request.guide)
+  if (!guideSlug.ok) throw new AdviceSmsRequestError('guide', `guide: ${guideSlug.message}`)
+  if (request.area !== undefined) {
+    const areaSlug = rules.checkSlug(request.area)
+    if (!areaSlug.ok) throw new AdviceSmsRequestError('area', `area: ${areaSlug.message}`)
+  }
+  if (content) {
+    try {
+      getArea(content, request.area)
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new AdviceSmsRequestError('area', `area: ${e.message}`)
+      throw e
+    }
+    try {
+      getGuide(content, request.guide, request.area)
+    } catch (e) {
+      if (e instanceof NotFoundError) throw new AdviceSmsRequestError('guide', `guide: ${e.message}`)
+      throw e
+    }
+  }
+  return { ...request, to: mobile.value.e164, mobile: mobile.value }
+}

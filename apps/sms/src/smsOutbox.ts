@@ -1,0 +1,164 @@
+// The sms channel's door to the one delivery queue (@signpost/outbox): validates an advice-text request, renders the
+// text here at once (what was asked for is what is sent) and stores it as a message of channel "sms" beside the
+// emails. Numbers are kept in E.164 and only ever shown masked (07*** ***123); they are erased after retention.
+import { createHash, randomUUID } from 'node:crypto'
+import { viewGuide, type Content } from '@signpost/content'
+import { Queue, defaultQueuePath, envNumber, queueOptionsFromEnv, type QueuedMessage, type QueueStatus } from '@signpost/outbox'
+import { renderAdviceSms, type RenderedAdviceSms } from './renderAdviceSms.js'
+import { validateSmsRequest, type AdviceSmsOrigin, type AdviceSmsRequest } from './request.js'
+
+export type SmsStatus = QueueStatus
+
+/** What staff and API clients may see of a text: the number only masked. */
+export type SmsMessage = {
+  id: string
+  status: SmsStatus
+  origin: AdviceSmsOrigin
+  guide: string
+  area?: string
+  neutral: boolean
+  to: string
+  /** The reference Notify is given on every attempt (the same one), so a resend can be recognised. */
+  reference: string
+  attempts: number
+  lastError?: string
+  lastResponseCode?: number
+  deliveredTo?: string
+  /** Notify's id for the latest accepted attempt. */
+  notificationId?: string
+  /** Notify's latest status for it: delivered, permanent-failure, temporary-failure, technical-failure, sending … */
+  notifyStatus?: string
+  createdAt: string
+  nextAttemptAt?: string
+  sentAt?: string
+  finishedAt?: string
+  purged: boolean
+}
+
+export function smsView(m: QueuedMessage): SmsMessage {
+  return {
+    id: m.id,
+    status: m.status,
+    origin: m.origin === 'web' ? 'api' : m.origin,
+    guide: m.guide,
+    area: m.area,
+    neutral: m.options.neutral === true,
+    to: m.to,
+    reference: m.reference,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    lastResponseCode: m.lastResponseCode,
+    deliveredTo: m.deliveredTo,
+    notificationId: m.providerId,
+    notifyStatus: m.receipt?.status ?? (m.status === 'sent' && m.providerId ? 'accepted' : undefined),
+    createdAt: m.createdAt,
+    nextAttemptAt: m.nextAttemptAt,
+    sentAt: m.sentAt,
+    finishedAt: m.finishedAt,
+    purged: m.purged,
+  }
+}
+
+export type SmsSnapshot = { body: string; revision: string; texts: number; encoding: string }
+
+export function renderSmsSnapshot(content: Content, request: { guide: string; area?: string | null; neutral?: boolean }): SmsSnapshot {
+  const rendered: RenderedAdviceSms = renderAdviceSms(viewGuide(content, request.guide, request.area ?? undefined), { neutral: request.neutral })
+  return { body: rendered.body, revision: rendered.revision, texts: rendered.length.texts, encoding: rendered.length.encoding }
+}
+
+export type SmsOutboxOptions = {
+  /** The queue file; default EMAIL_DB, else <repo>/var/outbox.sqlite (the same file as email). */
+  path?: string
+  content?: Content
+  env?: NodeJS.ProcessEnv
+  now?: () => number
+  /** At most `limit` texts per number per `windowMs` (default 3 per hour; SMS_RECIPIENT_LIMIT, SMS_RECIPIENT_WINDOW_MS). */
+  recipientLimit?: { limit: number; windowMs: number }
+  retry?: { baseMs?: number; capMs?: number; maxAttempts?: number }
+}
+
+function requestDigest(request: AdviceSmsRequest, area: string | null): string {
+  const fields = { channel: 'sms', guide: request.guide, to: request.to, area, neutral: Boolean(request.neutral) }
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
+}
+
+const SMS = { channel: 'sms' as const }
+
+export class SmsOutbox {
+  readonly queue: Queue
+  readonly content: Content | undefined
+  private readonly recipientLimit: { limit: number; windowMs: number }
+  private readonly rendered = new Map<string, SmsSnapshot>()
+
+  constructor(options: SmsOutboxOptions = {}) {
+    const env = options.env ?? process.env
+    this.content = options.content
+    this.recipientLimit = options.recipientLimit ?? { limit: envNumber(env.SMS_RECIPIENT_LIMIT, 3), windowMs: envNumber(env.SMS_RECIPIENT_WINDOW_MS, 60 * 60 * 1000) }
+    const fromEnv = queueOptionsFromEnv(env)
+    this.queue = new Queue({ ...fromEnv, path: options.path ?? defaultQueuePath(env), now: options.now, retry: { ...fromEnv.retry, sms: { ...fromEnv.retry?.sms, ...options.retry } } })
+  }
+
+  get path(): string {
+    return this.queue.path
+  }
+
+  /** Stores a request (status queued), rendered now; the same idempotency key returns the first request's id. */
+  enqueue(input: AdviceSmsRequest, options: { apiClient?: string } = {}): { id: string; created: boolean } {
+    const request = validateSmsRequest(input, this.content)
+    const area = request.area ?? this.content?.settings.defaultArea ?? null
+    let snapshot: SmsSnapshot | undefined
+    if (this.content) {
+      const key = `${request.guide}|${request.area ?? ''}|${request.neutral ? 1 : 0}`
+      snapshot = this.rendered.get(key)
+      if (!snapshot) this.rendered.set(key, (snapshot = renderSmsSnapshot(this.content, request)))
+    }
+    const key = request.idempotencyKey
+    const scopedKey = key ? (options.apiClient ? `sms:api:${options.apiClient}:${key}` : `sms:${key}`) : undefined
+    return this.queue.enqueue({
+      channel: 'sms',
+      origin: request.origin,
+      guide: request.guide,
+      area,
+      options: { neutral: Boolean(request.neutral) },
+      recipient: { address: request.to, key: request.to, masked: request.mobile.masked },
+      idempotencyKey: scopedKey,
+      requestDigest: requestDigest(request, area),
+      apiClient: options.apiClient,
+      reference: `signpost-${randomUUID()}`,
+      snapshot,
+      limit: { ...this.recipientLimit, what: 'advice texts' },
+      conflictMessage:
+        "idempotencyKey: this idempotency key was already used for a different request (another number, guide, area or option). Use a new key for a new request; send exactly the same request to get the first one's id.",
+    })
+  }
+
+  get(id: string): SmsMessage | undefined {
+    const m = this.queue.get(id, SMS)
+    return m ? smsView(m) : undefined
+  }
+
+  getForApiClient(id: string, apiClient: string): SmsMessage | undefined {
+    const m = this.queue.getForApiClient(id, apiClient, SMS)
+    return m ? smsView(m) : undefined
+  }
+
+  list(options: { limit?: number; status?: SmsStatus } = {}): SmsMessage[] {
+    return this.queue.list({ ...options, ...SMS }).map(smsView)
+  }
+
+  counts(): Record<SmsStatus, number> {
+    return this.queue.counts(SMS)
+  }
+
+  retry(id: string): SmsMessage {
+    return smsView(this.queue.retry(id, SMS))
+  }
+
+  close(): void {
+    this.queue.close()
+  }
+}
+
+export function openSmsOutbox(options: SmsOutboxOptions = {}): SmsOutbox {
+  return new SmsOutbox(options)
+}

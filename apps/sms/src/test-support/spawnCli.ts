@@ -1,0 +1,28 @@
+// Runs a built CLI (apps/sms or apps/email dist/cli.js) as a real process, as an operator would.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const SMS_CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+export const EMAIL_CLI = fileURLToPath(new URL('../../../email/dist/cli.js', import.meta.url))
+
+export type CliResult = { code: number | null; stdout: string; stderr: string }
+
+export function startCli(cli: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; exited: Promise<CliResult> } {
+  const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
+  const exited = new Promise<CliResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
+  return { child, exited }
+}
+
+export const runCli = (cli: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> => startCli(cli, args, env).exited
+
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
