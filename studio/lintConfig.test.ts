@@ -2,14 +2,20 @@
 // the configs themselves, through ESLint's and Prettier's own APIs: every workspace refuses an unused variable and a
 // promise nobody awaits, apps/web runs Next's rules and studio/ Sanity's, and Prettier's settings keep the house style
 // while leaving the typegen output exactly as Sanity TypeGen writes it (studio/scripts/typegenCheck.mjs compares bytes).
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { ESLint } from 'eslint'
 import * as prettier from 'prettier'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const WORKSPACES = ['packages/content', 'packages/brand', 'packages/chromium', 'apps/email', 'apps/leaflets', 'apps/web', 'studio', '.']
+/** Every workspace the root package.json names (its `workspaces` globs), and the root itself. */
+const WORKSPACES = [
+  ...(JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { workspaces: string[] }).workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*') ? readdirSync(`${root}${pattern.slice(0, -2)}`).map((name) => `${pattern.slice(0, -2)}/${name}`) : [pattern],
+  ),
+  '.',
+].filter((dir) => existsSync(`${root}${dir}/package.json`))
 
 /** Lints `code` as if it were the file at `file` (relative to the repo), with the config `npm run lint` uses there. */
 async function lint(workspace: string, file: string, code: string) {
