@@ -1,0 +1,272 @@
+// The console end to end: real Chromium signs in through a real OpenID Provider on 127.0.0.1 (PKCE, state, roles claim);
+// a caseworker previews and sends advice that arrives once at a real SMTP server, however often "Send" is submitted;
+// a front desk builds a pack and downloads a valid PDF, and is refused (403, logged) where its role does not reach;
+// no session means sign-in or 401; a cross-site form is refused; every page passes axe and carries the strict headers.
+import { createServer, type Server } from 'node:http'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { launchChromium, type Browser } from '@signpost/chromium'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { axeViolations, pdfText, signIn } from './support/browser'
+import { startOidcProvider, type TestProvider } from './support/oidcProvider'
+import { freePort, startConsole, startEmailWorker, type Running, type RunningConsole } from './support/processes'
+import { startSmtp, type TestSmtp } from './support/smtpServer'
+
+let tmp: string
+let smtp: TestSmtp
+let provider: TestProvider
+let staff: RunningConsole
+let worker: Running
+let browser: Browser
+
+const RECIPIENT = 'victim.person@example.org'
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'signpost-staff-e2e-'))
+  smtp = await startSmtp()
+  const staffPort = await freePort()
+  provider = await startOidcProvider(await freePort(), `http://127.0.0.1:${staffPort}/api/auth/callback`)
+  const shared = { EMAIL_DB: join(tmp, 'outbox.sqlite'), SIGNPOST_SITE_URL: 'https://signpost.example', SANITY_PROJECT_ID: '' }
+  ;[staff, browser] = await Promise.all([
+    startConsole(staffPort, {
+      ...shared,
+      STAFF_DB: join(tmp, 'staff.sqlite'),
+      STAFF_OIDC_ISSUER: provider.issuer,
+      STAFF_OIDC_CLIENT_ID: provider.clientId,
+      STAFF_OIDC_CLIENT_SECRET: provider.clientSecret,
+      STAFF_OIDC_SCOPE: 'openid profile roles',
+      STAFF_SESSION_SECRET: 'a-test-session-secret-of-at-least-32-chars',
+    }),
+    launchChromium({ acceptDownloads: true }),
+  ])
+  worker = startEmailWorker({ ...shared, SMTP_URL: smtp.url, EMAIL_FROM: 'advice@signpost.example' })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await worker?.stop()
+  await staff?.stop()
+  if (process.env.SIGNPOST_E2E_SERVER_LOG) console.log(staff?.output(), worker?.output())
+  await provider?.close()
+  await smtp?.close()
+  await rm(tmp, { recursive: true, force: true })
+})
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+async function until<T>(what: string, check: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const v = await check()
+    if (v) return v
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await wait(100)
+  }
+}
+
+describe('without a session', () => {
+  test.each(['/', '/send', '/send/preview?draft=x', '/sent', '/print', '/print/job?id=x', '/audit'])('%s redirects to sign-in', async (path) => {
+    const res = await fetch(`${staff.origin}${path}`, { redirect: 'manual' })
+    expect(res.status).toBe(307)
+    expect(res.headers.get('location')).toMatch(/^\/signin\?next=/)
+    expect(res.headers.get('cache-control')).toBe('no-store')
+  })
+
+  test.each([
+    ['POST', '/api/send/draft'],
+    ['POST', '/api/send/send'],
+    ['GET', '/api/send/frame?draft=x'],
+    ['POST', '/api/print/start'],
+    ['GET', '/api/print/download?id=x'],
+    ['POST', '/api/sent/retry'],
+    ['GET', '/api/audit.csv'],
+    ['POST', '/api/auth/signout'],
+  ])('%s %s answers 401', async (method, path) => {
+    const res = await fetch(`${staff.origin}${path}`, { method, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: method === 'POST' ? 'a=b' : undefined })
+    expect(res.status).toBe(401)
+  })
+
+  test('the one-time link is off when an identity provider is configured', async () => {
+    expect(staff.output()).not.toMatch(/once\?token=/)
+    expect((await fetch(`${staff.origin}/api/auth/once?token=anything`)).status).toBe(403)
+  })
+
+  test('the sign-in page has the strict headers and passes axe', async () => {
+    const res = await fetch(`${staff.origin}/signin`)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.headers.get('set-cookie')).toBeNull()
+    const page = await browser.context.newPage()
+    await page.goto(`${staff.origin}/signin`)
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+})
+
+describe('a caseworker', () => {
+  test('signs in with the provider, previews the email, sends it once however often Send is submitted', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    const cookie = (await browser.context.cookies(staff.origin)).find((c) => c.name === 'signpost_staff')
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false })
+    expect(await page.locator('.who').textContent()).toContain('Casey Caseworker (Caseworker)')
+    expect(await page.getByRole('link', { name: 'Print a pack' }).count()).toBe(0)
+
+    await page.goto(`${staff.origin}/send`)
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByLabel('Their email address').fill(RECIPIENT)
+    await page.getByRole('button', { name: 'Preview the email' }).click()
+    await page.waitForURL(/\/send\/preview\?draft=/)
+    expect(await axeViolations(page)).toEqual([])
+    const subject = (await page.locator('#subject').textContent()) ?? ''
+    expect(subject).toBe('Cyber Crime and Fraud: advice and who can help')
+    const frame = page.frameLocator('iframe.preview')
+    expect(await frame.locator('body').textContent()).toContain('Cyber Crime and Fraud')
+
+    // Three submissions of the same form: two straight from the page's own fields, then the button itself.
+    const key = await page.locator('input[name="key"]').getAttribute('value')
+    const csrf = await page.locator('form[action="/api/send/send"] input[name="csrf"]').getAttribute('value')
+    const form = { key: key ?? '', csrf: csrf ?? '' }
+    const posts = await Promise.all([1, 2].map(() => page.request.post(`${staff.origin}/api/send/send`, { form, headers: { origin: staff.origin }, maxRedirects: 0 })))
+    expect(posts.map((p) => p.status())).toEqual([303, 303])
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.waitForURL(/\/sent\?sent=/)
+
+    const arrived = await until('the email at the SMTP server', () => smtp.messages[0])
+    await wait(1500)
+    expect(smtp.messages).toHaveLength(1)
+    expect(arrived.subject).toBe(subject)
+    expect((arrived.to as { text: string }).text).toContain(RECIPIENT)
+
+    // "What I sent": the message, masked, and its state once the worker has sent it.
+    await until('"Sent" in What I sent', async () => {
+      await page.reload()
+      return (await page.locator('td.state').first().textContent())?.startsWith('Sent')
+    })
+    const table = (await page.locator('table').textContent()) ?? ''
+    expect(table).toContain('v***@example.org')
+    expect(table).not.toContain(RECIPIENT)
+    expect(await page.locator('tbody tr').count()).toBe(1)
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  test('a forged cross-site form is refused, and the session survives it', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    const evilPort = await freePort()
+    const evil: Server = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html')
+      res.end(`<form method="post" action="${staff.origin}/api/auth/signout"><input name="csrf" value="guess"></form><script>document.forms[0].submit()</script>`)
+    })
+    await new Promise<void>((r) => evil.listen(evilPort, '127.0.0.1', () => r()))
+    const forged = await browser.context.newPage()
+    const answer = forged.waitForResponse((r) => r.url() === `${staff.origin}/api/auth/signout`)
+    await forged.goto(`http://127.0.0.1:${evilPort}/`)
+    expect((await answer).status()).toBe(403)
+    await new Promise((r) => evil.close(r))
+    await forged.close()
+    // With the right token but another site's Origin, refused too.
+    const csrf = await page.locator('.who input[name="csrf"]').getAttribute('value')
+    const other = await page.request.post(`${staff.origin}/api/auth/signout`, { form: { csrf: csrf ?? '' }, headers: { origin: 'http://evil.example' }, maxRedirects: 0 })
+    expect(other.status()).toBe(403)
+    await page.goto(`${staff.origin}/`)
+    expect(await page.locator('.who').textContent()).toContain('Casey Caseworker')
+    await page.close()
+  })
+
+  test('signing out ends the session: the old cookie no longer works', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    const cookie = (await browser.context.cookies(staff.origin)).find((c) => c.name === 'signpost_staff')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.waitForURL(/\/signin\?signedOut=1/)
+    const replay = await fetch(`${staff.origin}/sent`, { headers: { cookie: `signpost_staff=${cookie?.value}` }, redirect: 'manual' })
+    expect(replay.status).toBe(307)
+    await page.close()
+  })
+})
+
+describe('a front desk', () => {
+  test('builds a pack with a self-refreshing progress page, and downloads a valid PDF', async () => {
+    const page = await signIn(browser.context, staff.origin, 'frankie')
+    await page.goto(`${staff.origin}/print`)
+    expect(await axeViolations(page)).toEqual([])
+    // A big pack first, to see the progress page while it builds, and the console answering meanwhile.
+    const csrf = (await page.locator('form[action="/api/print/start"] input[name="csrf"]').getAttribute('value')) ?? ''
+    const big = await page.request.post(`${staff.origin}/api/print/start`, { form: { csrf, copies: '60', format: 'standard', layout: 'standard' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    expect(big.status()).toBe(303)
+    const progressUrl = `${staff.origin}${big.headers().location}`
+    const building = await until('a progress page with pages counted', async () => {
+      const html = await (await page.request.get(progressUrl)).text()
+      return /(\d+) of (\d+) pages done/.test(html) ? html : undefined
+    })
+    expect(building).toMatch(/<meta http-equiv="refresh" content="2"/)
+    const started = Date.now()
+    expect((await page.request.get(`${staff.origin}/print`)).status()).toBe(200)
+    expect(Date.now() - started).toBeLessThan(5000)
+
+    await page.getByLabel('Copies of each leaflet').fill('5')
+    await page.getByRole('button', { name: 'Build the pack' }).click()
+    await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 60_000 })
+    expect(await axeViolations(page)).toEqual([])
+    const download = page.waitForEvent('download')
+    await page.getByRole('link', { name: 'Download the pack (PDF)' }).click()
+    const file = await (await download).path()
+    const bytes = await readFile(file)
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+    const pdf = await pdfText(bytes)
+    expect(pdf.text).toContain('Print pack')
+    expect(pdf.pages).toBeGreaterThan(5)
+    await page.close()
+  })
+
+  test('is refused (403, logged) sending advice, by page and by POST', async () => {
+    const page = await signIn(browser.context, staff.origin, 'frankie')
+    const res = await page.goto(`${staff.origin}/send`)
+    expect(res?.status()).toBe(403)
+    expect(await page.locator('main').textContent()).toContain('does not give you access')
+    const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
+    const post = await page.request.post(`${staff.origin}/api/send/send`, { form: { csrf, key: '00000000-0000-4000-8000-000000000000' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    expect(post.status()).toBe(403)
+    expect(staff.output()).toMatch(/REFUSED POST \/api\/send\/send by Frankie Frontdesk/)
+    await page.close()
+  })
+})
+
+describe('a supervisor', () => {
+  test('sees everyone\'s messages and the audit log with the refusals, and exports it as CSV without addresses', async () => {
+    const page = await signIn(browser.context, staff.origin, 'sam')
+    await page.goto(`${staff.origin}/sent`)
+    expect(await page.locator('tbody').textContent()).toContain('Casey Caseworker')
+    expect(await axeViolations(page)).toEqual([])
+    await page.goto(`${staff.origin}/audit`)
+    expect(await page.locator('tbody').textContent()).toContain('refused')
+    expect(await axeViolations(page)).toEqual([])
+    const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
+    expect(csv.split('\r\n')[0]).toBe('id,at,actor,actor_name,roles,action,outcome,detail,address')
+    expect(csv).toMatch(/Casey Caseworker,caseworker,send,ok,.*v\*\*\*@example\.org/)
+    expect(csv).toMatch(/Frankie Frontdesk,frontdesk,POST \/api\/send\/send,refused/)
+    expect(csv).toMatch(/Frankie Frontdesk,frontdesk,print,ok/)
+    expect(csv).not.toContain(RECIPIENT)
+    await page.close()
+  })
+
+  test('an account with no Signpost role cannot sign in', async () => {
+    await browser.context.clearCookies()
+    const page = await browser.context.newPage()
+    await page.route(/^https:\/\//, (route) => route.abort())
+    await page.goto(`${staff.origin}/signin`)
+    await page.getByRole('link', { name: 'Sign in with your organisation account' }).click()
+    await page.locator('input[name="login"]').fill('nobody')
+    await page.locator('input[name="password"]').fill('x')
+    await page.getByRole('button', { name: 'Sign-in' }).click()
+    const answer = page.waitForResponse((r) => r.url().includes('/api/auth/callback'))
+    await page.getByRole('button', { name: 'Continue' }).click()
+    expect((await answer).status()).toBe(403)
+    expect(await page.locator('body').textContent()).toContain('no Signpost role')
+    await page.close()
+  })
+})

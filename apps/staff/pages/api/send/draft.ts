@@ -1,0 +1,37 @@
+// POST /api/send/draft: checks the form with the email app's own rules, keeps it as a draft, and shows the preview
+// (or the form again, with the outbox's message naming the field).
+import { AdviceEmailRequestError, validateRequest } from '@signpost/email'
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { isFormKey, saveDraft } from '../../../lib/drafts'
+import { checked, field } from '../../../lib/forms'
+import { guardApi } from '../../../lib/guard'
+import { content } from '../../../lib/state'
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = guardApi(req, res, 'send')
+  if (!session) return
+  const key = field(req.body, 'key')
+  if (!isFormKey(key)) {
+    res.status(400).setHeader('Content-Type', 'text/plain; charset=utf-8').end('This form is missing its key: reload the Send advice page and fill it in again.')
+    return
+  }
+  const draft = {
+    key,
+    owner: session.sub,
+    guide: field(req.body, 'guide'),
+    area: field(req.body, 'area'),
+    to: field(req.body, 'to').trim(),
+    neutral: checked(req.body, 'neutral'),
+    attachLeaflet: checked(req.body, 'attachLeaflet'),
+    createdAt: Date.now(),
+  }
+  let error: string | undefined
+  try {
+    validateRequest({ guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet, origin: 'api' }, await content())
+  } catch (e) {
+    if (!(e instanceof AdviceEmailRequestError) && !(e instanceof Error)) throw e
+    error = e.message
+  }
+  saveDraft({ ...draft, error })
+  res.redirect(303, error ? `/send?draft=${key}` : `/send/preview?draft=${key}`)
+}

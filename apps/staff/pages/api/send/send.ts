@@ -1,0 +1,42 @@
+// POST /api/send/send: queues the previewed draft in the outbox the email CLI and API use (EMAIL_DB), with this staff
+// member as its creator and the form's key as idempotency key, then shows "What I sent".
+import { rules } from '@signpost/content'
+import { IdempotencyConflictError, RateLimitError } from '@signpost/email'
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { audit } from '../../../lib/audit'
+import { draftFor } from '../../../lib/drafts'
+import { field } from '../../../lib/forms'
+import { guardApi } from '../../../lib/guard'
+import { staffClient } from '../../../lib/render'
+import { outbox, staffDb } from '../../../lib/state'
+
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const session = guardApi(req, res, 'send')
+  if (!session) return
+  const draft = draftFor(field(req.body, 'key'), session.sub)
+  if (!draft) {
+    res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('There is no such draft (drafts last an hour, and end when the console restarts): fill in the Send advice form again.')
+    return
+  }
+  const masked = rules.maskEmailAddress(draft.to)
+  const what = `${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
+  try {
+    const box = await outbox()
+    const { id, created } = box.enqueue(
+      { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet, idempotencyKey: draft.key, origin: 'api' },
+      { apiClient: staffClient(session.sub) },
+    )
+    draft.messageId = id
+    if (created) {
+      staffDb().prepare('INSERT OR IGNORE INTO sends (message_id, sub, name, created_at) VALUES (?, ?, ?, ?)').run(id, session.sub, session.name, Date.now())
+      audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'ok', detail: `queued ${id}: ${what}`, address: masked })
+    }
+    res.redirect(303, `/sent?sent=${encodeURIComponent(id)}`)
+  } catch (e) {
+    const known = e instanceof RateLimitError || e instanceof IdempotencyConflictError || (e instanceof Error && e.name === 'AdviceEmailRequestError')
+    if (!known) throw e
+    audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'failed', detail: `${what}: ${e.message}`, address: masked })
+    draft.error = e.message
+    res.redirect(303, `/send?draft=${draft.key}`)
+  }
+}

@@ -1,0 +1,95 @@
+// Send advice, step 1: choose the guide, area, recipient and options. "Preview" shows the email before anything is sent.
+import { getArea, guidesForArea } from '@signpost/content'
+import type { GetServerSideProps, PageConfig } from 'next'
+import { Forbidden, Layout } from '../../components/Layout'
+import { draftFor, newFormKey } from '../../lib/drafts'
+import { guardPage, type PageUser } from '../../lib/guard'
+import { content } from '../../lib/state'
+
+export const config: PageConfig = { unstable_runtimeJS: false }
+
+type Option = { value: string; label: string }
+type Props = {
+  user: PageUser
+  forbidden?: boolean
+  formKey?: string
+  guides?: Option[]
+  areas?: Option[]
+  values?: { guide: string; area: string; to: string; neutral: boolean; attachLeaflet: boolean }
+  error?: string | null
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  const g = guardPage(ctx, 'send')
+  if (!g.ok) return g.result
+  const c = await content()
+  const draft = draftFor(ctx.query.draft, g.session.sub)
+  const area = getArea(c, typeof ctx.query.area === 'string' && c.areas.some((a) => a.slug === ctx.query.area) ? ctx.query.area : (draft?.area ?? c.settings.defaultArea))
+  const guides = guidesForArea(c, area.slug).map((x) => ({ value: x.slug, label: x.title }))
+  return {
+    props: {
+      user: g.user,
+      formKey: draft && !draft.messageId && !draft.error?.startsWith('idempotencyKey') ? draft.key : newFormKey(),
+      guides,
+      areas: c.areas.map((a) => ({ value: a.slug, label: a.name })),
+      values: {
+        guide: draft?.guide ?? guides[0]?.value ?? '',
+        area: area.slug,
+        to: draft?.to ?? '',
+        neutral: draft?.neutral ?? false,
+        attachLeaflet: draft?.attachLeaflet ?? false,
+      },
+      error: draft?.error ?? null,
+    },
+  }
+}
+
+export default function Send({ user, forbidden, formKey, guides = [], areas = [], values, error }: Props) {
+  if (forbidden || !values) return <Forbidden user={user} />
+  return (
+    <Layout title="Send advice" user={user}>
+      {error ? (
+        <div className="error" role="alert">
+          <p>{error}</p>
+        </div>
+      ) : null}
+      <form method="post" action="/api/send/draft" noValidate>
+        <input type="hidden" name="csrf" value={user.csrf} />
+        <input type="hidden" name="key" value={formKey} />
+        <label htmlFor="area">Area</label>
+        <select id="area" name="area" defaultValue={values.area}>
+          {areas.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="guide">
+          Guide <span className="hint">Type the first letters to jump to a guide.</span>
+        </label>
+        <select id="guide" name="guide" defaultValue={values.guide}>
+          {guides.map((x) => (
+            <option key={x.value} value={x.value}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="to">
+          Their email address <span className="hint">Shown masked everywhere after sending.</span>
+        </label>
+        <input id="to" name="to" type="email" autoComplete="off" spellCheck={false} defaultValue={values.to} />
+        <fieldset>
+          <legend>Options</legend>
+          <label className="check">
+            <input type="checkbox" name="neutral" defaultChecked={values.neutral} /> Neutral: a subject and sender name that say nothing about crime, for an
+            inbox someone else may see
+          </label>
+          <label className="check">
+            <input type="checkbox" name="attachLeaflet" defaultChecked={values.attachLeaflet} /> Attach the leaflet as a PDF
+          </label>
+        </fieldset>
+        <button type="submit">Preview the email</button>
+      </form>
+    </Layout>
+  )
+}

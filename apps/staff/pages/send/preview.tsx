@@ -1,0 +1,81 @@
+// Send advice, step 2: the email exactly as it will be sent (subject, sender, the HTML in a sandboxed frame, the
+// plain text), then "Send". The form carries the draft's key: sending twice queues one message.
+import type { GetServerSideProps, PageConfig } from 'next'
+import { Forbidden, Layout } from '../../components/Layout'
+import { draftFor } from '../../lib/drafts'
+import { guardPage, type PageUser } from '../../lib/guard'
+import { renderDraft } from '../../lib/render'
+import Link from 'next/link'
+
+export const config: PageConfig = { unstable_runtimeJS: false }
+
+type Props = {
+  user: PageUser
+  forbidden?: boolean
+  draft?: { key: string; to: string; guideTitle: string; areaName: string; neutral: boolean; attachLeaflet: boolean }
+  email?: { subject: string; senderName: string | null; text: string }
+}
+
+export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
+  const g = guardPage(ctx, 'send')
+  if (!g.ok) return g.result
+  const draft = draftFor(ctx.query.draft, g.session.sub)
+  if (!draft || draft.error) return { redirect: { destination: draft ? `/send?draft=${draft.key}` : '/send', permanent: false } }
+  if (draft.messageId) return { redirect: { destination: `/sent?sent=${encodeURIComponent(draft.messageId)}`, permanent: false } }
+  const rendered = await renderDraft(draft)
+  return {
+    props: {
+      user: g.user,
+      draft: { key: draft.key, to: draft.to, guideTitle: rendered.guideTitle, areaName: rendered.areaName, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet },
+      email: { subject: rendered.subject, senderName: rendered.senderName ?? null, text: rendered.text },
+    },
+  }
+}
+
+export default function Preview({ user, forbidden, draft, email }: Props) {
+  if (forbidden || !draft || !email) return <Forbidden user={user} />
+  return (
+    <Layout title="Check the email, then send it" user={user}>
+      <table>
+        <tbody>
+          <tr>
+            <th scope="row">To</th>
+            <td>{draft.to}</td>
+          </tr>
+          <tr>
+            <th scope="row">From (name)</th>
+            <td>{email.senderName ?? '(the address only)'}</td>
+          </tr>
+          <tr>
+            <th scope="row">Subject</th>
+            <td id="subject">{email.subject}</td>
+          </tr>
+          <tr>
+            <th scope="row">Guide</th>
+            <td>
+              {draft.guideTitle} ({draft.areaName})
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Options</th>
+            <td>{[draft.neutral ? 'neutral' : 'not neutral', draft.attachLeaflet ? 'leaflet attached as a PDF' : 'no attachment'].join(', ')}</td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>The email</h2>
+      <iframe className="preview" title="The email as it will arrive" src={`/api/send/frame?draft=${draft.key}`} sandbox="" />
+      <details>
+        <summary>Plain-text version</summary>
+        <pre>{email.text}</pre>
+      </details>
+      <form method="post" action="/api/send/send">
+        <input type="hidden" name="csrf" value={user.csrf} />
+        <input type="hidden" name="key" value={draft.key} />
+        <button type="submit">Send</button>
+      </form>
+      <p>
+        <Link href={`/send?draft=${draft.key}`}>Change something</Link>
+      </p>
+    </Layout>
+  )
+}

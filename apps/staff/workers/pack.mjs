@@ -1,0 +1,37 @@
+// Builds one print pack off the console's request path (a worker thread started by lib/packs.ts): loads the content,
+// renders the pack with the leaflets library into a file, and posts progress (pages done of pages total).
+import { createWriteStream } from 'node:fs'
+import { rename } from 'node:fs/promises'
+import { parentPort, workerData } from 'node:worker_threads'
+import { getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide } from '@signpost/content'
+import * as leaflets from '@signpost/leaflets'
+
+const { area: areaSlug, guides: slugs, format, layout, copies, file } = workerData
+
+async function build() {
+  const content = await loadContent({ source: sourceFromEnv() })
+  const area = getArea(content, areaSlug || undefined)
+  const guides = slugs.length ? slugs.map((slug) => getGuide(content, slug, area.slug)) : guidesForArea(content, area.slug)
+  if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
+  const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug), copies }))
+  const render = layout === 'booklet' ? leaflets.renderBookletPack : leaflets.renderPack
+  if (typeof render !== 'function') throw new Error('The booklet layout is not available in this build of the leaflets library.')
+  const partial = `${file}.part`
+  const out = createWriteStream(partial)
+  let last = 0
+  const result = await render(entries, {
+    area,
+    format,
+    onProgress: (done, total) => {
+      if (done === total || Date.now() - last > 200) {
+        last = Date.now()
+        parentPort.postMessage({ type: 'progress', done, total })
+      }
+    },
+  }, out)
+  await rename(partial, file)
+  const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}: ${result.pages} pages`
+  parentPort.postMessage({ type: 'done', summary: what, pages: result.pages })
+}
+
+build().catch((e) => parentPort.postMessage({ type: 'failed', error: e instanceof Error ? e.message : String(e) }))
