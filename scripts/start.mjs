@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: serves the built site (apps/web's server: next start behind its request checks) and runs the email
-// delivery worker beside it, so the "email me" form works end to end. Forwards signals to both and stops when
-// either one stops.
+// `npm start`: serves the built site (apps/web's server: next start behind its request checks), runs the email
+// delivery worker beside it, so the "email me" form works end to end, and serves the staff console (apps/staff) on
+// STAFF_PORT. Forwards signals to all three and stops them all when one stops.
 import { spawn } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +21,8 @@ try {
 const children = [
   { name: 'web', proc: spawn(process.execPath, [join(root, 'apps/web/dist/server.mjs'), '-p', port], { cwd: join(root, 'apps/web'), env, stdio: 'inherit' }) },
   { name: 'email worker', proc: spawn(process.execPath, [join(root, 'apps/email/dist/cli.js'), 'worker'], { cwd: root, env, stdio: 'inherit' }) },
+  // The staff console (apps/staff) on STAFF_PORT (default 3001); it prints how to sign in (a one-time link without STAFF_OIDC_ISSUER).
+  { name: 'staff console', proc: spawn(process.execPath, [join(root, 'apps/staff/server.mjs')], { cwd: join(root, 'apps/staff'), env, stdio: 'inherit' }) },
 ]
 
 console.error(`Signpost: the site is at http://localhost:${port}/ (try /guides/cyber-crime-and-fraud)`)
