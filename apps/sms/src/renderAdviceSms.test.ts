@@ -37,6 +37,13 @@ describe('renderAdviceSms', () => {
     expect(body).toContain(view.guide.url)
   })
 
+  it("uses the editors' own Text message when the guide has one, with the guide's address after it", () => {
+    const own = { ...view, guide: { ...view.guide, textMessage: 'Call DVS free on 0800 612 6505 – we can help.' } }
+    const { body } = renderAdviceSms(own)
+    expect(body).toBe(`Call DVS free on 0800 612 6505 - we can help.\n${view.guide.url}`) // Notify's dash replacement applied
+    expect(renderAdviceSms(own, { neutral: true }).body).not.toContain('we can help') // the neutral form never uses it
+  })
+
   it('refuses, naming the guide, a text that cannot be made at most 6 texts long', () => {
     const huge = { ...view, guide: { ...view.guide, title: 'W'.repeat(1000) } }
     expect(() => renderAdviceSms(huge)).toThrow(SmsTooLongError)

@@ -50,7 +50,7 @@ function lines(view: GuideView, neutral: boolean): { text: string; need: number 
   const supportSms = smsOf(support)
   const report = reportLine(view)
   const out: { text: string; need: number }[] = []
-  const guideText = (view.guide as { textMessage?: string }).textMessage?.trim()
+  const guideText = view.guide.textMessage?.trim()
   if (guideText && !neutral) return [{ text: guideText, need: 9 }, { text: view.guide.url, need: 9 }]
   if (neutral) {
     if (support && supportPhone) out.push({ text: `Numbers you asked for: ${supportPhone.display}${notes(support, supportPhone)}.`, need: 9 })

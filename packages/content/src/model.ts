@@ -87,6 +87,8 @@ export const guideSchema = z.object({
   sections: z.array(sectionSchema),
   steps: z.array(stepSchema),
   organisationsIntro: z.string().optional(),
+  /** The editors' own wording for the advice text message (at most 6 texts; 2 read best). */
+  textMessage: z.string().optional(),
   /** Slugs of the organisations the guide signposts, in the editor's order. */
   organisations: z.array(z.string()),
   /** Area slugs the guide applies to; empty means national. */

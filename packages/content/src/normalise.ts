@@ -21,7 +21,7 @@ import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type 
 import { checkStoredDocuments, type StoredDocuments } from './documentChecks.js'
 import { plainIssue } from './plainErrors.js'
 import { linkContactNumbers } from './richText.js'
-import { displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
+import { checkSmsLength, displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
 
 export type NormaliseOptions = {
@@ -128,6 +128,8 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     if (isReviewOverdue(g.reviewBy, now)) problems.push({ severity: 'warning', documentId: g._id, path: 'reviewBy', message: overdueMessage(g.reviewBy) })
     const long = longSentenceMessage(guideText(g).flatMap((t) => longSentences(t)))
     if (long) problems.push({ severity: 'warning', documentId: g._id, path: 'sections', message: long })
+    const sms = g.textMessage === undefined ? undefined : checkSmsLength(g.textMessage)
+    if (sms?.ok && sms.warning) problems.push({ severity: 'warning', documentId: g._id, path: 'textMessage', message: sms.warning })
   }
 
   problems.splice(0, problems.length, ...oneMessagePerFault(problems))
@@ -178,6 +180,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
       areas: g.areas.map((id) => areaSlug(id!)),
       reviewedAt: g.reviewedAt,
       reviewBy: g.reviewBy,
+      textMessage: g.textMessage,
     }
     const facts = signposted.map((slug) => {
       const { updatedAt: _u, url: _url, ...rest } = orgBySlug.get(slug)!

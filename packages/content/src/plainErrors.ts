@@ -20,6 +20,7 @@ const FIELD_WORDS: Record<string, string> = {
   steps: '“What to do now”',
   text: 'The text',
   organisationsIntro: 'The introduction to the organisations',
+  textMessage: 'The text message',
   organisations: '“Organisations that can help”',
   organisation: '“Who helps with this”',
   areas: 'The areas',

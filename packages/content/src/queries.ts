@@ -23,7 +23,7 @@ export const contentQuery = defineQuery(`{
   "guides": *[_type == "guide"] | order(title asc) {
     _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,
     "steps": steps[]{_key, text, "organisation": organisation._ref},
-    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy
+    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage
   },
   "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])
     && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }

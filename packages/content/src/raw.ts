@@ -2,7 +2,7 @@
 // Field rules come from ./rules, so an editor in the Studio and this door get the same message.
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
-import { checkAccentColour, checkLogoAlt, checkLogoMimeType } from './rules/index.js'
+import { checkAccentColour, checkLogoAlt, checkLogoMimeType, checkSmsLength } from './rules/index.js'
 import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkRichTextLinks, checkShortCode, checkSingleLine, checkSlug, checkSmsKeyword, parseUkPhone, SECTION_WITHOUT_TEXT, type RuleResult } from './rules/index.js'
 
 /** Refuses a line break in a one-line field, before any trimming, so the Studio and this door see the same value. */
@@ -152,6 +152,11 @@ export const rawGuide = z
     areas: refs,
     reviewedAt: ruled(checkIsoDate).transform((v) => v as string),
     reviewBy: ruled(checkIsoDate).transform((v) => v as string),
+    // The editors' own wording for the advice text: refused above 6 texts as Notify counts them (warned above 2 in normalise).
+    textMessage: optionalParagraph.superRefine((v, ctx) => {
+      const r = v === undefined ? undefined : checkSmsLength(v)
+      if (r && !r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+    }),
   })
 
 export type RawGuide = z.infer<typeof rawGuide>

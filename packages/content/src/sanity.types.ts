@@ -210,6 +210,7 @@ export type Guide = {
       _key: string;
     } & Step
   >;
+  textMessage?: string;
   organisationsIntro?: string;
   organisations?: Array<
     {
@@ -350,7 +351,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: contentQuery
-// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,    "logo": logo{      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height    },    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy  },  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])    && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }}
+// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,    "logo": logo{      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height    },    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage  },  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])    && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }}
 export type ContentQueryResult = {
   settings: Array<{
     _id: string;
@@ -436,6 +437,7 @@ export type ContentQueryResult = {
     areas: Array<string> | null;
     reviewedAt: string | null;
     reviewBy: string | null;
+    textMessage: string | null;
   }>;
   otherDocuments: Array<
     | {

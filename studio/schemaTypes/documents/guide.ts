@@ -1,7 +1,8 @@
 // A piece of guidance, e.g. "Cyber Crime and Fraud": the one source for its web page, leaflet and advice email.
 import { BookIcon } from '@sanity/icons/Book'
-import { checkIsoDate, checkLanguageTag, checkReviewDates, isReviewOverdue, overdueMessage } from '@signpost/content/rules'
+import { checkIsoDate, checkLanguageTag, checkReviewDates, checkSmsLength, isReviewOverdue, overdueMessage, smsLengthRule } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { SmsLengthInput } from '../../components/SmsLengthInput'
 import { slugField } from '../slug'
 import { controlCharactersRule, fromRule, longSentenceRule, required, requiredLine, toValidation } from '../validation'
 
@@ -65,6 +66,25 @@ export const guide = defineType({
       group: 'content',
       of: [defineArrayMember({ type: 'step' })],
       validation: (rule) => rule.custom(required('Add at least one step, so the reader knows what to do.')),
+    }),
+    defineField({
+      name: 'textMessage',
+      title: 'Text message',
+      description:
+        'Optional: your own wording for the advice text a caseworker sends (with the guide’s address added after it). Leave empty to make it from the guide. Counted as GOV.UK Notify counts: 160 characters for one text, 306 for two; accents like ŵ or â make it 70 per text.',
+      type: 'text',
+      rows: 4,
+      group: 'content',
+      components: { input: SmsLengthInput },
+      validation: (rule) => [
+        rule.custom((value) => (typeof value === 'string' && value.trim() ? toValidation(smsLengthRule(value.trim())) : true)),
+        rule
+          .custom((value) => {
+            const r = typeof value === 'string' && value.trim() ? checkSmsLength(value.trim()) : undefined
+            return r?.ok && r.warning ? r.warning : true
+          })
+          .warning(),
+      ],
     }),
     defineField({
       name: 'organisationsIntro',
