@@ -3,6 +3,7 @@
 // is the working directory. Built to dist/server.mjs by scripts/build-server.mjs; `npm start` runs it.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { readFileSync } from 'node:fs'
 import next from 'next'
 import { guardRequest, headerSets } from './guard'
 
@@ -17,6 +18,24 @@ const hostname = option(args, ['-H', '--hostname'])
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Signpost: the port "${option(args, ['-p', '--port']) ?? process.env.PORT}" is not a port number (0 to 65535).`)
   process.exit(1)
+}
+
+// Pages are built from the content of build time; say so when the content has changed since (a dataset edited
+// after `npx turbo run build`, which cannot see inside a file outside the repository without `npm run build`).
+// Both paths are relative to this file, the same from server/main.ts and from its bundle dist/server.mjs.
+try {
+  const built = (JSON.parse(readFileSync(new URL('../dist/content-stamp.json', import.meta.url), 'utf8')) as { stamp?: string }).stamp
+  const stampModule = new URL('../../../scripts/content-stamp.mjs', import.meta.url).href
+  const { contentStamp } = (await import(stampModule)) as { contentStamp: (env: NodeJS.ProcessEnv) => Promise<string> }
+  const now = await contentStamp(process.env)
+  if (built && built !== now) {
+    console.error(
+      `Signpost: the pages were built from other content than the source has now (built from ${built.slice(0, 19)}…, now ${now.slice(0, 19)}…). ` +
+        'Pages show the built content until the webhook refreshes them; run `npm run build` (or `npm start`, which builds first) to rebuild.',
+    )
+  }
+} catch {
+  // No record of the build's content (an older build): nothing to compare.
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port })
