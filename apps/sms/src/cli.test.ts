@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { rules } from '@signpost/content'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readSmsFile } from './transport.js'
+import { pollReceipts } from './channel.js'
+import { openSmsOutbox } from './smsOutbox.js'
+import { API_KEY, startNotifyStandIn, TEMPLATE_ID } from './test-support/notifyStandIn.js'
+import { notifySmsTransport, readSmsFile } from './transport.js'
 import { runCli, SMS_CLI } from './test-support/spawnCli.js'
 
 let dir: string
@@ -25,7 +28,8 @@ describe('npm run sms -- send', () => {
     const files = readdirSync(join(dir, 'sms'))
     expect(files).toHaveLength(1)
     const path = join(dir, 'sms', files[0] ?? '')
-    expect(r.stdout).toContain(`Sent: wrote ${path}`)
+    expect(r.stdout).toContain(`Sent: wrote ${path} (`)
+    expect(r.stdout).toMatch(/\(\d+ characters, [12] texts?, as Notify counts\)/)
     expect(r.stdout).toContain('07*** ***123')
     expect(r.stdout + r.stderr).not.toContain('07700900123')
     const text = readSmsFile(path)
@@ -52,5 +56,32 @@ describe('npm run sms -- send', () => {
     expect(r.stderr).toMatch(message)
     const status = await runCli(SMS_CLI, ['status', '--json'], own)
     expect(JSON.parse(status.stdout).texts).toEqual([])
+  })
+})
+
+describe('npm run sms -- send with NOTIFY_API_KEY (against a local stand-in of GOV.UK Notify on 127.0.0.1)', () => {
+  it('sends through Notify, says so, and records the delivery Notify reports', async () => {
+    const notify = await startNotifyStandIn()
+    try {
+      const own = { ...env, EMAIL_DB: join(dir, 'notify.sqlite'), NOTIFY_API_KEY: API_KEY, NOTIFY_SMS_TEMPLATE_ID: TEMPLATE_ID, NOTIFY_API_URL: notify.url }
+      const r = await runCli(SMS_CLI, ['send', '--guide', 'cyber-crime-and-fraud', '--to', '+44 7700 900123'], own)
+      expect(r.code, r.stderr).toBe(0)
+      expect(notify.notifications).toHaveLength(1)
+      const [n] = notify.notifications
+      expect(r.stdout).toContain(`Sending via GOV.UK Notify at 127.0.0.1`)
+      expect(r.stdout).toContain(`Sent: GOV.UK Notify accepted it as ${n?.id}`)
+      expect(n?.body).toMatch(/Action Fraud: 0300 123 2040/)
+      await notify.deliver(n?.id ?? '', 'delivered')
+      const outbox = openSmsOutbox({ path: own.EMAIL_DB, env: {} })
+      try {
+        expect(await pollReceipts(outbox.queue, notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url }), Date.now() + 1)).toBe(1)
+      } finally {
+        outbox.close()
+      }
+      const status = await runCli(SMS_CLI, ['status', '--json'], own)
+      expect(JSON.parse(status.stdout).texts[0]).toMatchObject({ status: 'sent', notifyStatus: 'delivered', notificationId: n?.id, to: '07*** ***123' })
+    } finally {
+      await notify.close()
+    }
   })
 })

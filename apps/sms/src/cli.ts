@@ -3,7 +3,7 @@
 // the queue, send one again. Numbers are only ever printed masked. Delivery is by the same worker `npm start` runs
 // (`npm run email -- worker` delivers every channel); `send` delivers its own text at once.
 import { Command } from 'commander'
-import { announceSource, checkSiteUrlForOutput, loadContent, sourceFromEnv } from '@signpost/content'
+import { announceSource, checkSiteUrlForOutput, loadContent, rules, sourceFromEnv } from '@signpost/content'
 import { createQueueWorker, IdempotencyConflictError, RateLimitError } from '@signpost/outbox'
 import { createSmsChannel } from './channel.js'
 import { AdviceSmsRequestError } from './request.js'
@@ -86,7 +86,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
     if (m.status === 'sent') {
       if (transport.kind === 'file' && m.deliveredTo) {
         const text = readSmsFile(m.deliveredTo)
-        out(`Sent: wrote ${m.deliveredTo} (${text.body.length} characters). The text reads:\n\n${text.body}\n`)
+        out(`Sent: wrote ${m.deliveredTo} (${rules.describeSmsLength(rules.smsLength(text.body))}, as Notify counts). The text reads:\n\n${text.body}\n`)
       } else out(`Sent: GOV.UK Notify accepted it as ${m.notificationId}; its delivery receipt will be recorded ("npm run sms -- status ${id}").`)
     } else if (m.status === 'retrying') {
       throw new CliError(`Not sent yet: ${m.lastError} It stays in the queue and the worker will try again at ${m.nextAttemptAt}.`, 75)
