@@ -65,7 +65,12 @@ export async function pollReceipts(queue: Queue, transport: SmsTransport, sentBe
       recorded += 1
       log(`sms ${m.id} to ${m.to}: Notify says ${n.status} (asked, no receipt came)${after ? `; now ${after.status}` : ''}`)
     } catch (e) {
-      log(`sms ${m.id}: could not ask Notify for its status: ${classifyNotifyError(e).message}`)
+      const failure = classifyNotifyError(e)
+      if (failure.responseCode === 404) {
+        // Notify keeps a notification for 7 days: one it no longer has will get no receipt. It ends, so retention can erase it.
+        queue.recordReceipt(m.providerId, { status: 'unknown', outcome: 'delivered' })
+        log(`sms ${m.id} to ${m.to}: Notify no longer has notification ${m.providerId}; its delivery is not known`)
+      } else log(`sms ${m.id}: could not ask Notify for its status: ${failure.message}`)
     }
   }
   return recorded

@@ -133,6 +133,19 @@ describe('texts through notifications-node-client and the stand-in', () => {
   })
 })
 
+describe('a text Notify no longer has (it keeps notifications 7 days)', () => {
+  it('ends when asked, as delivery unknown, so that retention can erase its number', async () => {
+    const { notify, outbox, deliverAll } = await setup()
+    const { id } = outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: '07700900123', origin: 'cli' })
+    await deliverAll()
+    notify.notifications.splice(0)
+    const transport = notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url })
+    await pollReceipts(outbox.queue, transport, Date.now() + 1)
+    expect(outbox.get(id)).toMatchObject({ status: 'sent', notifyStatus: 'unknown' })
+    expect(outbox.get(id)?.finishedAt).toBeDefined()
+  })
+})
+
 describe('createSmsTransportFromEnv', () => {
   it('writes files with no key, and refuses a key with no template or a key that is not one, in plain words', () => {
     expect(createSmsTransportFromEnv({ SMS_OUTBOX_DIR: '/tmp/x' }).description).toBe('text files in /tmp/x (no NOTIFY_API_KEY set)')
