@@ -60,10 +60,20 @@ async function withOutbox<T>(fn: (outbox: SmsOutbox) => Promise<T> | T, withCont
   }
 }
 
-type SendOptions = { guide: string; to: string; area?: string; neutral?: boolean; queueOnly?: boolean; idempotencyKey?: string }
+type SendOptions = { guide: string; to: string; area?: string; neutral?: boolean; queueOnly?: boolean; idempotencyKey?: string; lang?: string }
+
+/** --lang: the content has one language per guide (no translations yet), so any other language is refused, naming the one there is. */
+function checkLanguage(outbox: SmsOutbox, o: SendOptions): void {
+  if (!o.lang || !outbox.content) return
+  const guide = outbox.content.guides.find((g) => g.slug === o.guide)
+  if (guide && guide.language.toLowerCase() !== o.lang.toLowerCase() && !guide.language.toLowerCase().startsWith(`${o.lang.toLowerCase()}-`)) {
+    throw new CliError(`--lang: guide "${o.guide}" has no translation into ${o.lang}; it is written in ${guide.language}. Leave out --lang to send it as it is.`, 2)
+  }
+}
 
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
+    checkLanguage(outbox, o)
     const { id, created } = outbox.enqueue({ guide: o.guide, to: o.to, area: o.area, neutral: Boolean(o.neutral), idempotencyKey: o.idempotencyKey, origin: 'cli' })
     const queued = outbox.get(id)
     if (!queued) throw new CliError(`Text ${id} disappeared from the queue.`)
@@ -135,6 +145,7 @@ export function program(): Command {
     .option('--area <slug>', 'area whose local services to include (default: the site default)')
     .option('--neutral', 'no service name, subject or guide address, for a reader whose phone may be seen by others')
     .option('--idempotency-key <key>', 'a request with a key already used sends nothing new')
+    .option('--lang <code>', "the guide's language to send (refused when the guide has no translation into it)")
     .option('--queue-only', 'only queue it; the worker sends it')
     .action(sendCommand)
   p.command('status [id]').description('Show the texts in the queue, or one text').option('--json', 'print JSON').option('--limit <n>', 'how many recent texts to list', '20').action(statusCommand)
