@@ -6,14 +6,13 @@ import type { PageUser } from '../lib/guard'
 import { may, ROLE_LABELS, isRole, type Role } from '../lib/roles'
 import Link from 'next/link'
 
-export function Layout({ title, user, children, refreshSeconds }: { title: string; user?: PageUser; children: ReactNode; refreshSeconds?: number }) {
+export function Layout({ title, user, children }: { title: string; user?: PageUser; children: ReactNode }) {
   const roles = (user?.roles ?? []).filter(isRole) as Role[]
   return (
     <>
       <Head>
         <title>{`${title} · Signpost staff`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        {refreshSeconds ? <meta httpEquiv="refresh" content={String(refreshSeconds)} /> : null}
       </Head>
       <a className="skip" href="#main">
         Skip to main content

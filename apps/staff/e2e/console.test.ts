@@ -115,6 +115,7 @@ describe('a caseworker', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false })
     expect(await page.locator('.who').textContent()).toContain('Casey Caseworker (Caseworker)')
     expect(await page.getByRole('link', { name: 'Print a pack' }).count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
 
     await page.goto(`${staff.origin}/send`)
     expect(await axeViolations(page)).toEqual([])
@@ -196,14 +197,26 @@ describe('a front desk', () => {
     expect(await axeViolations(page)).toEqual([])
     // A big pack first, to see the progress page while it builds, and the console answering meanwhile.
     const csrf = (await page.locator('form[action="/api/print/start"] input[name="csrf"]').getAttribute('value')) ?? ''
-    const big = await page.request.post(`${staff.origin}/api/print/start`, { form: { csrf, copies: '60', format: 'standard', layout: 'standard' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    const big = await page.request.post(`${staff.origin}/api/print/start`, { form: { csrf, copies: '150', format: 'standard', layout: 'standard' }, headers: { origin: staff.origin }, maxRedirects: 0 })
     expect(big.status()).toBe(303)
     const progressUrl = `${staff.origin}${big.headers().location}`
     const building = await until('a progress page with pages counted', async () => {
-      const html = await (await page.request.get(progressUrl)).text()
-      return /(\d+) of (\d+) pages done/.test(html) ? html : undefined
+      const res = await page.request.get(progressUrl)
+      const html = await res.text()
+      return /(\d+) of (\d+) pages done/.test(html) ? { html, refresh: res.headers().refresh } : undefined
     })
-    expect(building).toMatch(/<meta http-equiv="refresh" content="2"/)
+    // It reloads itself without JavaScript (the Refresh header), and the reader can turn that off.
+    expect(building.refresh).toBe('2')
+    expect(building.html).toContain('Stop refreshing this page')
+    expect(building.html).not.toContain('<script')
+    const watching = await browser.context.newPage()
+    await watching.goto(progressUrl)
+    if ((await watching.title()).startsWith('Building')) {
+      expect(await axeViolations(watching)).toEqual([])
+      // Chromium follows the Refresh header: the page loads again by itself.
+      await watching.waitForEvent('load', { timeout: 10_000 })
+    }
+    await watching.close()
     const started = Date.now()
     expect((await page.request.get(`${staff.origin}/print`)).status()).toBe(200)
     expect(Date.now() - started).toBeLessThan(5000)
@@ -228,6 +241,7 @@ describe('a front desk', () => {
     const res = await page.goto(`${staff.origin}/send`)
     expect(res?.status()).toBe(403)
     expect(await page.locator('main').textContent()).toContain('does not give you access')
+    expect(await axeViolations(page)).toEqual([])
     const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
     const post = await page.request.post(`${staff.origin}/api/send/send`, { form: { csrf, key: '00000000-0000-4000-8000-000000000000' }, headers: { origin: staff.origin }, maxRedirects: 0 })
     expect(post.status()).toBe(403)
@@ -251,6 +265,29 @@ describe('a supervisor', () => {
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,POST \/api\/send\/send,refused/)
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,print,ok/)
     expect(csv).not.toContain(RECIPIENT)
+    await page.close()
+  })
+
+  test('sees a bounced message with the server\'s reply and puts it back in the queue', async () => {
+    const page = await signIn(browser.context, staff.origin, 'sam')
+    await page.goto(`${staff.origin}/send`)
+    await page.getByLabel('Their email address').fill('bounce.me@example.org')
+    await page.getByRole('button', { name: 'Preview the email' }).click()
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.waitForURL(/\/sent\?sent=/)
+    const row = page.locator('tr', { hasText: 'b***@example.org' })
+    await until('the bounce shown as failed', async () => {
+      await page.reload()
+      return (await row.locator('td.state').textContent())?.startsWith('Failed')
+    })
+    expect(await row.locator('td.state').textContent()).toContain('The mail server said: 550')
+    expect(await row.locator('td.state').textContent()).toContain('No such mailbox here')
+    expect(await row.textContent()).toContain('Sam Supervisor')
+    await row.getByRole('button', { name: 'Retry now' }).click()
+    await page.waitForURL(/\/sent\?notice=/)
+    expect(await page.locator('.notice').textContent()).toContain('is queued again')
+    const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
+    expect(csv).toMatch(/Sam Supervisor,supervisor,retry,ok,.*b\*\*\*@example\.org/)
     await page.close()
   })
 

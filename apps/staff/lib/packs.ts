@@ -35,7 +35,7 @@ export function startPack(owner: string, request: PackRequest, onFinish?: (job: 
   const job: PackJob = { id, owner, status: 'building', pagesDone: 0, pagesTotal: 0, file: join(packsDir(), `${id}.pdf`), fileName, summary: '', startedAt: Date.now() }
   jobs.set(id, job)
   const worker = new Worker(join(appDir(), 'workers', 'pack.mjs'), { workerData: { ...request, file: job.file } })
-  worker.on('message', (m: { type: string; done?: number; total?: number; summary?: string; error?: string }) => {
+  worker.on('message', (m: { type: string; done?: number; total?: number; summary?: string; warning?: string; error?: string }) => {
     if (m.type === 'progress') {
       job.pagesDone = m.done ?? 0
       job.pagesTotal = m.total ?? 0
@@ -43,6 +43,7 @@ export function startPack(owner: string, request: PackRequest, onFinish?: (job: 
       job.status = 'done'
       job.pagesDone = job.pagesTotal
       job.summary = m.summary ?? ''
+      job.warning = m.warning
       onFinish?.(job)
     } else if (m.type === 'failed') {
       job.status = 'failed'

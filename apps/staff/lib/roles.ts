@@ -6,6 +6,8 @@ export type Role = (typeof ROLES)[number]
 
 export type Permission = 'send' | 'print' | 'supervise'
 
+type Env = Record<string, string | undefined>
+
 const ALLOWED: Record<Permission, readonly Role[]> = {
   send: ['caseworker', 'supervisor'],
   print: ['frontdesk', 'supervisor'],
@@ -23,7 +25,7 @@ export function isRole(value: string): value is Role {
 }
 
 /** STAFF_ROLE_MAP parsed: claim value → role. Throws naming the variable on a bad entry. */
-export function roleMap(env: NodeJS.ProcessEnv = process.env): Map<string, Role> {
+export function roleMap(env: Env = process.env): Map<string, Role> {
   const map = new Map<string, Role>()
   const text = env.STAFF_ROLE_MAP?.trim()
   if (!text) {
@@ -49,7 +51,7 @@ export function claimValues(claims: Record<string, unknown>, claimName: string):
   return []
 }
 
-export function rolesFromClaims(claims: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): Role[] {
+export function rolesFromClaims(claims: Record<string, unknown>, env: Env = process.env): Role[] {
   const map = roleMap(env)
   const roles = new Set<Role>()
   for (const v of claimValues(claims, env.STAFF_ROLE_CLAIM || 'roles')) {

@@ -16,6 +16,8 @@ export type PackJob = {
   file: string
   fileName: string
   summary: string
+  /** SIGNPOST_SITE_URL is unset or local: the leaflets' links and QR codes will not reach readers. */
+  warning?: string
   error?: string
   startedAt: number
 }

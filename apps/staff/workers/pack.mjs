@@ -3,12 +3,17 @@
 import { createWriteStream } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import { getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide } from '@signpost/content'
+import { checkSiteUrlForOutput, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide } from '@signpost/content'
 import * as leaflets from '@signpost/leaflets'
 
 const { area: areaSlug, guides: slugs, format, layout, copies, file } = workerData
 
 async function build() {
+  // The leaflets' links and QR codes point at SIGNPOST_SITE_URL: an unusable one is refused, a local one is warned about
+  // on the pack's page (the console always runs with NODE_ENV=production, so the CLI's production refusal would stop
+  // every fresh clone from trying it).
+  const site = checkSiteUrlForOutput({ ...process.env, NODE_ENV: 'development' })
+  if (site.refuse) throw new Error(site.warning)
   const content = await loadContent({ source: sourceFromEnv() })
   const area = getArea(content, areaSlug || undefined)
   const guides = slugs.length ? slugs.map((slug) => getGuide(content, slug, area.slug)) : guidesForArea(content, area.slug)
@@ -31,7 +36,7 @@ async function build() {
   }, out)
   await rename(partial, file)
   const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}: ${result.pages} pages`
-  parentPort.postMessage({ type: 'done', summary: what, pages: result.pages })
+  parentPort.postMessage({ type: 'done', summary: what, warning: site.warning, pages: result.pages })
 }
 
 build().catch((e) => parentPort.postMessage({ type: 'failed', error: e instanceof Error ? e.message : String(e) }))

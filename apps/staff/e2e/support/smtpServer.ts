@@ -5,6 +5,7 @@ import { SMTPServer } from 'smtp-server'
 
 export type TestSmtp = { url: string; messages: ParsedMail[]; close(): Promise<void> }
 
+/** Addresses containing "bounce" are refused for good (550), as a mailbox that does not exist. */
 export async function startSmtp(): Promise<TestSmtp> {
   const messages: ParsedMail[] = []
   const server = new SMTPServer({
@@ -13,6 +14,10 @@ export async function startSmtp(): Promise<TestSmtp> {
     disableReverseLookup: true,
     logger: false,
     size: 20 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      if (address.address.includes('bounce')) return callback(Object.assign(new Error('5.1.1 No such mailbox here'), { responseCode: 550 }))
+      callback()
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((m) => {

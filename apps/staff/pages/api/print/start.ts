@@ -3,6 +3,7 @@ import type { NextApiRequest, NextApiResponse } from 'next'
 import { audit } from '../../../lib/audit'
 import { field, fields } from '../../../lib/forms'
 import { guardApi } from '../../../lib/guard'
+import { MAX_COPIES } from '../../../lib/limits'
 import { startPack } from '../../../lib/packs'
 import { content } from '../../../lib/state'
 
@@ -22,7 +23,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (unknown.length) return back(`Guides: there is no guide "${unknown[0]}".`)
   if (format !== 'standard' && format !== 'large-print') return back(`Format: "${format}" is not standard or large-print.`)
   if (layout !== 'standard' && layout !== 'booklet') return back(`Layout: "${layout}" is not standard or booklet.`)
-  if (!/^\d+$/.test(copiesText) || copies < 1 || copies > 200) return back(`Copies: "${copiesText}" is not a whole number from 1 to 200.`)
+  if (!/^\d+$/.test(copiesText) || copies < 1 || copies > MAX_COPIES) return back(`Copies: "${copiesText}" is not a whole number from 1 to ${MAX_COPIES}.`)
   const what = `${guides.length ? guides.join(', ') : 'all guides'} for ${area}, ${format}, ${layout}, ${copies} copies`
   const job = startPack(session.sub, { area, guides, format, layout, copies }, (j) =>
     audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'print', outcome: j.status === 'done' ? 'ok' : 'failed', detail: j.status === 'done' ? j.summary : `${what}: ${j.error}` }),
