@@ -10,7 +10,7 @@ import { loadContent, viewGuide } from '@signpost/content'
 import { createQueueWorker } from '@signpost/outbox'
 import { NotifyClient } from 'notifications-node-client'
 import { createSmsChannel, notifySmsTransport, openSmsOutbox, renderAdviceSms } from '../src/index.js'
-import { API_KEY, startNotifyStandIn, TEMPLATE_ID } from '../src/test-support/notifyStandIn.js'
+import { API_KEY, startNotifyStandIn, TEMPLATE_ID } from '../src/testing/notifyStandIn.js'
 
 // The repository's one writer of BENCHMARKS.md (plain JavaScript, so imported untyped).
 const benchmarks = '../../../scripts/benchmarks.mjs'

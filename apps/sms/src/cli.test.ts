@@ -8,7 +8,7 @@ import { rules } from '@signpost/content'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pollReceipts } from './channel.js'
 import { openSmsOutbox } from './smsOutbox.js'
-import { API_KEY, startNotifyStandIn, TEMPLATE_ID } from './test-support/notifyStandIn.js'
+import { API_KEY, startNotifyStandIn, TEMPLATE_ID } from './testing/notifyStandIn.js'
 import { notifySmsTransport, readSmsFile } from './transport.js'
 import { runCli, SMS_CLI } from './test-support/spawnCli.js'
 

@@ -10,7 +10,7 @@ import { createQueueWorker } from '@signpost/outbox'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSmsChannel, pollReceipts } from './channel.js'
 import { openSmsOutbox, type SmsOutbox } from './smsOutbox.js'
-import { checkNotifyJwt, jwtFor, API_KEY, SERVICE_ID, startNotifyStandIn, TEMPLATE_ID, type NotifyStandIn } from './test-support/notifyStandIn.js'
+import { checkNotifyJwt, jwtFor, API_KEY, SERVICE_ID, startNotifyStandIn, TEMPLATE_ID, type NotifyStandIn } from './testing/notifyStandIn.js'
 import { createSmsTransportFromEnv, notifySmsTransport } from './transport.js'
 
 const content = await loadContent()
