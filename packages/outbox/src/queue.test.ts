@@ -129,4 +129,23 @@ describe('one queue, several channels', () => {
     expect(queue.get(id)?.finishedAt).toBeDefined()
     queue.close()
   })
+
+  it('erases a text\'s number after retention, from the file too, only once its delivery has ended', () => {
+    let now = Date.parse('2026-12-01T10:00:00Z')
+    const path = tempPath()
+    const queue = new Queue({ path, now: () => now, retentionMs: 24 * 3600 * 1000 })
+    const done = queue.enqueue(sms({ recipient: { address: '+447700900111', key: '+447700900111', masked: '07*** ***111' }, reference: 'r-done' })).id
+    const waiting = queue.enqueue(sms({ recipient: { address: '+447700900222', key: '+447700900222', masked: '07*** ***222' }, reference: 'r-wait' })).id
+    queue.claim(2)
+    queue.markSent(done, { where: 'GOV.UK Notify', providerId: 'n-done', awaitingReceipt: true })
+    queue.markSent(waiting, { where: 'GOV.UK Notify', providerId: 'n-wait', awaitingReceipt: true })
+    queue.recordReceipt('n-done', { status: 'delivered', outcome: 'delivered' })
+    now += 2 * 24 * 3600 * 1000
+    expect(queue.purge()).toEqual({ erased: 1, walCleared: true })
+    const raw = Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
+    expect(raw).not.toContain('+447700900111')
+    expect(raw).toContain('+447700900222') // still waiting for its receipt
+    expect(queue.get(done)).toMatchObject({ purged: true, to: '07*** ***111' })
+    queue.close()
+  })
 })
