@@ -77,19 +77,21 @@ export function migrateOldOutbox(db: Database.Database, path: string): void {
       `The outbox ${path} was made by another version of Signpost (schema ${version}, this one needs ${SCHEMA_VERSION}). Move it aside or set EMAIL_DB.`,
     )
   }
-  const step = (from: number, fn: () => void) =>
+  const step = (from: number, fn: () => void): boolean =>
     db
       .transaction(() => {
-        if (db.pragma('user_version', { simple: true }) !== from) return
+        if (db.pragma('user_version', { simple: true }) !== from) return false
         fn()
         db.pragma(`user_version = ${from + 1}`)
+        return true
       })
       .immediate()
-  step(2, () => migrateFrom2(db))
-  step(3, () => migrateFrom3(db))
-  step(4, () => migrateFrom4(db))
-  db.exec('VACUUM')
-  db.pragma('wal_checkpoint(TRUNCATE)')
+  const done = [step(2, () => migrateFrom2(db)), step(3, () => migrateFrom3(db)), step(4, () => migrateFrom4(db))]
+  // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
+  if (done.some(Boolean)) {
+    db.exec('VACUUM')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  }
 }
 
 /**
