@@ -3,10 +3,11 @@
 // a front desk builds a pack and downloads a valid PDF, and is refused (403, logged) where its role does not reach;
 // no session means sign-in or 401; a cross-site form is refused; every page passes axe and carries the strict headers.
 import { createServer, type Server } from 'node:http'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium, type Browser } from '@signpost/chromium'
+import { readSmsFile } from '@signpost/sms'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, pdfText, signIn } from './support/browser'
 import { startOidcProvider, type TestProvider } from './support/oidcProvider'
@@ -40,7 +41,7 @@ beforeAll(async () => {
     }),
     launchChromium({ acceptDownloads: true }),
   ])
-  worker = startEmailWorker({ ...shared, SMTP_URL: smtp.url, EMAIL_FROM: 'advice@signpost.example' })
+  worker = startEmailWorker({ ...shared, SMTP_URL: smtp.url, EMAIL_FROM: 'advice@signpost.example', SMS_OUTBOX_DIR: join(tmp, 'sms'), NOTIFY_API_KEY: '' })
 })
 
 afterAll(async () => {
@@ -120,7 +121,7 @@ describe('a caseworker', () => {
     await page.goto(`${staff.origin}/send`)
     expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('Their email address').fill(RECIPIENT)
-    await page.getByRole('button', { name: 'Preview the email' }).click()
+    await page.getByRole('button', { name: 'Preview the message' }).click()
     await page.waitForURL(/\/send\/preview\?draft=/)
     expect(await axeViolations(page)).toEqual([])
     const subject = (await page.locator('#subject').textContent()) ?? ''
@@ -153,6 +154,36 @@ describe('a caseworker', () => {
     expect(table).not.toContain(RECIPIENT)
     expect(await page.locator('tbody tr').count()).toBe(1)
     expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  test('sends the advice as a text message from the same form: previewed, queued once, delivered by the same worker', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    await page.goto(`${staff.origin}/send`)
+    await page.getByLabel('A text message').check()
+    await page.getByLabel('Their mobile number').fill('07700 900123')
+    await page.getByRole('button', { name: 'Preview the message' }).click()
+    await page.waitForURL(/\/send\/preview\?draft=/)
+    expect(await axeViolations(page)).toEqual([])
+    const body = (await page.locator('#sms-body').textContent()) ?? ''
+    expect(body.length).toBeGreaterThan(40)
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.waitForURL(/\/sent\?sent=/)
+    const dir = join(tmp, 'sms')
+    const files = await until('the text file', async () => {
+      const names = await readdir(dir).catch(() => [] as string[])
+      return names.length ? names : undefined
+    })
+    await wait(1500)
+    expect(await readdir(dir)).toHaveLength(files.length)
+    expect(files).toHaveLength(1)
+    const sent = readSmsFile(join(dir, files[0] ?? ''))
+    expect(sent.to).toBe('+447700900123')
+    expect(sent.body).toBe(body)
+    await page.goto(`${staff.origin}/sent`)
+    const row = page.locator('tr', { hasText: 'Text' })
+    expect(await row.textContent()).toContain('07*** ***123')
+    expect(await row.textContent()).not.toContain('900123 ')
     await page.close()
   })
 
@@ -272,7 +303,7 @@ describe('a supervisor', () => {
     const page = await signIn(browser.context, staff.origin, 'sam')
     await page.goto(`${staff.origin}/send`)
     await page.getByLabel('Their email address').fill('bounce.me@example.org')
-    await page.getByRole('button', { name: 'Preview the email' }).click()
+    await page.getByRole('button', { name: 'Preview the message' }).click()
     await page.getByRole('button', { name: 'Send' }).click()
     await page.waitForURL(/\/sent\?sent=/)
     const row = page.locator('tr', { hasText: 'b***@example.org' })

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto'
 import { loadContent, sourceFromEnv, type Content } from '@signpost/content'
 import { openOutbox, type Outbox } from '@signpost/email'
+import { openSmsOutbox, type SmsOutbox } from '@signpost/sms'
 import { openStaffDb, type StaffDb } from './staffDb'
 
 export type OneTimeLink = { tokenHash: string; expiresAt: number; used: boolean }
@@ -25,6 +26,8 @@ export type PackJob = {
 export type Draft = {
   key: string
   owner: string
+  /** email: `to` is an address; sms: `to` is a UK mobile number. */
+  channel: 'email' | 'sms'
   guide: string
   area: string
   to: string
@@ -41,6 +44,7 @@ type StaffState = {
   db?: StaffDb
   content?: Promise<Content>
   outbox?: Outbox
+  smsOutbox?: SmsOutbox
   sessionKey?: Buffer
   oneTimeLink?: OneTimeLink
   jobs: Map<string, PackJob>
@@ -74,6 +78,14 @@ export async function outbox(): Promise<Outbox> {
   const c = await content()
   s.outbox ??= openOutbox({ content: c })
   return s.outbox
+}
+
+/** The same queue file, read and written as the sms channel's door to it (@signpost/sms). */
+export async function smsOutbox(): Promise<SmsOutbox> {
+  const s = state()
+  const c = await content()
+  s.smsOutbox ??= openSmsOutbox({ content: c })
+  return s.smsOutbox
 }
 
 /** The key sessions are signed with: from STAFF_SESSION_SECRET, else random for this start (sessions end on restart). */

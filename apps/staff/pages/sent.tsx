@@ -4,11 +4,11 @@ import type { GetServerSideProps, PageConfig } from 'next'
 import { Forbidden, Layout } from '../components/Layout'
 import { guardPage, type PageUser } from '../lib/guard'
 import { may } from '../lib/roles'
-import { outbox, staffDb } from '../lib/state'
+import { outbox, smsOutbox, staffDb } from '../lib/state'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Row = { id: string; createdAt: string; guide: string; to: string; status: string; attempts: number; reply: string | null; creator: string; canRetry: boolean }
+type Row = { id: string; channel: 'email' | 'sms'; createdAt: string; guide: string; to: string; status: string; attempts: number; reply: string | null; creator: string; canRetry: boolean }
 type Props = { user: PageUser; forbidden?: boolean; rows?: Row[]; all?: boolean; justSent?: string | null; notice?: string | null }
 
 const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending now', sent: 'Sent', retrying: 'Waiting to retry', failed: 'Failed' }
@@ -17,18 +17,31 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'send')
   if (!g.ok) return g.result
   const box = await outbox()
+  const texts = await smsOutbox()
   const supervisor = may(g.session.roles, 'supervise')
   const db = staffDb()
   const creators = new Map((db.prepare('SELECT message_id, name FROM sends').all() as { message_id: string; name: string }[]).map((r) => [r.message_id, r.name]))
-  let messages: OutboxMessage[]
+  // Both channels' messages from the one queue: the email door reads only emails, the sms door only texts.
+  type Message = Pick<OutboxMessage, 'id' | 'createdAt' | 'guide' | 'to' | 'status' | 'attempts' | 'lastError' | 'lastResponseCode' | 'origin' | 'purged'> & { channel: 'email' | 'sms' }
+  const email = (m: OutboxMessage): Message => ({ ...m, channel: 'email' })
+  const text = (m: Omit<Message, 'channel'>): Message => ({ ...m, channel: 'sms' })
+  let messages: Message[]
   if (supervisor) {
-    messages = box.list({ limit: 200 })
+    messages = [...box.list({ limit: 200 }).map(email), ...texts.list({ limit: 200 }).map(text)].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   } else {
     const ids = db.prepare('SELECT message_id FROM sends WHERE sub = ? ORDER BY created_at DESC LIMIT 200').all(g.session.sub) as { message_id: string }[]
-    messages = ids.map((r) => box.get(r.message_id)).filter((m): m is OutboxMessage => m !== undefined)
+    messages = ids
+      .map((r) => {
+        const e = box.get(r.message_id)
+        if (e) return email(e)
+        const t = texts.get(r.message_id)
+        return t ? text(t) : undefined
+      })
+      .filter((m): m is Message => m !== undefined)
   }
   const rows = messages.map((m) => ({
     id: m.id,
+    channel: m.channel,
     createdAt: m.createdAt,
     guide: m.guide,
     to: m.to,
@@ -62,6 +75,7 @@ export default function Sent({ user, forbidden, rows = [], all, justSent, notice
             <tr>
               <th scope="col">Queued at</th>
               <th scope="col">Guide</th>
+              <th scope="col">How</th>
               <th scope="col">To</th>
               <th scope="col">State</th>
               {all ? <th scope="col">By</th> : null}
@@ -73,11 +87,12 @@ export default function Sent({ user, forbidden, rows = [], all, justSent, notice
               <tr key={r.id} id={`m-${r.id}`} className={r.id === justSent ? 'just-sent' : undefined}>
                 <td>{r.createdAt.replace('T', ' ').slice(0, 16)} UTC</td>
                 <td>{r.guide}</td>
+                <td>{r.channel === 'sms' ? 'Text' : 'Email'}</td>
                 <td>{r.to}</td>
                 <td className="state">
                   {r.status}
                   {r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}
-                  {r.reply ? <span className="hint">The mail server said: {r.reply}</span> : null}
+                  {r.reply ? <span className="hint">{r.channel === 'sms' ? 'Notify said' : 'The mail server said'}: {r.reply}</span> : null}
                 </td>
                 {all ? <td>{r.creator}</td> : null}
                 {all ? (
@@ -86,6 +101,7 @@ export default function Sent({ user, forbidden, rows = [], all, justSent, notice
                       <form method="post" action="/api/sent/retry">
                         <input type="hidden" name="csrf" value={user.csrf} />
                         <input type="hidden" name="id" value={r.id} />
+                        <input type="hidden" name="channel" value={r.channel} />
                         <button type="submit" className="small">
                           Retry now
                         </button>

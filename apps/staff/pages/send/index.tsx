@@ -15,7 +15,7 @@ type Props = {
   formKey?: string
   guides?: Option[]
   areas?: Option[]
-  values?: { guide: string; area: string; to: string; neutral: boolean; attachLeaflet: boolean }
+  values?: { channel: 'email' | 'sms'; guide: string; area: string; to: string; mobile: string; neutral: boolean; attachLeaflet: boolean }
   error?: string | null
 }
 
@@ -35,7 +35,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
       values: {
         guide: draft?.guide ?? guides[0]?.value ?? '',
         area: area.slug,
-        to: draft?.to ?? '',
+        channel: draft?.channel ?? 'email',
+        to: draft?.channel === 'email' ? draft.to : '',
+        mobile: draft?.channel === 'sms' ? draft.to : '',
         neutral: draft?.neutral ?? false,
         attachLeaflet: draft?.attachLeaflet ?? false,
       },
@@ -74,10 +76,23 @@ export default function Send({ user, forbidden, formKey, guides = [], areas = []
             </option>
           ))}
         </select>
+        <fieldset>
+          <legend>Send it as</legend>
+          <label className="check">
+            <input type="radio" name="channel" value="email" defaultChecked={values.channel === 'email'} /> An email
+          </label>
+          <label className="check">
+            <input type="radio" name="channel" value="sms" defaultChecked={values.channel === 'sms'} /> A text message
+          </label>
+        </fieldset>
         <label htmlFor="to">
-          Their email address <span className="hint">Shown masked everywhere after sending.</span>
+          Their email address <span className="hint">For an email. Shown masked everywhere after sending.</span>
         </label>
         <input id="to" name="to" type="email" autoComplete="off" spellCheck={false} defaultValue={values.to} />
+        <label htmlFor="mobile">
+          Their mobile number <span className="hint">For a text: a UK mobile, for example 07700 900123.</span>
+        </label>
+        <input id="mobile" name="mobile" type="tel" autoComplete="off" defaultValue={values.mobile} />
         <fieldset>
           <legend>Options</legend>
           <label className="check">
@@ -85,10 +100,10 @@ export default function Send({ user, forbidden, formKey, guides = [], areas = []
             inbox someone else may see
           </label>
           <label className="check">
-            <input type="checkbox" name="attachLeaflet" defaultChecked={values.attachLeaflet} /> Attach the leaflet as a PDF
+            <input type="checkbox" name="attachLeaflet" defaultChecked={values.attachLeaflet} /> Attach the leaflet as a PDF (email only)
           </label>
         </fieldset>
-        <button type="submit">Preview the email</button>
+        <button type="submit">Preview the message</button>
       </form>
     </Layout>
   )

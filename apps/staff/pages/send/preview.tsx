@@ -4,7 +4,7 @@ import type { GetServerSideProps, PageConfig } from 'next'
 import { Forbidden, Layout } from '../../components/Layout'
 import { draftFor } from '../../lib/drafts'
 import { guardPage, type PageUser } from '../../lib/guard'
-import { renderDraft } from '../../lib/render'
+import { renderDraft, renderSmsDraft } from '../../lib/render'
 import Link from 'next/link'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
@@ -14,6 +14,7 @@ type Props = {
   forbidden?: boolean
   draft?: { key: string; to: string; guideTitle: string; areaName: string; neutral: boolean; attachLeaflet: boolean }
   email?: { subject: string; senderName: string | null; text: string }
+  sms?: { body: string; texts: number }
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
@@ -22,6 +23,16 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const draft = draftFor(ctx.query.draft, g.session.sub)
   if (!draft || draft.error) return { redirect: { destination: draft ? `/send?draft=${draft.key}` : '/send', permanent: false } }
   if (draft.messageId) return { redirect: { destination: `/sent?sent=${encodeURIComponent(draft.messageId)}`, permanent: false } }
+  if (draft.channel === 'sms') {
+    const text = await renderSmsDraft(draft)
+    return {
+      props: {
+        user: g.user,
+        draft: { key: draft.key, to: draft.to, guideTitle: text.guideTitle, areaName: text.areaName, neutral: draft.neutral, attachLeaflet: false },
+        sms: { body: text.body, texts: text.texts },
+      },
+    }
+  }
   const rendered = await renderDraft(draft)
   return {
     props: {
@@ -32,8 +43,46 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   }
 }
 
-export default function Preview({ user, forbidden, draft, email }: Props) {
-  if (forbidden || !draft || !email) return <Forbidden user={user} />
+export default function Preview({ user, forbidden, draft, email, sms }: Props) {
+  if (forbidden || !draft) return <Forbidden user={user} />
+  const sendForm = (
+    <form method="post" action="/api/send/send">
+      <input type="hidden" name="csrf" value={user.csrf} />
+      <input type="hidden" name="key" value={draft.key} />
+      <button type="submit">Send</button>
+    </form>
+  )
+  if (sms) {
+    return (
+      <Layout title="Check the text, then send it" user={user}>
+        <table>
+          <tbody>
+            <tr>
+              <th scope="row">To</th>
+              <td>{draft.to}</td>
+            </tr>
+            <tr>
+              <th scope="row">Guide</th>
+              <td>
+                {draft.guideTitle} ({draft.areaName})
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">Length</th>
+              <td>{sms.texts === 1 ? '1 text' : `${sms.texts} texts`}</td>
+            </tr>
+          </tbody>
+        </table>
+        <h2>The text</h2>
+        <pre id="sms-body">{sms.body}</pre>
+        {sendForm}
+        <p>
+          <Link href={`/send?draft=${draft.key}`}>Change something</Link>
+        </p>
+      </Layout>
+    )
+  }
+  if (!email) return <Forbidden user={user} />
   return (
     <Layout title="Check the email, then send it" user={user}>
       <table>
@@ -68,11 +117,7 @@ export default function Preview({ user, forbidden, draft, email }: Props) {
         <summary>Plain-text version</summary>
         <pre>{email.text}</pre>
       </details>
-      <form method="post" action="/api/send/send">
-        <input type="hidden" name="csrf" value={user.csrf} />
-        <input type="hidden" name="key" value={draft.key} />
-        <button type="submit">Send</button>
-      </form>
+      {sendForm}
       <p>
         <Link href={`/send?draft=${draft.key}`}>Change something</Link>
       </p>

@@ -1,6 +1,7 @@
 // POST /api/send/draft: checks the form with the email app's own rules, keeps it as a draft, and shows the preview
 // (or the form again, with the outbox's message naming the field).
-import { AdviceEmailRequestError, validateRequest } from '@signpost/email'
+import { validateRequest } from '@signpost/email'
+import { validateSmsRequest } from '@signpost/sms'
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { isFormKey, saveDraft } from '../../../lib/drafts'
 import { checked, field } from '../../../lib/forms'
@@ -18,19 +19,24 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const draft = {
     key,
     owner: session.sub,
+    channel: field(req.body, 'channel') === 'sms' ? ('sms' as const) : ('email' as const),
     guide: field(req.body, 'guide'),
     area: field(req.body, 'area'),
-    to: field(req.body, 'to').trim(),
+    to: (field(req.body, 'channel') === 'sms' ? field(req.body, 'mobile') : field(req.body, 'to')).trim(),
     neutral: checked(req.body, 'neutral'),
     attachLeaflet: checked(req.body, 'attachLeaflet'),
     createdAt: Date.now(),
   }
   let error: string | undefined
   try {
-    validateRequest({ guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet, origin: 'api' }, await content())
+    const c = await content()
+    const base = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, origin: 'api' as const }
+    if (draft.channel === 'sms') validateSmsRequest(base, c)
+    else validateRequest({ ...base, attachLeaflet: draft.attachLeaflet }, c)
   } catch (e) {
-    if (!(e instanceof AdviceEmailRequestError) && !(e instanceof Error)) throw e
-    error = e.message
+    // The channel's own request error names the field (to, guide, area) in plain words.
+    if (!(e instanceof Error)) throw e
+    error = draft.channel === 'sms' ? e.message.replace(/^to: /, 'Mobile number: ') : e.message
   }
   saveDraft({ ...draft, error })
   res.redirect(303, error ? `/send?draft=${key}` : `/send/preview?draft=${key}`)

@@ -2,13 +2,14 @@
 // member as its creator and the form's key as idempotency key, then shows "What I sent".
 import { rules } from '@signpost/content'
 import { IdempotencyConflictError, RateLimitError } from '@signpost/email'
+import { maskMobileNumber } from '@signpost/outbox'
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { audit } from '../../../lib/audit'
 import { draftFor } from '../../../lib/drafts'
 import { field } from '../../../lib/forms'
 import { guardApi } from '../../../lib/guard'
 import { staffClient } from '../../../lib/render'
-import { outbox, staffDb } from '../../../lib/state'
+import { outbox, smsOutbox, staffDb } from '../../../lib/state'
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const session = guardApi(req, res, 'send')
@@ -18,14 +19,13 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('There is no such draft (drafts last an hour, and end when the console restarts): fill in the Send advice form again.')
     return
   }
-  const masked = rules.maskEmailAddress(draft.to)
-  const what = `${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
+  const masked = draft.channel === 'sms' ? maskMobileNumber(draft.to) : rules.maskEmailAddress(draft.to)
+  const what = `${draft.channel === 'sms' ? 'text: ' : ''}${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
   try {
-    const box = await outbox()
-    const { id, created } = box.enqueue(
-      { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet, idempotencyKey: draft.key, origin: 'api' },
-      { apiClient: staffClient(session.sub) },
-    )
+    const request = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, idempotencyKey: draft.key, origin: 'api' as const }
+    const options = { apiClient: staffClient(session.sub) }
+    const { id, created } =
+      draft.channel === 'sms' ? (await smsOutbox()).enqueue(request, options) : (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
     draft.messageId = id
     if (created) {
       staffDb().prepare('INSERT OR IGNORE INTO sends (message_id, sub, name, created_at) VALUES (?, ?, ?, ?)').run(id, session.sub, session.name, Date.now())
@@ -33,7 +33,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     }
     res.redirect(303, `/sent?sent=${encodeURIComponent(id)}`)
   } catch (e) {
-    const known = e instanceof RateLimitError || e instanceof IdempotencyConflictError || (e instanceof Error && e.name === 'AdviceEmailRequestError')
+    const known = e instanceof RateLimitError || e instanceof IdempotencyConflictError || (e instanceof Error && /^Advice(Email|Sms)RequestError$|^SmsTooLongError$/.test(e.name))
     if (!known) throw e
     audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'failed', detail: `${what}: ${e.message}`, address: masked })
     draft.error = e.message

@@ -3,15 +3,15 @@ import type { NextApiRequest, NextApiResponse } from 'next'
 import { audit } from '../../../lib/audit'
 import { field } from '../../../lib/forms'
 import { guardApi } from '../../../lib/guard'
-import { outbox } from '../../../lib/state'
+import { outbox, smsOutbox } from '../../../lib/state'
 
 export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const session = guardApi(req, res, 'supervise')
   if (!session) return
   const id = field(req.body, 'id')
-  const box = await outbox()
+  const sms = field(req.body, 'channel') === 'sms'
   try {
-    const m = box.retry(id)
+    const m = sms ? (await smsOutbox()).retry(id) : (await outbox()).retry(id)
     audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'retry', outcome: 'ok', detail: `retry ${id} (${m.guide})`, address: m.to })
     res.redirect(303, `/sent?notice=${encodeURIComponent(`Message ${id} is queued again.`)}`)
   } catch (e) {
