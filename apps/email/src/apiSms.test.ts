@@ -176,3 +176,28 @@ describe('the worker npm start runs, killed with SIGKILL mid-batch while Notify 
     expect(perReference).toEqual(ids.map(() => 1))
   })
 })
+
+describe('npm run email -- serve (a real process) with no Notify key', () => {
+  it('takes POST /v1/advice-sms and its worker writes the text under SMS_OUTBOX_DIR, saying where texts go', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-serve-sms-'))
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    const env = { EMAIL_DB: join(dir, 'outbox.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'mail'), SMS_OUTBOX_DIR: join(dir, 'sms'), SMTP_URL: '', NOTIFY_API_KEY: '', EMAIL_API_KEYS: KEY, EMAIL_WORKER_POLL_MS: '50' }
+    const serve = startCli(['serve', '--port', '0'], env)
+    cleanups.push(() => serve.child.exitCode === null && serve.child.kill('SIGKILL'))
+    let port = 0
+    await waitFor(() => {
+      port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(serve.output().stderr)?.[1] ?? 0)
+      return port > 0
+    }, 'the API to listen')
+    expect(serve.output().stderr).toContain(`texts via text files in ${join(dir, 'sms')} (no NOTIFY_API_KEY set)`)
+    const res = await post(`http://127.0.0.1:${port}`, good)
+    expect(res.status).toBe(202)
+    const { id } = (await res.json()) as { id: string }
+    const sms = openSmsOutbox({ path: env.EMAIL_DB, env: {} })
+    cleanups.push(() => sms.close())
+    await waitFor(() => sms.get(id)?.status === 'sent', 'the text to be written')
+    expect(sms.get(id)?.deliveredTo).toMatch(new RegExp(`^${join(dir, 'sms')}/.*\\.txt$`))
+    serve.child.kill('SIGTERM')
+    expect((await serve.exited).code).toBe(0)
+  })
+})
