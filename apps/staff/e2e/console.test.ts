@@ -11,7 +11,7 @@ import { readSmsFile } from '@signpost/sms'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { axeViolations, pdfText, signIn } from './support/browser'
 import { startOidcProvider, type TestProvider } from './support/oidcProvider'
-import { freePort, startConsole, startEmailWorker, type Running, type RunningConsole } from './support/processes'
+import { freePort, runEmailCli, startConsole, startEmailWorker, type Running, type RunningConsole } from './support/processes'
 import { startSmtp, type TestSmtp } from './support/smtpServer'
 
 let tmp: string
@@ -20,6 +20,7 @@ let provider: TestProvider
 let staff: RunningConsole
 let worker: Running
 let browser: Browser
+let shared: Record<string, string>
 
 const RECIPIENT = 'victim.person@example.org'
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
   smtp = await startSmtp()
   const staffPort = await freePort()
   provider = await startOidcProvider(await freePort(), `http://127.0.0.1:${staffPort}/api/auth/callback`)
-  const shared = { EMAIL_DB: join(tmp, 'outbox.sqlite'), SIGNPOST_SITE_URL: 'https://signpost.example', SANITY_PROJECT_ID: '' }
+  shared = { EMAIL_DB: join(tmp, 'outbox.sqlite'), SIGNPOST_SITE_URL: 'https://signpost.example', SANITY_PROJECT_ID: '' }
   ;[staff, browser] = await Promise.all([
     startConsole(staffPort, {
       ...shared,
@@ -290,6 +291,11 @@ describe('a supervisor', () => {
     await page.goto(`${staff.origin}/audit`)
     expect(await page.locator('tbody').textContent()).toContain('refused')
     expect(await axeViolations(page)).toEqual([])
+    // The outbox erases the sent message's address (retention 0 days): the audit log keeps its entry, masked.
+    const purge = await runEmailCli(['purge'], { ...shared, EMAIL_RETENTION_DAYS: '0' })
+    expect(purge.code).toBe(0)
+    await page.goto(`${staff.origin}/sent`)
+    expect(await page.locator('tbody').textContent()).toContain('Casey Caseworker')
     const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
     expect(csv.split('\r\n')[0]).toBe('id,at,actor,actor_name,roles,action,outcome,detail,address')
     expect(csv).toMatch(/Casey Caseworker,caseworker,send,ok,.*v\*\*\*@example\.org/)

@@ -68,6 +68,12 @@ export function startEmailWorker(env: Record<string, string>): Running {
   return { output, stop: () => stopChild(child) }
 }
 
+/** Runs `signpost-email <args>` to the end (e.g. purge) and returns its exit code and output. */
+export function runEmailCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const { child, output } = run([join(repo, 'apps/email/dist/cli.js'), ...args], repo, env)
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output: output() })))
+}
+
 /** The one-time link a console printed at start. */
 export function oneTimeLinkIn(output: string): string {
   const m = /(http:\/\/\S+\/api\/auth\/once\?token=\S+)/.exec(output)
