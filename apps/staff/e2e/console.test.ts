@@ -161,6 +161,15 @@ describe('a caseworker', () => {
   test('sends the advice as a text message from the same form: previewed, queued once, delivered by the same worker', async () => {
     const page = await signIn(browser.context, staff.origin, 'casey')
     await page.goto(`${staff.origin}/send`)
+    // Finding the guide: a plain GET search, no JavaScript.
+    await page.getByLabel('Find a guide').fill('no such words')
+    await page.getByRole('button', { name: 'Find' }).click()
+    expect(await page.locator('main').textContent()).toContain('No guide for this area matches “no such words”')
+    expect(await page.locator('#guide option').count()).toBe(0)
+    await page.getByLabel('Find a guide').fill('cyber FRAUD')
+    await page.getByRole('button', { name: 'Find' }).click()
+    expect(await page.locator('#guide option').allTextContents()).toEqual(['Cyber Crime and Fraud'])
+    expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('A text message').check()
     await page.getByLabel('Their mobile number').fill('07700 900123')
     await page.getByRole('button', { name: 'Preview the message' }).click()

@@ -1,6 +1,7 @@
 // Send advice, step 1: choose the guide, area, recipient and options. "Preview" shows the email before anything is sent.
 import { getArea, guidesForArea } from '@signpost/content'
 import type { GetServerSideProps, PageConfig } from 'next'
+import Link from 'next/link'
 import { Forbidden, Layout } from '../../components/Layout'
 import { draftFor, newFormKey } from '../../lib/drafts'
 import { guardPage, type PageUser } from '../../lib/guard'
@@ -17,6 +18,7 @@ type Props = {
   areas?: Option[]
   values?: { channel: 'email' | 'sms'; guide: string; area: string; to: string; mobile: string; neutral: boolean; attachLeaflet: boolean }
   error?: string | null
+  query?: string
 }
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
@@ -25,7 +27,12 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const c = await content()
   const draft = draftFor(ctx.query.draft, g.session.sub)
   const area = getArea(c, typeof ctx.query.area === 'string' && c.areas.some((a) => a.slug === ctx.query.area) ? ctx.query.area : (draft?.area ?? c.settings.defaultArea))
-  const guides = guidesForArea(c, area.slug).map((x) => ({ value: x.slug, label: x.title }))
+  // "Find a guide": a plain GET search over titles and summaries (no JavaScript), narrowing the list below.
+  const query = typeof ctx.query.q === 'string' ? ctx.query.q.trim().slice(0, 100) : ''
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
+  const guides = guidesForArea(c, area.slug)
+    .filter((x) => words.every((w) => `${x.title} ${x.slug} ${x.summary ?? ''}`.toLowerCase().includes(w)))
+    .map((x) => ({ value: x.slug, label: x.title }))
   return {
     props: {
       user: g.user,
@@ -42,11 +49,12 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
         attachLeaflet: draft?.attachLeaflet ?? false,
       },
       error: draft?.error ?? null,
+      query,
     },
   }
 }
 
-export default function Send({ user, forbidden, formKey, guides = [], areas = [], values, error }: Props) {
+export default function Send({ user, forbidden, formKey, guides = [], areas = [], values, error, query = '' }: Props) {
   if (forbidden || !values) return <Forbidden user={user} />
   return (
     <Layout title="Send advice" user={user}>
@@ -54,6 +62,18 @@ export default function Send({ user, forbidden, formKey, guides = [], areas = []
         <div className="error" role="alert">
           <p>{error}</p>
         </div>
+      ) : null}
+      <form method="get" action="/send" role="search">
+        <input type="hidden" name="area" value={values.area} />
+        <label htmlFor="q">Find a guide</label>
+        <input id="q" name="q" type="text" defaultValue={query} /> <button type="submit" className="small">
+          Find
+        </button>
+      </form>
+      {guides.length === 0 ? (
+        <p className="error" role="status">
+          No guide for this area matches “{query}”. <Link href="/send">Show every guide</Link>
+        </p>
       ) : null}
       <form method="post" action="/api/send/draft" noValidate>
         <input type="hidden" name="csrf" value={user.csrf} />
