@@ -2,3 +2,4 @@
 export { renderLeaflet, type RenderLeafletOptions } from './renderLeaflet.js'
 export { leafletFileName, isLeafletFormat, LEAFLET_FORMATS, type LeafletFormat } from './format.js'
 export { renderPack, type PackEntry, type PackOptions, type PackResult } from './pack.js'
+export { renderBookletPack } from './bookletPack.js'

@@ -277,6 +277,24 @@ describe('a front desk', () => {
     await page.close()
   })
 
+  test('builds a pack of A5 booklets: A4 landscape sheets, from the leaflets library', async () => {
+    const page = await signIn(browser.context, staff.origin, 'frankie')
+    await page.goto(`${staff.origin}/print`)
+    await page.getByLabel('Layout').selectOption('booklet')
+    await page.getByLabel('Copies of each leaflet').fill('2')
+    await page.getByRole('button', { name: 'Build the pack' }).click()
+    await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 60_000 })
+    expect(await page.locator('main').textContent()).toContain('A5 booklets')
+    const href = (await page.getByRole('link', { name: 'Download the pack (PDF)' }).getAttribute('href')) ?? ''
+    const res = await page.request.get(`${staff.origin}${href}`)
+    expect(res.headers()['content-disposition']).toContain('-booklet-x2.pdf')
+    const pdf = await pdfText(await res.body())
+    const [width, height] = pdf.lastPageSize
+    expect(Math.round(width)).toBe(842)
+    expect(Math.round(height)).toBe(595)
+    await page.close()
+  })
+
   test('is refused (403, logged) sending advice, by page and by POST', async () => {
     const page = await signIn(browser.context, staff.origin, 'frankie')
     const res = await page.goto(`${staff.origin}/send`)

@@ -33,7 +33,7 @@ export async function signIn(context: BrowserContext, origin: string, login: str
   return page
 }
 
-export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
+export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string; lastPageSize: [number, number] }> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise
   let text = ''
@@ -41,5 +41,6 @@ export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text:
     const content = await (await doc.getPage(n)).getTextContent()
     text += content.items.map((i) => ('str' in i ? i.str : '')).join(' ') + '\n'
   }
-  return { pages: doc.numPages, text }
+  const [, , width = 0, height = 0] = (await doc.getPage(doc.numPages)).view
+  return { pages: doc.numPages, text, lastPageSize: [width, height] }
 }
