@@ -119,7 +119,9 @@ describe('a caseworker', () => {
     expect(await page.getByRole('link', { name: 'Print a pack' }).count()).toBe(0)
     expect(await axeViolations(page)).toEqual([])
 
-    await page.goto(`${staff.origin}/send`)
+    const form = await page.goto(`${staff.origin}/send`)
+    expect(form?.headers()['cache-control']).toBe('no-store')
+    expect(form?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
     expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('Their email address').fill(RECIPIENT)
     await page.getByRole('button', { name: 'Preview the message' }).click()
@@ -133,8 +135,8 @@ describe('a caseworker', () => {
     // Three submissions of the same form: two straight from the page's own fields, then the button itself.
     const key = await page.locator('input[name="key"]').getAttribute('value')
     const csrf = await page.locator('form[action="/api/send/send"] input[name="csrf"]').getAttribute('value')
-    const form = { key: key ?? '', csrf: csrf ?? '' }
-    const posts = await Promise.all([1, 2].map(() => page.request.post(`${staff.origin}/api/send/send`, { form, headers: { origin: staff.origin }, maxRedirects: 0 })))
+    const fields = { key: key ?? '', csrf: csrf ?? '' }
+    const posts = await Promise.all([1, 2].map(() => page.request.post(`${staff.origin}/api/send/send`, { form: fields, headers: { origin: staff.origin }, maxRedirects: 0 })))
     expect(posts.map((p) => p.status())).toEqual([303, 303])
     await page.getByRole('button', { name: 'Send' }).click()
     await page.waitForURL(/\/sent\?sent=/)
@@ -329,6 +331,7 @@ describe('a supervisor', () => {
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,POST \/api\/send\/send,refused/)
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,print,ok/)
     expect(csv).not.toContain(RECIPIENT)
+    expect(csv).toMatch(/anonymous,not signed in,,POST \/api\/send\/send,refused,no session \(401\)/)
     await page.close()
   })
 

@@ -64,6 +64,7 @@ export function guardApi(req: NextApiRequest, res: NextApiResponse, permission: 
   applyHeaders(res)
   const session = readSession(req)
   if (!session) {
+    refuse(req, undefined, 'no session (401)')
     sendText(res, 401, 'Sign in first: this console needs a staff account.')
     return undefined
   }
