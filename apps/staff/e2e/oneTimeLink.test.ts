@@ -38,7 +38,7 @@ function getWithHost(url: string, host: string): Promise<number> {
   })
 }
 
-test('the link is printed, refused from another machine, works once in the browser, and never again', async () => {
+test('the link is printed, refused from another machine, works once in the browser and never again; with it one sends the seed guide and builds a 5-copy pack', async () => {
   const link = oneTimeLinkIn(staff.output())
   expect(staff.output()).toContain('valid once, for 15 minutes')
   expect(await getWithHost(link, 'staff.signpost.example')).toBe(403)
@@ -55,5 +55,17 @@ test('the link is printed, refused from another machine, works once in the brows
   expect(await again.text()).toContain('has been used already')
   const guess = await fetch(link.replace(/token=.*/, 'token=not-the-token'), { redirect: 'manual' })
   expect(guess.status).toBe(403)
+
+  // What a fresh clone is for: send the seed guide and see it in What I sent; build a 5-copy pack.
+  await page.goto(`${staff.origin}/send`)
+  await page.getByLabel('Their email address').fill('someone@example.com')
+  await page.getByRole('button', { name: 'Preview the message' }).click()
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.waitForURL(/\/sent\?sent=/)
+  expect(await page.locator('tbody').textContent()).toContain('s***@example.com')
+  await page.goto(`${staff.origin}/print`)
+  await page.getByRole('button', { name: 'Build the pack' }).click()
+  await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 60_000 })
+  expect(await page.locator('main').textContent()).toContain('5 leaflets (1 guide × 5) for Derbyshire')
   await page.close()
 })
