@@ -35,7 +35,20 @@ const server = createServer((req, res) => {
     res.end('Something went wrong in the console. The error is in its log.')
   })
 })
-server.listen(port, host, () => {
+server.listen(port, host, async () => {
+  // The configuration, checked by the console's own code (pages/api/health.ts): a bad value stops the start here.
+  // (Only reachable over loopback: when bound to another single address, the routes report problems themselves.)
+  const reachable = ['127.0.0.1', 'localhost', '::1', '0.0.0.0', '::'].includes(host)
+  const health = !reachable
+    ? { ok: true }
+    : await fetch(`http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}/api/health`)
+    .then((r) => r.json())
+    .catch((e) => ({ ok: false, problems: [`could not check the configuration: ${e.message}`] }))
+  if (!health.ok) {
+    for (const p of health.problems) console.error(`Signpost staff: ${p}`)
+    console.error('Signpost staff: not started; fix the settings above (see apps/staff/README.md).')
+    process.exit(2)
+  }
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
   const base = `http://${shown}:${port}`
   if (process.env.STAFF_OIDC_ISSUER) {

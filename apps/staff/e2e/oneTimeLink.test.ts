@@ -1,12 +1,13 @@
 // With no identity provider configured, nothing is open: the console prints a one-time sign-in link that works once,
 // in a browser on this computer only; the session it gives has every role, so a fresh clone can be tried.
+import { spawnSync } from 'node:child_process'
 import { request } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launchChromium, type Browser } from '@signpost/chromium'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { freePort, oneTimeLinkIn, startConsole, type RunningConsole } from './support/processes'
+import { appDir, freePort, oneTimeLinkIn, startConsole, type RunningConsole } from './support/processes'
 
 let tmp: string
 let staff: RunningConsole
@@ -68,4 +69,16 @@ test('the link is printed, refused from another machine, works once in the brows
   await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 60_000 })
   expect(await page.locator('main').textContent()).toContain('5 leaflets (1 guide × 5) for Derbyshire')
   await page.close()
+})
+
+test('a bad setting stops the start with a message naming the variable', async () => {
+  const port = String(await freePort())
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ['server.mjs'], { cwd: appDir, env: { ...process.env, NODE_ENV: 'production', STAFF_DB: join(tmp, 'bad.sqlite'), STAFF_PORT: port, ...env }, encoding: 'utf8', timeout: 60_000 })
+  const short = run({ STAFF_SESSION_SECRET: 'too-short' })
+  expect(short.status).toBe(2)
+  expect(short.stderr).toContain('STAFF_SESSION_SECRET must be at least 32 characters long.')
+  const half = run({ STAFF_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', STAFF_OIDC_CLIENT_ID: 'abc' })
+  expect(half.status).toBe(2)
+  expect(half.stderr).toContain('STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET must be set too')
 })
