@@ -94,6 +94,13 @@ describe('without a session', () => {
     expect((await fetch(`${staff.origin}/api/auth/once?token=anything`)).status).toBe(403)
   })
 
+  test('a callback whose state this browser did not start is refused', async () => {
+    const res = await fetch(`${staff.origin}/api/auth/callback?code=stolen-code&state=forged-state`, { redirect: 'manual' })
+    expect(res.status).toBe(400)
+    expect(await res.text()).toContain('This sign-in was not started in this browser')
+    expect(res.headers.get('set-cookie') ?? '').not.toContain('signpost_staff=')
+  })
+
   test('the sign-in page has the strict headers and passes axe', async () => {
     const res = await fetch(`${staff.origin}/signin`)
     const csp = res.headers.get('content-security-policy') ?? ''
@@ -355,6 +362,16 @@ describe('a supervisor', () => {
     expect(await page.locator('.notice').textContent()).toContain('is queued again')
     const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
     expect(csv).toMatch(/Sam Supervisor,supervisor,retry,ok,.*b\*\*\*@example\.org/)
+    await page.close()
+  })
+
+  test('a name from the identity provider with markup, Urdu and a line break is shown as text and logged on one line', async () => {
+    const page = await signIn(browser.context, staff.origin, 'hostile')
+    const who = (await page.locator('.who span').textContent()) ?? ''
+    expect(who).toContain('<img src=x onerror=alert(1)> رضا علی')
+    expect(await page.locator('header img').count()).toBe(0)
+    expect(staff.output()).toMatch(/sign-in by <img src=x onerror=alert\(1\)> رضا علی Injected: yes \(hostile\)/)
+    expect(staff.output()).not.toMatch(/^Injected: yes/m)
     await page.close()
   })
 

@@ -9,6 +9,7 @@ export const ACCOUNTS: Record<string, { name: string; roles: string[] }> = {
   frankie: { name: 'Frankie Frontdesk', roles: ['frontdesk'] },
   sam: { name: 'Sam Supervisor', roles: ['supervisor'] },
   nobody: { name: 'No Role', roles: [] },
+  hostile: { name: '<img src=x onerror=alert(1)> رضا علی\r\nInjected: yes', roles: ['caseworker'] },
 }
 
 export type TestProvider = { issuer: string; clientId: string; clientSecret: string; close(): Promise<void> }
