@@ -136,6 +136,7 @@ describe('a caseworker', () => {
     expect(await axeViolations(page)).toEqual([])
     const subject = (await page.locator('#subject').textContent()) ?? ''
     expect(subject).toBe('Cyber Crime and Fraud: advice and who can help')
+    const previewText = (await page.locator('details pre').textContent()) ?? ''
     const frame = page.frameLocator('iframe.preview')
     expect(await frame.locator('body').textContent()).toContain('Cyber Crime and Fraud')
 
@@ -152,6 +153,8 @@ describe('a caseworker', () => {
     await wait(1500)
     expect(smtp.messages).toHaveLength(1)
     expect(arrived.subject).toBe(subject)
+    // What arrived is what the preview showed: the same subject and the same plain text, character for character.
+    expect(arrived.text?.replace(/\r\n/g, '\n').trim()).toBe(previewText.trim())
     expect((arrived.to as { text: string }).text).toContain(RECIPIENT)
 
     // "What I sent": the message, masked, and its state once the worker has sent it.
