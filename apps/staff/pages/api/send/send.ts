@@ -19,14 +19,23 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('There is no such draft (drafts last an hour, and end when the console restarts): fill in the Send advice form again.')
     return
   }
+  if (draft.messageId) {
+    // Sent already (a second click, a refresh): the same message, nothing new queued.
+    res.redirect(303, `/sent?sent=${encodeURIComponent(draft.messageId)}`)
+    return
+  }
+  // Everything the request needs is read now, before any await: a second submission racing this one sends the same
+  // request with the same key, which the outbox answers with the first one's id.
+  const request = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, idempotencyKey: draft.key, origin: 'api' as const }
   const masked = draft.channel === 'sms' ? maskMobileNumber(draft.to) : rules.maskEmailAddress(draft.to)
   const what = `${draft.channel === 'sms' ? 'text: ' : ''}${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
   try {
-    const request = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, idempotencyKey: draft.key, origin: 'api' as const }
     const options = { apiClient: staffClient(session.sub) }
     const { id, created } =
       draft.channel === 'sms' ? (await smsOutbox()).enqueue(request, options) : (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
     draft.messageId = id
+    // The address is in the outbox now; this server's copy is no longer needed.
+    draft.to = ''
     if (created) {
       staffDb().prepare('INSERT OR IGNORE INTO sends (message_id, sub, name, created_at) VALUES (?, ?, ?, ?)').run(id, session.sub, session.name, Date.now())
       audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'ok', detail: `queued ${id}: ${what}`, address: masked })
