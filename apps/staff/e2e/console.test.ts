@@ -28,7 +28,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'signpost-staff-e2e-'))
   smtp = await startSmtp()
   const staffPort = await freePort()
-  provider = await startOidcProvider(await freePort(), `http://127.0.0.1:${staffPort}/api/auth/callback`)
+  provider = await startOidcProvider(await freePort(), `http://127.0.0.1:${staffPort}/api/auth/callback`, `http://127.0.0.1:${staffPort}/signed-out`)
   shared = { EMAIL_DB: join(tmp, 'outbox.sqlite'), SIGNPOST_SITE_URL: 'https://signpost.example', SANITY_PROJECT_ID: '' }
   ;[staff, browser] = await Promise.all([
     startConsole(staffPort, {
@@ -232,11 +232,17 @@ describe('a caseworker', () => {
     await page.close()
   })
 
-  test('signing out ends the session: the old cookie no longer works', async () => {
+  test('signing out ends the session and the provider\'s: the old cookie no longer works, the next sign-in asks again', async () => {
     const page = await signIn(browser.context, staff.origin, 'casey')
     const cookie = (await browser.context.cookies(staff.origin)).find((c) => c.name === 'signpost_staff')
     await page.getByRole('button', { name: 'Sign out' }).click()
-    await page.waitForURL(/\/signin\?signedOut=1/)
+    // Then the provider's own sign-out, so the next person at this computer is not signed in as Casey.
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click()
+    await page.waitForURL(`${staff.origin}/signed-out`)
+    expect(await page.locator('main').textContent()).toContain('You have signed out.')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('link', { name: 'Sign in again' }).click()
+    await page.locator('input[name="login"]').waitFor()
     const replay = await fetch(`${staff.origin}/sent`, { headers: { cookie: `signpost_staff=${cookie?.value}` }, redirect: 'manual' })
     expect(replay.status).toBe(307)
     await page.close()

@@ -98,3 +98,14 @@ export async function finishSignIn(req: IncomingMessage, res: ServerResponse, se
   const name = String(claims.name ?? claims.preferred_username ?? claims.email ?? sub)
   return { sub, name, roles: rolesFromClaims(claims) }
 }
+
+/**
+ * Where to send the browser after the console's own sign-out, so the identity provider's session ends too (on a shared
+ * front-desk computer the next person would otherwise be signed straight back in as the last one). Undefined when the
+ * provider has no end_session_endpoint. The return address, <origin>/signed-out, must be registered with the provider.
+ */
+export async function endSessionUrl(req: IncomingMessage, settings: OidcSettings): Promise<string | undefined> {
+  const config = await oidcConfiguration(settings)
+  if (!config.serverMetadata().end_session_endpoint) return undefined
+  return client.buildEndSessionUrl(config, { client_id: settings.clientId, post_logout_redirect_uri: `${origin(req)}/signed-out` }).href
+}

@@ -14,12 +14,12 @@ export const ACCOUNTS: Record<string, { name: string; roles: string[] }> = {
 
 export type TestProvider = { issuer: string; clientId: string; clientSecret: string; close(): Promise<void> }
 
-export async function startOidcProvider(port: number, redirectUri: string): Promise<TestProvider> {
+export async function startOidcProvider(port: number, redirectUri: string, postLogoutRedirectUri: string): Promise<TestProvider> {
   const issuer = `http://127.0.0.1:${port}`
   const clientId = 'signpost-staff-test'
   const clientSecret = 'test-client-secret-that-is-long-enough-for-hs256'
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
     claims: { openid: ['sub'], profile: ['name'], roles: ['roles'] },
     scopes: ['openid', 'profile', 'roles'],
     pkce: { required: () => true },
