@@ -47,10 +47,16 @@ export async function startConsole(port: number, env: Record<string, string>): P
   const { child, output } = run([join(work, 'server.mjs')], work, { STAFF_PORT: String(port), ...env })
   const origin = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
-  while (!/Signpost staff: the console is at/.test(output())) {
-    if (child.exitCode !== null) throw new Error(`the console exited (${child.exitCode}):\n${output()}`)
-    if (Date.now() > deadline) throw new Error(`the console did not start within 60 s:\n${output()}`)
-    await new Promise((r) => setTimeout(r, 100))
+  try {
+    while (!/Signpost staff: the console is at/.test(output())) {
+      if (child.exitCode !== null) throw new Error(`the console exited (${child.exitCode}):\n${output()}`)
+      if (Date.now() > deadline) throw new Error(`the console did not start within 60 s:\n${output()}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  } catch (e) {
+    await stopChild(child)
+    await rm(work, { recursive: true, force: true })
+    throw e
   }
   return {
     origin,
