@@ -1,19 +1,6 @@
 // Where the outbox keeps its files by default: <repo>/var, found from this package wherever the repo was cloned.
-import { existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { defaultQueuePath } from '@signpost/outbox'
-
-/** The monorepo root (the folder with turbo.json above this package), else the current directory. */
-export function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, 'turbo.json'))) return dir
-    const parent = dirname(dir)
-    if (parent === dir) return resolve('.')
-    dir = parent
-  }
-}
+import { join, resolve } from 'node:path'
+import { defaultQueuePath, repoRoot } from '@signpost/outbox'
 
 /** The one delivery queue every channel shares (@signpost/outbox): EMAIL_DB, else <repo>/var/outbox.sqlite. */
 export function defaultOutboxPath(env: NodeJS.ProcessEnv = process.env): string {
