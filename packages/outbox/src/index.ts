@@ -7,6 +7,7 @@ export {
   IdempotencyConflictError,
   RateLimitError,
   type Channel,
+  type CancelResult,
   type ClaimedQueueMessage,
   type EnqueueInput,
   type JsonObject,

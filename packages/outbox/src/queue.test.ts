@@ -34,6 +34,20 @@ CREATE UNIQUE INDEX messages_idempotency ON messages (idempotency_key) WHERE ide
 PRAGMA user_version = 4;
 `
 
+// The channel-neutral queue as schema 5 made it (before 'cancelled'), frozen here.
+const SCHEMA_5 = `
+CREATE TABLE snapshots (hash TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE attachments (hash TEXT PRIMARY KEY, file_name TEXT NOT NULL, content BLOB NOT NULL);
+CREATE TABLE messages ( id TEXT PRIMARY KEY, channel TEXT NOT NULL CHECK (channel IN ('email','sms')), status TEXT NOT NULL CHECK (status IN ('queued','sending','sent','retrying','failed')),
+  origin TEXT NOT NULL, guide TEXT NOT NULL, area TEXT, options TEXT NOT NULL DEFAULT '{}', to_address TEXT, to_name TEXT, recipient_key TEXT, to_masked TEXT NOT NULL,
+  idempotency_key TEXT, request_digest TEXT, api_client TEXT, message_id TEXT NOT NULL UNIQUE, render_hash TEXT REFERENCES snapshots (hash),
+  attachment_hash TEXT REFERENCES attachments (hash), attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, last_response_code INTEGER, delivered_to TEXT,
+  provider_id TEXT, receipt_status TEXT, receipt_at INTEGER, created_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, claimed_by TEXT, claimed_at INTEGER,
+  sent_at INTEGER, finished_at INTEGER, purged_at INTEGER );
+CREATE UNIQUE INDEX messages_idempotency ON messages (idempotency_key) WHERE idempotency_key IS NOT NULL;
+PRAGMA user_version = 5;
+`
+
 const sms = (over: Partial<EnqueueInput> = {}): EnqueueInput => ({
   channel: 'sms',
   origin: 'cli',
@@ -64,7 +78,7 @@ describe('an email outbox of schema 4', () => {
 
     const queue = new Queue({ path })
     try {
-      expect(queue.db.pragma('user_version', { simple: true })).toBe(5)
+      expect(queue.db.pragma('user_version', { simple: true })).toBe(6)
       expect(queue.get('m1')).toMatchObject({ channel: 'email', status: 'queued', to: 'j***@example.com', reference: '<m1@signpost.invalid>', options: { attachLeaflet: true, neutral: true } })
       const [claimed] = queue.claim(5, { channels: ['email'] })
       expect(claimed?.snapshot).toEqual({ subject: 'Cyber Crime and Fraud', html: '<p>hi</p>', text: 'hi 0800 612 6505', revision: 'rev1', senderName: 'Derbyshire Victim Services' })
@@ -147,5 +161,128 @@ describe('one queue, several channels', () => {
     expect(raw).toContain('+447700900222') // still waiting for its receipt
     expect(queue.get(done)).toMatchObject({ purged: true, to: '07*** ***111' })
     queue.close()
+  })
+})
+
+describe('cancelling a message', () => {
+  const text = (n: number): EnqueueInput => sms({ recipient: { address: `+44770090010${n}`, key: `+44770090010${n}`, masked: `07*** ***10${n}` }, reference: `r-${n}` })
+  const recording = (sent: string[]): ChannelHandler => ({
+    referenceName: 'reference',
+    prepare: async (m) => m,
+    send: async (m) => {
+      sent.push(m.reference)
+      return { where: 'test' }
+    },
+    classify: (e) => ({ permanent: false, message: String(e) }),
+  })
+
+  it('cancels a queued message and a retrying one: both end cancelled, no worker ever claims or sends them, and retry refuses them', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z')
+    const queue = new Queue({ path: tempPath(), now: () => now, retry: { sms: { baseMs: 1000 } } })
+    const queued = queue.enqueue(text(1)).id
+    const waiting = queue.enqueue(text(2)).id
+    const kept = queue.enqueue(text(3)).id
+    queue.claim(1, { id: waiting })
+    queue.recordFailure(waiting, { permanent: false, message: 'busy' })
+    expect(queue.get(waiting)?.status).toBe('retrying')
+
+    const a = queue.cancel(queued, 'Sam Supervisor')
+    expect(a).toMatchObject({ cancelled: true, message: { id: queued, status: 'cancelled', cancelledBy: 'Sam Supervisor' } })
+    expect(queue.cancel(waiting, 'Sam Supervisor')).toMatchObject({ cancelled: true, message: { status: 'cancelled' } })
+    expect(queue.get(queued)?.finishedAt).toBeDefined()
+    expect(queue.get(queued)?.nextAttemptAt).toBeUndefined()
+
+    now += 60_000
+    expect(queue.claim(10, { id: queued })).toEqual([])
+    const sent: string[] = []
+    const worker = createQueueWorker({ queue, channels: { sms: recording(sent) }, log: () => {} })
+    expect(await worker.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 })
+    expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 })
+    expect(sent).toEqual(['r-3'])
+    expect(queue.get(kept)?.status).toBe('sent')
+    expect(queue.counts()).toEqual({ queued: 0, sending: 0, sent: 1, retrying: 0, failed: 0, cancelled: 2 })
+    expect(queue.list({ status: 'cancelled' }).map((m) => m.id).sort()).toEqual([queued, waiting].sort())
+    expect(() => queue.retry(queued)).toThrow(`Message ${queued} was cancelled by Sam Supervisor; a cancelled message is never sent.`)
+    expect(queue.cancel(queued, 'someone else')).toEqual({ cancelled: false, status: 'cancelled', reason: `Message ${queued} was not cancelled: it was already cancelled by Sam Supervisor.` })
+    queue.close()
+  })
+
+  it('refuses a message another worker has already claimed (being sent), saying so, and leaves it to be sent', () => {
+    const path = tempPath()
+    const site = new Queue({ path })
+    const workerSide = new Queue({ path })
+    const id = site.enqueue(text(1)).id
+    // The worker's connection takes it first; the site's cancel, on its own connection, then finds it being sent.
+    expect(workerSide.claim(1, { workerId: 'other-host:1' }).map((m) => m.id)).toEqual([id])
+    expect(site.cancel(id, 'Sam Supervisor')).toEqual({
+      cancelled: false,
+      status: 'sending',
+      reason: `Message ${id} was not cancelled: it is being sent right now, so it can no longer be stopped.`,
+    })
+    expect(site.get(id)).toMatchObject({ status: 'sending', cancelledBy: undefined })
+    workerSide.markSent(id, { where: 'test' })
+    expect(site.get(id)?.status).toBe('sent')
+    // And the other way round: cancelled first, the worker's claim gets nothing.
+    const second = site.enqueue(text(2)).id
+    expect(site.cancel(second, 'Sam Supervisor').cancelled).toBe(true)
+    expect(workerSide.claim(5, { workerId: 'other-host:1' })).toEqual([])
+    workerSide.close()
+    site.close()
+  })
+
+  it('refuses a sent, a failed and an unknown message with their state in plain words', () => {
+    const queue = new Queue({ path: tempPath() })
+    const sent = queue.enqueue(text(1)).id
+    const failed = queue.enqueue(text(2)).id
+    queue.claim(2)
+    queue.markSent(sent, { where: 'test' })
+    queue.recordFailure(failed, { permanent: true, message: 'no such number' })
+    expect(queue.cancel(sent, 'Sam')).toEqual({ cancelled: false, status: 'sent', reason: `Message ${sent} was not cancelled: it was already sent.` })
+    expect(queue.cancel(failed, 'Sam')).toEqual({ cancelled: false, status: 'failed', reason: `Message ${failed} was not cancelled: it already failed and will not be sent.` })
+    expect(queue.cancel('no-such-id', 'Sam')).toEqual({ cancelled: false, reason: 'No message with id no-such-id.' })
+    // An email door asking about a text does not find it.
+    const other = queue.enqueue(text(3)).id
+    expect(queue.cancel(other, 'Sam', { channel: 'email' })).toEqual({ cancelled: false, reason: `No message with id ${other}.` })
+    expect(queue.get(other)?.status).toBe('queued')
+    queue.close()
+  })
+
+  it("erases a cancelled message's number after retention, from the file too", () => {
+    let now = Date.parse('2026-12-01T10:00:00Z')
+    const path = tempPath()
+    const queue = new Queue({ path, now: () => now, retentionMs: 24 * 3600 * 1000 })
+    const id = queue.enqueue(text(7)).id
+    queue.cancel(id, 'Sam')
+    expect(queue.purge().erased).toBe(0) // not yet past retention
+    now += 2 * 24 * 3600 * 1000
+    expect(queue.purge()).toEqual({ erased: 1, walCleared: true })
+    const raw = Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
+    expect(raw).not.toContain('+447700900107')
+    expect(queue.get(id)).toMatchObject({ status: 'cancelled', purged: true, to: '07*** ***107' })
+    queue.close()
+  })
+
+  it('migrates a schema 5 queue in place: every row kept, and a queued one can then be cancelled', () => {
+    const path = tempPath()
+    const db = new Database(path)
+    db.exec(SCHEMA_5)
+    for (const [id, status, attempts, error, provider] of [['q1', 'queued', 0, null, null], ['f1', 'failed', 3, 'no such number', 'n-9']] as const) {
+      db.prepare(
+        `INSERT INTO messages (id, channel, status, origin, guide, options, to_address, recipient_key, to_masked, message_id, attempts, last_error, provider_id, created_at, next_attempt_at)
+         VALUES (?, 'sms', ?, 'cli', 'cyber-crime-and-fraud', '{"neutral":true}', '+447700900123', '+447700900123', '07*** ***123', ?, ?, ?, ?, 1, 1)`,
+      ).run(id, status, `ref-${id}`, attempts, error, provider)
+    }
+    db.close()
+    const queue = new Queue({ path })
+    try {
+      expect(queue.db.pragma('user_version', { simple: true })).toBe(6)
+      expect(queue.get('f1')).toMatchObject({ status: 'failed', attempts: 3, lastError: 'no such number', providerId: 'n-9', options: { neutral: true } })
+      expect(queue.cancel('q1', 'Sam')).toMatchObject({ cancelled: true, message: { status: 'cancelled' } })
+      const indexes = (queue.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' AND name LIKE 'messages_%'").all() as { name: string }[]).map((i) => i.name)
+      expect(indexes).toContain('messages_due')
+      expect(indexes).toContain('messages_idempotency')
+    } finally {
+      queue.close()
+    }
   })
 })

@@ -14,7 +14,12 @@ import { maskRecipientsIn } from './redact.js'
 
 export const CHANNELS = ['email', 'sms'] as const
 export type Channel = (typeof CHANNELS)[number]
-export type QueueStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed'
+export type QueueStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled'
+/** The states a message may be cancelled in: nothing has it yet. Cancelled is final, like sent and failed. */
+const CANCELLABLE = ['queued', 'retrying'] as const
+
+/** What `cancel` did: cancelled, or why not (the message's state, in plain words). */
+export type CancelResult = { cancelled: true; message: QueuedMessage } | { cancelled: false; status?: QueueStatus; reason: string }
 export type Origin = 'cli' | 'api' | 'web'
 export type JsonObject = { [key: string]: unknown }
 
@@ -72,6 +77,8 @@ export type QueuedMessage = {
   nextAttemptAt?: string
   sentAt?: string
   finishedAt?: string
+  /** Who cancelled it (a staff name, "cli"), when its state is cancelled. */
+  cancelledBy?: string
   purged: boolean
 }
 
@@ -154,6 +161,7 @@ type Row = {
   claimed_at: number | null
   sent_at: number | null
   finished_at: number | null
+  cancelled_by: string | null
   purged_at: number | null
 }
 
@@ -180,6 +188,7 @@ function publicView(row: Row): QueuedMessage {
     nextAttemptAt: row.status === 'queued' || row.status === 'retrying' ? iso(row.next_attempt_at) : undefined,
     sentAt: iso(row.sent_at),
     finishedAt: iso(row.finished_at),
+    cancelledBy: row.cancelled_by ?? undefined,
     purged: row.purged_at !== null,
   }
 }
@@ -370,7 +379,7 @@ export class Queue {
   }
 
   counts(filter: Filter = {}): Record<QueueStatus, number> {
-    const out: Record<QueueStatus, number> = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0 }
+    const out: Record<QueueStatus, number> = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 }
     const rows = this.db.prepare(`SELECT status, count(*) AS n FROM messages${channelClause(filter, 'WHERE')} GROUP BY status`).all(filter) as { status: QueueStatus; n: number }[]
     for (const r of rows) out[r.status] = r.n
     return out
@@ -547,10 +556,38 @@ export class Queue {
     if (!row) throw new Error(`No message with id ${id}.`)
     if (row.to_address === null) throw new Error(`Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`)
     if (row.status === 'sent' || row.status === 'sending') throw new Error(`Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`)
+    if (row.status === 'cancelled') throw new Error(`Message ${id} was cancelled${row.cancelled_by ? ` by ${row.cancelled_by}` : ''}; a cancelled message is never sent. Send a new one instead.`)
     this.db.prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, finished_at = NULL, attempts = 0 WHERE id = ?").run(this.now(), id)
     const m = this.get(id)
     if (!m) throw new Error(`No message with id ${id}.`)
     return m
+  }
+
+  /**
+   * Cancels a message nothing has taken yet (queued, or waiting to retry): it becomes cancelled, a final state, and no
+   * worker will ever send it. One UPDATE with the state in its WHERE, so against a worker claiming it at the same moment
+   * exactly one of the two wins: it is either cancelled or being sent, never both. A message being sent, already
+   * sent, failed or cancelled is left as it is, and the answer says which.
+   */
+  cancel(id: string, by: string, filter: Filter = {}): CancelResult {
+    const now = this.now()
+    const row = this.db
+      .prepare(
+        `UPDATE messages SET status = 'cancelled', finished_at = @now, cancelled_by = @by, claimed_by = NULL
+         WHERE id = @id AND status IN (${CANCELLABLE.map((s) => `'${s}'`).join(',')})${channelClause(filter)} RETURNING *`,
+      )
+      .get({ id, by, now, ...filter }) as Row | undefined
+    if (row) return { cancelled: true, message: publicView(row) }
+    const current = this.get(id, filter)
+    if (!current) return { cancelled: false, reason: `No message with id ${id}.` }
+    const why: Record<Exclude<QueueStatus, (typeof CANCELLABLE)[number]>, string> = {
+      sending: 'it is being sent right now, so it can no longer be stopped',
+      sent: 'it was already sent',
+      failed: 'it already failed and will not be sent',
+      cancelled: `it was already cancelled${current.cancelledBy ? ` by ${current.cancelledBy}` : ''}`,
+    }
+    const reason = why[current.status as keyof typeof why] ?? `it is ${current.status}`
+    return { cancelled: false, status: current.status, reason: `Message ${id} was not cancelled: ${reason}.` }
   }
 
   /**
@@ -565,7 +602,7 @@ export class Queue {
     const erased = this.db
       .prepare(
         `UPDATE messages SET to_address = NULL, to_name = NULL, recipient_key = NULL, request_digest = NULL, purged_at = ?
-         WHERE status IN ('sent','failed') AND to_address IS NOT NULL AND finished_at IS NOT NULL AND finished_at <= ?`,
+         WHERE status IN ('sent','failed','cancelled') AND to_address IS NOT NULL AND finished_at IS NOT NULL AND finished_at <= ?`,
       )
       .run(now, now - this.retentionMs).changes
     if (this.path === ':memory:') return { erased, walCleared: true }

@@ -1,5 +1,5 @@
 // The queue's SQLite schema, and the in-place migration of every older outbox file (the email-only outbox of
-// schemas 2 to 4) to the channel-neutral schema 5.
+// schemas 2 to 4, the channel-neutral schema 5) to schema 6.
 import type Database from 'better-sqlite3'
 import { keyDigest } from './digest.js'
 import { maskRecipientsIn } from './redact.js'
@@ -8,7 +8,8 @@ import { maskRecipientsIn } from './redact.js'
 // they came with, masked addresses inside stored server replies, and recorded the sender's display name with each
 // rendering. Schema 5 makes the queue channel-neutral: every message has a channel and its options as JSON, renderings
 // are stored as JSON snapshots, leaflets as attachments, and the provider's id and delivery receipt are kept.
-export const SCHEMA_VERSION = 5
+// Schema 6 adds the final state 'cancelled' (a supervisor stopped a message before any worker took it) and who did it.
+export const SCHEMA_VERSION = 6
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS snapshots (
   hash TEXT PRIMARY KEY,
@@ -22,7 +23,7 @@ CREATE TABLE IF NOT EXISTS attachments (
 CREATE TABLE IF NOT EXISTS messages (
   id TEXT PRIMARY KEY,
   channel TEXT NOT NULL CHECK (channel IN ('email','sms')),
-  status TEXT NOT NULL CHECK (status IN ('queued','sending','sent','retrying','failed')),
+  status TEXT NOT NULL CHECK (status IN ('queued','sending','sent','retrying','failed','cancelled')),
   origin TEXT NOT NULL,
   guide TEXT NOT NULL,
   area TEXT,
@@ -50,6 +51,7 @@ CREATE TABLE IF NOT EXISTS messages (
   claimed_at INTEGER,
   sent_at INTEGER,
   finished_at INTEGER,
+  cancelled_by TEXT,
   purged_at INTEGER
 );
 CREATE UNIQUE INDEX IF NOT EXISTS messages_idempotency ON messages (idempotency_key) WHERE idempotency_key IS NOT NULL;
@@ -86,7 +88,7 @@ export function migrateOldOutbox(db: Database.Database, path: string): void {
         return true
       })
       .immediate()
-  const done = [step(2, () => migrateFrom2(db)), step(3, () => migrateFrom3(db)), step(4, () => migrateFrom4(db))]
+  const done = [step(2, () => migrateFrom2(db)), step(3, () => migrateFrom3(db)), step(4, () => migrateFrom4(db)), step(5, () => migrateFrom5(db))]
   // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
   if (done.some(Boolean)) {
     db.exec('VACUUM')
@@ -127,7 +129,7 @@ function migrateFrom3(db: Database.Database): void {
 function migrateFrom4(db: Database.Database): void {
   const renders = tableExists(db, 'renders')
   const leaflets = tableExists(db, 'leaflets')
-  db.exec(SCHEMA.replace('CREATE TABLE IF NOT EXISTS messages (', 'CREATE TABLE messages_v5 (').split('CREATE UNIQUE INDEX')[0] ?? '')
+  db.exec(messagesTableAs('messages_v5'))
   if (renders) {
     db.exec(`INSERT OR IGNORE INTO snapshots (hash, data)
       SELECT hash, json_object('subject', subject, 'html', html, 'text', text, 'revision', revision, 'senderName', sender_name) FROM renders`)
@@ -146,4 +148,21 @@ function migrateFrom4(db: Database.Database): void {
   if (renders) db.exec('DROP TABLE renders')
   if (leaflets) db.exec('DROP TABLE leaflets')
   db.exec('ALTER TABLE messages_v5 RENAME TO messages')
+}
+
+/** The messages table as this version makes it, under another name (to copy rows into before a rename). */
+const messagesTableAs = (name: string): string => SCHEMA.replace('CREATE TABLE IF NOT EXISTS messages (', `CREATE TABLE ${name} (`).split('CREATE UNIQUE INDEX')[0] ?? ''
+
+/**
+ * Schema 5 → 6: the status CHECK gains 'cancelled' and a cancelled_by column is added. SQLite cannot change a CHECK in
+ * place, so the table is rebuilt with every row as it was (the indexes are made again by SCHEMA). A table that
+ * migrateFrom4 just made in the new shape is left alone.
+ */
+function migrateFrom5(db: Database.Database): void {
+  if (has(db, 'messages', 'cancelled_by')) return
+  const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name).join(', ')
+  db.exec(messagesTableAs('messages_v6'))
+  db.exec(`INSERT INTO messages_v6 (${columns}) SELECT ${columns} FROM messages`)
+  db.exec('DROP TABLE messages')
+  db.exec('ALTER TABLE messages_v6 RENAME TO messages')
 }

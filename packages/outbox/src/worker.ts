@@ -44,7 +44,7 @@ export type QueueWorkerOptions = {
   workerId?: string
 }
 
-export type RoundResult = Record<Exclude<QueueStatus, 'queued' | 'sending'>, number>
+export type RoundResult = Record<Exclude<QueueStatus, 'queued' | 'sending' | 'cancelled'>, number>
 
 export type QueueWorker = {
   /** One round: recover abandoned messages, claim a batch, deliver it. */
