@@ -149,6 +149,25 @@ describe('npm run email -- send', () => {
     expect(retry.code).toBe(1)
   })
 
+  it('cancel stops a queued email for good, and says why when it cannot', async () => {
+    const own = { ...env, EMAIL_DB: join(dir, 'cancel.sqlite') }
+    const queued = await runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'cancel.me@example.com', '--queue-only'], own)
+    expect(queued.code).toBe(0)
+    const id = /Queued (\S+):/.exec(queued.stdout)?.[1] ?? ''
+    const cancel = await runCli(['cancel', id], own)
+    expect(cancel.code).toBe(0)
+    expect(cancel.stdout).toContain(`Cancelled ${id} (email to c***@example.com): it will never be sent.`)
+    const status = await runCli(['status'], own)
+    expect(status.stdout).toMatch(/queued 0 .*cancelled 1/)
+    expect(status.stdout).toMatch(new RegExp(`${id}  cancelled `))
+    const again = await runCli(['cancel', id], own)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain(`Message ${id} was not cancelled: it was already cancelled by the email command line.`)
+    const retry = await runCli(['retry', id], own)
+    expect(retry.code).toBe(1)
+    expect(retry.stderr).toContain('a cancelled message is never sent')
+  })
+
   it('purge past retention erases the address from the outbox and deletes the delivered .eml files', async () => {
     const own = { ...env, EMAIL_DB: join(dir, 'purge.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'purge-mail') }
     const sent = await runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'private@example.com'], own)

@@ -111,6 +111,8 @@ async function sendCommand(o: SendOptions): Promise<void> {
         out(transport.kind === 'file' ? `Sent: wrote ${m.deliveredTo} (open it with any mail program).` : `Sent: delivered to ${m.deliveredTo?.replace(/^smtp /, 'SMTP server ')}.`)
       } else if (m.status === 'retrying') {
         throw new CliError(`Not sent yet: ${m.lastError}. It stays in the outbox and the worker will try again at ${m.nextAttemptAt} ("npm run email -- worker").`, 75)
+      } else if (m.status === 'cancelled') {
+        throw new CliError(`Not sent: it was cancelled before it could be delivered ("npm run email -- status ${id}").`)
       } else {
         throw new CliError(`Failed: ${replyOf(m)}. It stays in the outbox as failed ("npm run email -- status ${id}").`)
       }
@@ -134,7 +136,7 @@ async function statusCommand(id: string | undefined, o: { json?: boolean; limit:
     out(`Outbox ${outbox.path}`)
     out(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · '))
     for (const m of list) {
-      out(`${m.id}  ${m.status.padEnd(8)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to.padEnd(24)}  ${m.guide}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
+      out(`${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to.padEnd(24)}  ${m.guide}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
     }
   })
 }
@@ -214,6 +216,16 @@ async function retryCommand(id: string): Promise<void> {
   })
 }
 
+/** Cancels a queued or waiting message of either channel (the one queue), unless a worker has already taken it. */
+async function cancelCommand(id: string): Promise<void> {
+  await withOutbox((outbox) => {
+    const result = outbox.queue.cancel(id, 'the email command line')
+    if (!result.cancelled) throw new CliError(result.reason)
+    const m = result.message
+    out(`Cancelled ${m.id} (${m.channel === 'sms' ? 'text' : 'email'} to ${m.to}): it will never be sent.`)
+  })
+}
+
 async function purgeCommand(): Promise<void> {
   await withOutbox((outbox) => {
     const { erased: n, walCleared } = outbox.purge()
@@ -256,6 +268,7 @@ export function program(): Command {
     .option('--host <host>', 'address to listen on', process.env.EMAIL_API_HOST || '127.0.0.1')
     .action(serveCommand)
   p.command('retry <id>').description('Queue a failed message again').action(retryCommand)
+  p.command('cancel <id>').description('Cancel a queued or waiting email or text before a worker takes it').action(cancelCommand)
   p.command('purge').description('Erase recipient addresses past EMAIL_RETENTION_DAYS (default 30)').action(purgeCommand)
   return p
 }

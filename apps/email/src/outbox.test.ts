@@ -278,7 +278,7 @@ describe('an outbox made by an older version', () => {
     const path = oldOutbox(2)
     const outbox = openOutbox({ path, content, env: {} })
     try {
-      expect(outbox.db.pragma('user_version', { simple: true })).toBe(5)
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(6)
       expect(outbox.list().map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
       expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
       expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
@@ -292,7 +292,7 @@ describe('an outbox made by an older version', () => {
     } finally {
       outbox.close()
     }
-    // Opened again, it is already at schema 5.
+    // Opened again, it is already at the current schema.
     const again = openOutbox({ path, content, env: {} })
     expect(again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
     again.close()
@@ -307,7 +307,7 @@ describe('an outbox made by an older version', () => {
     db.close()
     const outbox = openOutbox({ path, content, env: {} })
     try {
-      expect(outbox.db.pragma('user_version', { simple: true })).toBe(5)
+      expect(outbox.db.pragma('user_version', { simple: true })).toBe(6)
       expect(outbox.get('cli-1')!.lastError).toBe('550 5.1.1 <j***@example.com> unknown; also <o***@example.org>')
       const keys = outbox.db.prepare('SELECT idempotency_key FROM messages WHERE idempotency_key IS NOT NULL').all() as { idempotency_key: string }[]
       expect(keys.map((k) => k.idempotency_key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)])
@@ -324,6 +324,6 @@ describe('an outbox made by an older version', () => {
 
   it('still refuses an outbox of a schema it cannot migrate', () => {
     const path = oldOutbox(1)
-    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 5/)
+    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 6/)
   })
 })

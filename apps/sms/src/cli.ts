@@ -100,6 +100,8 @@ async function sendCommand(o: SendOptions): Promise<void> {
       } else out(`Sent: GOV.UK Notify accepted it as ${m.notificationId}; its delivery receipt will be recorded ("npm run sms -- status ${id}").`)
     } else if (m.status === 'retrying') {
       throw new CliError(`Not sent yet: ${m.lastError} It stays in the queue and the worker will try again at ${m.nextAttemptAt}.`, 75)
+    } else if (m.status === 'cancelled') {
+      throw new CliError(`Not sent: it was cancelled before it could be sent ("npm run sms -- status ${id}").`)
     } else {
       throw new CliError(`Failed: ${m.lastError} It stays in the queue as failed ("npm run sms -- status ${id}").`)
     }
@@ -119,7 +121,7 @@ async function statusCommand(id: string | undefined, o: { json?: boolean; limit:
     if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, texts: list }, null, 2))
     out(`Texts in ${outbox.path}`)
     out(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · '))
-    for (const m of list) out(`${m.id}  ${m.status.padEnd(8)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to}  ${m.guide}${m.notifyStatus ? `  Notify: ${m.notifyStatus}` : ''}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
+    for (const m of list) out(`${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to}  ${m.guide}${m.notifyStatus ? `  Notify: ${m.notifyStatus}` : ''}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
   })
 }
 
