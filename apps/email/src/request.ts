@@ -1,6 +1,6 @@
 // What any entry point (CLI, HTTP API, website form) may ask the outbox to send, and the one place it is validated.
 // Header values must never carry CR or LF (header injection); the address must be valid; the guide must exist.
-import { NotFoundError, getArea, getGuide, rules, type Content } from '@signpost/content'
+import { checkGuideChoice, fieldProblemOf, rules, type Content } from '@signpost/content'
 import { z } from 'zod'
 
 export type AdviceEmailOrigin = 'cli' | 'api' | 'web'
@@ -60,10 +60,8 @@ export const adviceEmailRequestSchema = z.strictObject({
 
 /** The first problem the schema found, naming its field (`whole` when it is about the whole object). */
 export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceEmailRequestError {
-  const issue = error.issues[0]!
-  const field = issue.path.map(String).join('.') || whole
-  const message = issue.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : issue.message
-  return new AdviceEmailRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
+  const problem = fieldProblemOf(error, whole)
+  return new AdviceEmailRequestError(problem.field, problem.message)
 }
 
 /**
@@ -76,26 +74,8 @@ export function validateRequest(input: unknown, content?: Content): AdviceEmailR
   const request = parsed.data
   const address = rules.checkEmailAddress(request.to)
   if (!address.ok) throw new AdviceEmailRequestError('to', `to: ${address.message}`)
-  const guideSlug = rules.checkSlug(request.guide)
-  if (!guideSlug.ok) throw new AdviceEmailRequestError('guide', `guide: ${guideSlug.message}`)
-  if (request.area !== undefined) {
-    const areaSlug = rules.checkSlug(request.area)
-    if (!areaSlug.ok) throw new AdviceEmailRequestError('area', `area: ${areaSlug.message}`)
-  }
-  if (content) {
-    try {
-      getArea(content, request.area)
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new AdviceEmailRequestError('area', `area: ${e.message}`)
-      throw e
-    }
-    try {
-      getGuide(content, request.guide, request.area)
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new AdviceEmailRequestError('guide', `guide: ${e.message}`)
-      throw e
-    }
-  }
+  const choice = checkGuideChoice(request.guide, request.area, content)
+  if (choice) throw new AdviceEmailRequestError(choice.field, choice.message)
   const name = request.name?.trim()
   return { ...request, to: address.value, ...(name ? { name } : { name: undefined }) }
 }

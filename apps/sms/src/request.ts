@@ -1,7 +1,7 @@
 // What any entry point (CLI, HTTP API) may ask the queue to text, and the one place it is validated: a UK mobile
 // number (rules.checkUkMobile), a guide that exists for the area. There is no public "text me" form: an open form
 // that sends texts invites SMS-pumping fraud.
-import { NotFoundError, getArea, getGuide, rules, type Content } from '@signpost/content'
+import { checkGuideChoice, fieldProblemOf, rules, type Content } from '@signpost/content'
 import { z } from 'zod'
 
 export type AdviceSmsOrigin = 'cli' | 'api'
@@ -54,10 +54,8 @@ export const adviceSmsRequestSchema = z.strictObject({
 })
 
 export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceSmsRequestError {
-  const issue = error.issues[0]
-  const field = issue?.path.map(String).join('.') || whole
-  const message = issue?.code === 'unrecognized_keys' ? `Unknown field(s): ${issue.keys.join(', ')}.` : (issue?.message ?? 'is not valid.')
-  return new AdviceSmsRequestError(field, message.startsWith(field) ? message : `${field}: ${message}`)
+  const problem = fieldProblemOf(error, whole)
+  return new AdviceSmsRequestError(problem.field, problem.message)
 }
 
 /** Checks a request and returns it with the number in E.164. Throws AdviceSmsRequestError naming the field. */
@@ -67,25 +65,7 @@ export function validateSmsRequest(input: unknown, content?: Content): AdviceSms
   const request = parsed.data
   const mobile = rules.checkUkMobile(request.to)
   if (!mobile.ok) throw new AdviceSmsRequestError('to', `to: ${mobile.message}`)
-  const guideSlug = rules.checkSlug(request.guide)
-  if (!guideSlug.ok) throw new AdviceSmsRequestError('guide', `guide: ${guideSlug.message}`)
-  if (request.area !== undefined) {
-    const areaSlug = rules.checkSlug(request.area)
-    if (!areaSlug.ok) throw new AdviceSmsRequestError('area', `area: ${areaSlug.message}`)
-  }
-  if (content) {
-    try {
-      getArea(content, request.area)
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new AdviceSmsRequestError('area', `area: ${e.message}`)
-      throw e
-    }
-    try {
-      getGuide(content, request.guide, request.area)
-    } catch (e) {
-      if (e instanceof NotFoundError) throw new AdviceSmsRequestError('guide', `guide: ${e.message}`)
-      throw e
-    }
-  }
+  const choice = checkGuideChoice(request.guide, request.area, content)
+  if (choice) throw new AdviceSmsRequestError(choice.field, choice.message)
   return { ...request, to: mobile.value.e164, mobile: mobile.value }
 }
