@@ -1,5 +1,6 @@
 // A real SMTP server on 127.0.0.1 for tests: records every message (parsed with mailparser) and can
-// answer with chosen errors, so retries, permanent failures and outages are tested against real SMTP.
+// answer with chosen errors, so retries, permanent failures and outages are tested against real SMTP. Other
+// workspaces' tests (the staff console's e2e) use it as @signpost/email/testing.
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server'
 

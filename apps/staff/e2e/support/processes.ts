@@ -2,23 +2,13 @@
 // delivery worker, each with its own environment, and stops them again.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const appDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const repo = join(appDir, '..', '..')
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
+export { freePort } from '@signpost/email/testing'
 
 export type Running = { output: () => string; stop: () => Promise<void> }
 
