@@ -42,8 +42,10 @@ beforeAll(async () => {
     }),
     launchChromium({ acceptDownloads: true }),
   ])
-  worker = startEmailWorker({ ...shared, SMTP_URL: smtp.url, EMAIL_FROM: 'advice@signpost.example', SMS_OUTBOX_DIR: join(tmp, 'sms'), NOTIFY_API_KEY: '' })
+  worker = startEmailWorker(workerEnv())
 })
+
+const workerEnv = () => ({ ...shared, SMTP_URL: smtp.url, EMAIL_FROM: 'advice@signpost.example', SMS_OUTBOX_DIR: join(tmp, 'sms'), NOTIFY_API_KEY: '' })
 
 afterAll(async () => {
   await browser?.close()
@@ -82,6 +84,7 @@ describe('without a session', () => {
     ['POST', '/api/print/start'],
     ['GET', '/api/print/download?id=x'],
     ['POST', '/api/sent/retry'],
+    ['POST', '/api/sent/cancel'],
     ['GET', '/api/audit.csv'],
     ['POST', '/api/auth/signout'],
   ])('%s %s answers 401', async (method, path) => {
@@ -371,6 +374,62 @@ describe('a supervisor', () => {
     expect(await page.locator('.notice').textContent()).toContain('is queued again')
     const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
     expect(csv).toMatch(/Sam Supervisor,supervisor,retry,ok,.*b\*\*\*@example\.org/)
+    await page.close()
+  })
+
+  test('cancels a queued message: it shows Cancelled and never reaches the mail server; a caseworker\'s cancel is refused (403, logged)', async () => {
+    // The worker is held back, so the message stays queued while it is cancelled; it starts again below.
+    await worker.stop()
+    let page = await signIn(browser.context, staff.origin, 'sam')
+    await page.goto(`${staff.origin}/send`)
+    await page.getByLabel('Their email address').fill('cancel.me@example.org')
+    await page.getByRole('button', { name: 'Preview the message' }).click()
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.waitForURL(/\/sent\?sent=/)
+    const rowOf = (p: typeof page) => p.locator('tr', { hasText: 'c***@example.org' })
+    expect(await rowOf(page).locator('td.state').textContent()).toBe('Queued')
+    expect(await rowOf(page).getByRole('button', { name: 'Retry now' }).count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+    const id = (await rowOf(page).locator('form[action="/api/sent/cancel"] input[name="id"]').getAttribute('value')) ?? ''
+    expect(id).toMatch(/^[0-9a-f-]{36}$/)
+
+    // A caseworker's own valid form to cancel it: refused for the role, logged, and the message is still queued.
+    const casey = await signIn(browser.context, staff.origin, 'casey')
+    const caseyCsrf = (await casey.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
+    const refused = await casey.request.post(`${staff.origin}/api/sent/cancel`, { form: { csrf: caseyCsrf, id, channel: 'email' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    expect(refused.status()).toBe(403)
+    expect(staff.output()).toMatch(/REFUSED POST \/api\/sent\/cancel by Casey Caseworker \(casey\): needs the supervise permission/)
+    await casey.close()
+    await page.close()
+
+    page = await signIn(browser.context, staff.origin, 'sam')
+    await page.goto(`${staff.origin}/sent`)
+    expect(await rowOf(page).locator('td.state').textContent()).toBe('Queued')
+    await rowOf(page).getByRole('button', { name: 'Cancel' }).click()
+    await page.waitForURL(/\/sent\?notice=/)
+    expect(await page.locator('.notice').textContent()).toBe(`Message ${id} is cancelled: it will not be sent.`)
+    expect(await rowOf(page).locator('td.state').textContent()).toBe('Cancelled')
+    expect(await rowOf(page).getByRole('button').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+    const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
+    expect(csv).toMatch(/Sam Supervisor,supervisor,cancelled,ok,cancelled email [0-9a-f-]{36} \(cyber-crime-and-fraud\),c\*\*\*@example\.org/)
+    expect(csv).toMatch(/Casey Caseworker,caseworker,POST \/api\/sent\/cancel,refused/)
+
+    // The worker runs again: a message queued after the cancelled one arrives, the cancelled one never does.
+    worker = startEmailWorker(workerEnv())
+    const before = smtp.messages.length
+    const control = await runEmailCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'after.cancel@example.org', '--queue-only'], shared)
+    expect(control.code).toBe(0)
+    await until('the message queued after the cancel at the SMTP server', () => smtp.messages.slice(before).find((m) => JSON.stringify(m.to).includes('after.cancel@example.org')))
+    await wait(1500)
+    expect(smtp.messages.map((m) => JSON.stringify(m.to)).filter((to) => to.includes('cancel.me@example.org'))).toEqual([])
+    // A second cancel of the same message says why it cannot.
+    const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
+    const again = await page.request.post(`${staff.origin}/api/sent/cancel`, { form: { csrf, id, channel: 'email' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    expect(again.status()).toBe(303)
+    expect(decodeURIComponent(again.headers().location ?? '')).toContain(`Message ${id} was not cancelled: it was already cancelled by Sam Supervisor.`)
+    await page.reload()
+    expect(await rowOf(page).locator('td.state').textContent()).toBe('Cancelled')
     await page.close()
   })
 

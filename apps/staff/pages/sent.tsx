@@ -1,4 +1,4 @@
-// "What I sent": this person's messages with their state (a supervisor sees everyone's and can retry one), addresses masked.
+// "What I sent": this person's messages with their state (a supervisor sees everyone's and can retry or cancel one), addresses masked.
 import type { OutboxMessage } from '@signpost/email'
 import type { GetServerSideProps, PageConfig } from 'next'
 import { Forbidden, Layout } from '../components/Layout'
@@ -8,10 +8,10 @@ import { outbox, smsOutbox, staffDb } from '../lib/state'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Row = { id: string; channel: 'email' | 'sms'; createdAt: string; guide: string; to: string; status: string; attempts: number; reply: string | null; creator: string; canRetry: boolean }
+type Row = { id: string; channel: 'email' | 'sms'; createdAt: string; guide: string; to: string; status: string; attempts: number; reply: string | null; creator: string; canRetry: boolean; canCancel: boolean }
 type Props = { user: PageUser; forbidden?: boolean; rows?: Row[]; all?: boolean; justSent?: string | null; notice?: string | null }
 
-const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending now', sent: 'Sent', retrying: 'Waiting to retry', failed: 'Failed' }
+const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending now', sent: 'Sent', retrying: 'Waiting to retry', failed: 'Failed', cancelled: 'Cancelled' }
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'send')
@@ -50,6 +50,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
     reply: m.lastError ? `${m.lastResponseCode ? `${m.lastResponseCode} ` : ''}${m.lastError}` : null,
     creator: creators.get(m.id) ?? `${m.origin} (not the console)`,
     canRetry: supervisor && (m.status === 'failed' || m.status === 'retrying') && !m.purged,
+    canCancel: supervisor && (m.status === 'queued' || m.status === 'retrying'),
   }))
   const justSent = typeof ctx.query.sent === 'string' ? ctx.query.sent : null
   const notice = typeof ctx.query.notice === 'string' ? ctx.query.notice.slice(0, 300) : null
@@ -104,6 +105,16 @@ export default function Sent({ user, forbidden, rows = [], all, justSent, notice
                         <input type="hidden" name="channel" value={r.channel} />
                         <button type="submit" className="small">
                           Retry now
+                        </button>
+                      </form>
+                    ) : null}
+                    {r.canCancel ? (
+                      <form method="post" action="/api/sent/cancel">
+                        <input type="hidden" name="csrf" value={user.csrf} />
+                        <input type="hidden" name="id" value={r.id} />
+                        <input type="hidden" name="channel" value={r.channel} />
+                        <button type="submit" className="small">
+                          Cancel
                         </button>
                       </form>
                     ) : null}
