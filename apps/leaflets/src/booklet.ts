@@ -1,11 +1,18 @@
 // Imposes an A5 leaflet as a saddle-stitched booklet on A4 landscape sheets, so a front desk can print it
 // double-sided, fold the sheets in half together and staple them on the fold. The A5 pages are embedded with
 // pdf-lib (each page once, as a form XObject) and drawn at the half-sheet positions of the classic booklet order.
+// The leaflet's last page (how to get help and the QR code) is always the back cover: the padding blanks that make
+// up whole sheets go just before it (before both closing pages, where large print takes two), and each says it is
+// blank on purpose.
 // The imposed file is for printing only: links and the structure tree stay in the single-page leaflet.
 import { Duplex, PDFDocument, PDFHexString, PDFName, PDFString, PrintScaling, type PDFEmbeddedPage, type PDFPage } from 'pdf-lib'
 import type { GuideView } from '@signpost/content'
+import { collect, createDocument } from './document.js'
 import { leafletFileName, type LeafletFormat } from './format.js'
-import { renderLeaflet } from './renderLeaflet.js'
+import { closingPageCount } from './layout/leaflet.js'
+import { A5 } from './layout/page.js'
+import { addBlankPage } from './pack.js'
+import { renderLeafletWithLayout } from './renderLeaflet.js'
 
 /** A4 landscape, in points: one sheet side holds two A5 pages side by side. */
 export const SHEET = { width: 841.89, height: 595.28 } as const
@@ -32,13 +39,18 @@ export function bookletPageCount(pages: number): number {
 }
 
 /**
- * Saddle-stitch order for `pages` pages, padded with blanks at the end to a multiple of four: sheet 1 front
- * [n, 1], back [2, n-1]; sheet 2 front [n-2, 3], back [4, n-3]; and so on, front then back for each sheet.
- * The backs assume double-sided printing that flips on the short edge (what the file asks the printer for).
+ * Saddle-stitch order for a leaflet of `pages` pages, padded with blanks to a multiple of four, n: sheet 1 front
+ * [n, 1], back [2, n-1]; sheet 2 front [n-2, 3], back [4, n-3]; and so on, front then back for each sheet. The
+ * leaflet's last `backPages` pages (its closing block) end the booklet, the last on the back cover; the blanks go
+ * between the end of the content and them (6 pages: 1 2 3 4 5 blank blank 6). The backs assume double-sided
+ * printing that flips on the short edge (what the file asks the printer for). The numbers are the leaflet's own
+ * pages; null is a padding blank.
  */
-export function saddleStitchSides(pages: number): SheetSide[] {
+export function saddleStitchSides(pages: number, backPages = 1): SheetSide[] {
   const n = bookletPageCount(pages)
-  const page = (p: number) => (p <= pages ? p : null)
+  if (!Number.isSafeInteger(backPages) || backPages < 0) throw new RangeError(`A booklet's back pages must be a whole number (got ${backPages}).`)
+  const front = Math.max(1, pages - backPages) // pages 1..front open the booklet; the front cover is never moved
+  const page = (p: number) => (p <= front ? (p <= pages ? p : null) : p > n - (pages - front) ? p - (n - pages) : null)
   const sides: SheetSide[] = []
   for (let sheet = 0; sheet < n / 4; sheet++) {
     sides.push({ left: page(n - 2 * sheet), right: page(1 + 2 * sheet) })
@@ -57,13 +69,31 @@ function drawHalf(side: PDFPage, page: PDFEmbeddedPage, half: 'left' | 'right'):
   side.drawPage(page, { x, y: (SHEET.height - height) / 2, width, height })
 }
 
-/** Adds the sheet sides of one booklet made of `pages` (the A5 pages in reading order) to `out`. */
-export function addBookletSides(out: PDFDocument, pages: PDFEmbeddedPage[]): void {
-  for (const { left, right } of saddleStitchSides(pages.length)) {
+/**
+ * Adds the sheet sides of one booklet made of `pages` (the A5 pages in reading order) to `out`, drawing `blank`
+ * (see embedBlankPage) for each padding page.
+ */
+export function addBookletSides(out: PDFDocument, pages: PDFEmbeddedPage[], blank: PDFEmbeddedPage, backPages = 1): void {
+  for (const { left, right } of saddleStitchSides(pages.length, backPages)) {
     const side = out.addPage([SHEET.width, SHEET.height])
-    if (left !== null) drawHalf(side, pages[left - 1]!, 'left')
-    if (right !== null) drawHalf(side, pages[right - 1]!, 'right')
+    drawHalf(side, left === null ? blank : pages[left - 1]!, 'left')
+    drawHalf(side, right === null ? blank : pages[right - 1]!, 'right')
   }
+}
+
+/**
+ * A booklet's padding page, embedded in `out` once for every booklet in it: "This page is intentionally blank",
+ * drawn by the print pack's own addBlankPage (brand font at body size, a Pagination artifact), so nobody at the
+ * desk takes it for a misprint.
+ */
+export async function embedBlankPage(out: PDFDocument, format: LeafletFormat, size: [number, number] = [A5.width, A5.height]): Promise<PDFEmbeddedPage> {
+  const doc = createDocument({ title: 'Blank page', lang: 'en-GB', date: new Date(0) })
+  const bytes = collect(doc)
+  addBlankPage(doc, format, size)
+  doc.end()
+  const [page] = await out.embedPdf(await bytes, [0])
+  if (!page) throw new Error('The blank booklet page came out with no page.')
+  return page
 }
 
 /**
@@ -120,22 +150,34 @@ export async function printMetaOf(leaflet: PDFDocument): Promise<PrintMeta> {
 }
 
 /**
- * The booklet for one A5 leaflet PDF: its pages imposed on A4 landscape sheets, padded to whole sheets. Its title
- * says "(A5 booklet)", so a print queue tells it from the single-page leaflet.
+ * The booklet for one A5 leaflet PDF: its pages imposed on A4 landscape sheets, padded to whole sheets with blanks
+ * before its last `backPages` pages (default 1: the back cover); `format` sets the size of the blanks' words. Its
+ * title says "(A5 booklet)", so a print queue tells it from the single-page leaflet.
  */
-export async function imposeBooklet(leafletPdf: Uint8Array): Promise<Buffer> {
+export async function imposeBooklet(leafletPdf: Uint8Array, options: { format?: LeafletFormat; backPages?: number } = {}): Promise<Buffer> {
   const leaflet = await PDFDocument.load(leafletPdf, { updateMetadata: false })
   const meta = await printMetaOf(leaflet)
   const out = await createPrintDocument({ ...meta, title: `${meta.title} (A5 booklet)` })
-  addBookletSides(out, await out.embedPages(leaflet.getPages()))
+  const pages = await out.embedPages(leaflet.getPages())
+  const size: [number, number] = pages[0] ? [pages[0].width, pages[0].height] : [A5.width, A5.height]
+  addBookletSides(out, pages, await embedBlankPage(out, options.format ?? 'standard', size), options.backPages)
   return Buffer.from(await out.save())
 }
 
-export type Booklet = { bytes: Buffer; /** A5 pages of the leaflet, before padding. */ pages: number; sheets: number }
+export type Booklet = {
+  bytes: Buffer
+  /** A5 pages of the leaflet, before padding. */
+  pages: number
+  sheets: number
+  /** The leaflet's last pages, its closing block (how to get help, the QR code), which end the booklet after any padding. */
+  backPages: number
+}
 
-/** A guide's leaflet rendered at A5 and imposed as a booklet. */
+/** A guide's leaflet rendered at A5, how to get help and the QR code on a last page of their own, imposed as a booklet. */
 export async function renderBooklet(view: GuideView, options: { format?: LeafletFormat } = {}): Promise<Booklet> {
-  const a5 = await renderLeaflet(view, { format: options.format ?? 'standard', pageSize: 'A5' })
-  const pages = (await PDFDocument.load(a5, { updateMetadata: false })).getPageCount()
-  return { bytes: await imposeBooklet(a5), pages, sheets: bookletPageCount(pages) / 4 }
+  const format = options.format ?? 'standard'
+  const { bytes: a5, layout } = await renderLeafletWithLayout(view, { format, pageSize: 'A5', closingOnOwnPage: true })
+  const backPages = closingPageCount(layout)
+  const pages = layout.pageCount
+  return { bytes: await imposeBooklet(a5, { format, backPages }), pages, sheets: bookletPageCount(pages) / 4, backPages }
 }

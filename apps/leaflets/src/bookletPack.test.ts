@@ -1,12 +1,14 @@
 // Booklet print packs read back with pdfjs-dist: the cover side and its blank back, then every copy of every
-// leaflet as its own saddle-stitched set of A4 landscape sheets, each half holding the right A5 page.
+// leaflet as its own saddle-stitched set of A4 landscape sheets, each half holding the right A5 page, each closing
+// on its back cover with how to get help after any padding blanks.
 import { PassThrough } from 'node:stream'
 import { embeddedSource, getArea, loadContent, shortRevision, viewGuide, type Area, type GuideView } from '@signpost/content'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { bookletPageCount } from './booklet.js'
+import { BLANK_PAGE_TEXT } from './pack.js'
 import { renderBookletPack } from './bookletPack.js'
 import { renderLeaflet } from './renderLeaflet.js'
-import { expectedSides, halvesOf, sheetSides } from './testing/booklet.js'
+import { expectedSides, halvesOf, readingOrder, sheetSides } from './testing/booklet.js'
 import { SEED_AREA, SEED_GUIDE, writeDataset } from './testing/dataset.js'
 import { openPdf, pageTexts } from './testing/pdf.js'
 
@@ -29,7 +31,9 @@ describe('renderBookletPack', () => {
     const content = await loadContent({ source: embeddedSource(file) })
     area = getArea(content, SEED_AREA)
     views = [SEED_GUIDE, 'second-guide'].map((slug) => viewGuide(content, slug, SEED_AREA))
-    a5 = await Promise.all(views.map(async (v) => pageTexts(await openPdf(await renderLeaflet(v, { pageSize: 'A5' })))))
+    a5 = await Promise.all(views.map(async (v) => pageTexts(await openPdf(await renderLeaflet(v, { pageSize: 'A5', closingOnOwnPage: true })))))
+    // The second guide's booklet needs padding (11 pages on 3 sheets), the seed's does not (8 on 2).
+    expect(a5.map((pages) => bookletPageCount(pages.length) - pages.length)).toEqual([0, 1])
   })
 
   it('packs 2 guides × 2 copies: a cover sheet, then each copy as its own booklet in saddle-stitch order', async () => {
@@ -63,6 +67,17 @@ describe('renderBookletPack', () => {
       ...expectedSides(a5[1]!),
     ]
     expect(halvesOf(sides)).toEqual(expected)
+    // Each copy closes on its back cover (the left half of its first side) with how to get help; reading it
+    // through gives the guide's content pages in order, then any blanks, saying so, then the back cover.
+    let at = 2
+    for (const pages of [a5[0]!, a5[0]!, a5[1]!, a5[1]!]) {
+      const copy = halvesOf(sides.slice(at, at + bookletPageCount(pages.length) / 2))
+      expect(copy[0]!.left).toMatch(/^How to get help/)
+      const padding = bookletPageCount(pages.length) - pages.length
+      expect(readingOrder(copy)).toEqual([...pages.slice(0, -1), ...Array<string>(padding).fill(BLANK_PAGE_TEXT), pages.at(-1)])
+      at += copy.length
+    }
+    expect(at).toBe(sides.length)
     expect(result.pages).toBe(expected.length)
     expect(result.sheets).toBe(expected.length / 2)
     expect(result.leaflets).toBe(4)

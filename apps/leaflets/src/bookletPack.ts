@@ -5,11 +5,12 @@
 import type { Writable } from 'node:stream'
 import { shortRevision, type GuideView } from '@signpost/content'
 import { PDFDocument, type PDFEmbeddedPage } from 'pdf-lib'
-import { addBookletSides, addTwoUpSides, bookletPageCount, createPrintDocument, SHEET } from './booklet.js'
+import { addBookletSides, addTwoUpSides, bookletPageCount, createPrintDocument, embedBlankPage, SHEET } from './booklet.js'
 import { collect, contentDate, createDocument } from './document.js'
 import { drawLeaflet } from './draw.js'
 import { addBlankPage, layoutCover, plural, type PackEntry, type PackOptions, type PackResult } from './pack.js'
-import { renderLeaflet } from './renderLeaflet.js'
+import { closingPageCount } from './layout/leaflet.js'
+import { renderLeafletWithLayout } from './renderLeaflet.js'
 
 /** Writes the booklet pack to `out` and resolves once every byte has been handed to it. */
 export async function renderBookletPack(entries: PackEntry[], options: PackOptions, out: Writable): Promise<PackResult> {
@@ -22,14 +23,17 @@ export async function renderBookletPack(entries: PackEntry[], options: PackOptio
     keywords: entries.map(({ view }) => `${view.guide.slug} ${shortRevision(view.guide.revision)}`).join('; '),
     date: contentDate(...entries.flatMap(({ view }) => [view.guide.updatedAt, view.guide.reviewedAt])),
   })
-  // Each guide's A5 pages, embedded once.
-  const leaflets = new Map<string, PDFEmbeddedPage[]>()
+  // Each guide's A5 pages (how to get help and the QR code on the last, the back cover), embedded once; and the
+  // padding blank, put before each back cover.
+  const blank = await embedBlankPage(doc, format)
+  const leaflets = new Map<string, { pages: PDFEmbeddedPage[]; backPages: number }>()
   for (const { view } of entries) {
     if (leaflets.has(view.guide.slug)) continue
-    const a5 = await PDFDocument.load(await renderLeaflet(view, { format, pageSize: 'A5' }), { updateMetadata: false })
-    leaflets.set(view.guide.slug, await doc.embedPages(a5.getPages()))
+    const { bytes, layout } = await renderLeafletWithLayout(view, { format, pageSize: 'A5', closingOnOwnPage: true })
+    const a5 = await PDFDocument.load(bytes, { updateMetadata: false })
+    leaflets.set(view.guide.slug, { pages: await doc.embedPages(a5.getPages()), backPages: closingPageCount(layout) })
   }
-  const pagesOf = (view: GuideView) => leaflets.get(view.guide.slug) ?? []
+  const pagesOf = (view: GuideView) => leaflets.get(view.guide.slug)?.pages ?? []
   const sheetsOf = (view: GuideView) => bookletPageCount(pagesOf(view).length) / 4
 
   const cover = await renderCover(entries, options, (view) => `${plural(pagesOf(view).length, 'page')} on ${plural(sheetsOf(view), 'sheet')}`)
@@ -52,7 +56,7 @@ export async function renderBookletPack(entries: PackEntry[], options: PackOptio
   tick(coverSides + (notice ? 1 : 0))
   for (const { view, copies } of entries) {
     for (let c = 0; c < copies; c++) {
-      addBookletSides(doc, pagesOf(view))
+      addBookletSides(doc, pagesOf(view), blank, leaflets.get(view.guide.slug)?.backPages)
       tick(sheetsOf(view) * 2)
     }
   }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { saddleStitchSides } from './booklet.js'
+import { BLANK_PAGE_TEXT } from './pack.js'
 import { sheetSides } from './testing/booklet.js'
 import { SEED_AREA, SEED_GUIDE, writeDataset } from './testing/dataset.js'
 import { openPdf, pageTexts } from './testing/pdf.js'
@@ -151,12 +152,12 @@ describe('an address readers cannot reach', () => {
   })
 })
 
-/** The A5 page numbers ("Page k of n" in each footer) on each half of each sheet side; null for an empty half. */
+/** The A5 page numbers ("Page k of n" in each footer) on each half of each sheet side; null for a padding blank. */
 async function bookletPageNumbers(bytes: Buffer): Promise<{ sides: Array<{ left: number | null; right: number | null }>; of: number; sizes: string[] }> {
   const sides = await sheetSides(bytes)
   let of = 0
   const number = (text: string) => {
-    if (text === '') return null
+    if (text === BLANK_PAGE_TEXT) return null
     const m = /Page (\d+) of (\d+)/.exec(text)
     if (!m) throw new Error(`No page number in half: ${text.slice(0, 80)}`)
     of = Number(m[2])
@@ -210,7 +211,7 @@ describe('--layout booklet', () => {
       const want = order[i % order.length]!
       for (const half of ['left', 'right'] as const) {
         const page = want[half]
-        if (page === null) expect(side[half], `side ${i + 3} ${half}`).toBe('')
+        if (page === null) expect(side[half], `side ${i + 3} ${half}`).toBe(BLANK_PAGE_TEXT)
         else expect(side[half], `side ${i + 3} ${half}`).toContain(`Page ${page} of ${n}`)
       }
     })

@@ -7,6 +7,7 @@ import type { LeafletFormat } from './format.js'
 import { checkLeafletText } from './glyphs.js'
 import { layoutLeaflet } from './layout/leaflet.js'
 import type { PageSizeName } from './layout/page.js'
+import type { LeafletLayout } from './layout/types.js'
 import { loadLogo } from './logo.js'
 
 export type RenderLeafletOptions = {
@@ -23,13 +24,23 @@ export type RenderLeafletOptions = {
    * the identity's logo URL.
    */
   logo?: Buffer | null
+  /**
+   * For a booklet: how to get help and the QR code start the last page of their own, the back cover (see
+   * imposeBooklet, which puts padding blanks before it). Default false: they close the last page of content.
+   */
+  closingOnOwnPage?: boolean
 }
 
 export async function renderLeaflet(view: GuideView, options: RenderLeafletOptions = {}): Promise<Buffer> {
+  return (await renderLeafletWithLayout(view, options)).bytes
+}
+
+/** renderLeaflet, giving the layout it drew as well (a booklet reads from it which pages the closing block takes). */
+export async function renderLeafletWithLayout(view: GuideView, options: RenderLeafletOptions = {}): Promise<{ bytes: Buffer; layout: LeafletLayout }> {
   const format = options.format ?? 'standard'
   checkLeafletText(view)
   const logo = await loadLogo(view.settings.identity, options.logo)
-  const layout = layoutLeaflet(view, format, { pageSize: options.pageSize, logo })
+  const layout = layoutLeaflet(view, format, { pageSize: options.pageSize, logo, closingOnOwnPage: options.closingOnOwnPage })
   const doc = createDocument(options.neutral ? neutralMeta(view) : leafletMeta(view, format))
   const bytes = collect(doc)
   const root = doc.struct('Document')
@@ -37,7 +48,7 @@ export async function renderLeaflet(view: GuideView, options: RenderLeafletOptio
   drawLeaflet(doc, root, layout, format, { outline: doc.outline as unknown as OutlineParent })
   root.end()
   doc.end()
-  return bytes
+  return { bytes: await bytes, layout }
 }
 
 /** Document metadata: the guide, and for staff the revision (Keywords); the service as the author. */

@@ -21,6 +21,11 @@ export type LayoutOptions = {
   pageSize?: PageSizeName
   /** The identity's logo, already loaded (see loadLogo). Without it the cover shows the service's name only. */
   logo?: LogoImage
+  /**
+   * The closing block (how to get help, the QR code) starts a page of its own, the last: a booklet's back cover,
+   * with any padding blanks put before it. Default: it shares the last page with the end of the content.
+   */
+  closingOnOwnPage?: boolean
 }
 
 const WHITE = colours.onBrand
@@ -114,12 +119,18 @@ function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptio
     }
   }
 
-  // The back page closes with how to get help and the QR code, kept together at the foot of the last page.
+  // The back page closes with how to get help and the QR code, kept together at the foot of the last page; for a
+  // booklet, on a page of its own (the back cover).
   const closing = (f: Flow) => backPage(f, view, styles(f, accent))
-  const height = heightOf(flow, closing)
-  const page = flow.page
-  flow.ensure(height + type.body)
-  if (flow.page === page && flow.y + height <= flow.geo.bottom) flow.y = Math.max(flow.y + type.body, flow.geo.bottom - height)
+  // Where it is taller than a page (large print on A5) it goes on, over the page or pages after; see closingPageCount.
+  if (options.closingOnOwnPage) {
+    if (flow.y > flow.geo.top) flow.newPage()
+  } else {
+    const height = heightOf(flow, closing)
+    const page = flow.page
+    flow.ensure(height + type.body)
+    if (flow.page === page && flow.y + height <= flow.geo.bottom) flow.y = Math.max(flow.y + type.body, flow.geo.bottom - height)
+  }
   closing(flow)
 
   return flow.finish(readerCheckedLine(view))
@@ -327,6 +338,18 @@ function organisation(flow: Flow, s: Styles, org: Organisation, accent: string):
   }
 }
 
+/** The heading (and bookmark) that opens the closing block. */
+export const CLOSING_HEADING = 'How to get help'
+
+/**
+ * For a layout made with closingOnOwnPage: how many pages at its end the closing block takes, which a booklet keeps
+ * together as its back pages, after any padding. 1, or 2 where it does not fit one page (large print on A5).
+ */
+export function closingPageCount(layout: LeafletLayout): number {
+  const start = contentsOf(layout).filter((e) => e.title === CLOSING_HEADING).at(-1)
+  return start ? layout.pageCount - start.page + 1 : 1
+}
+
 /** How to get help, again, where the leaflet ends: 999, the numbers, the QR code, and the small print. */
 function backPage(flow: Flow, view: GuideView, s: Styles): void {
   const { guide } = view
@@ -335,7 +358,7 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
   const ruleY = flow.y
   flow.artifact({ kind: 'rect', x: flow.geo.left, y: ruleY, w: flow.geo.right - flow.geo.left, h: 3, colour: accent })
   flow.y += type.body
-  s.heading('H2', 'How to get help', true)
+  s.heading('H2', CLOSING_HEADING, true)
   emergencyBox(flow, view.settings.emergencyNotice)
   const shown = new Set<Organisation>()
   for (const org of [view.firstStep?.organisationView, view.primarySupport]) {
