@@ -1,31 +1,13 @@
 // The safety headers every response carries (item 10 of the issue), in one place for next.config and API routes.
+// The policy and the base headers come from @signpost/headers, shared with the staff console; HSTS and the Studio's
+// framing are the site's own.
+import { baseHeaders, contentSecurityPolicy, type Header, type PolicyOptions } from '@signpost/headers'
+
 export const STUDIO_ORIGIN_DEFAULT = 'http://localhost:3333'
 /** Next's draft-mode cookie: while it is set, the Studio may frame pages for its preview. */
 export const DRAFT_MODE_COOKIE = '__prerender_bypass'
 
-export type PolicyOptions = {
-  /** Who may frame the response (default: nobody). */
-  frameAncestors?: string
-  /** Inline style attributes: only for the email preview, whose styles must be inline as email requires. */
-  inlineStyles?: boolean
-}
-
-export function contentSecurityPolicy({ frameAncestors = "'none'", inlineStyles = false }: PolicyOptions = {}): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    inlineStyles ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join('; ')
-}
-
-export type Header = { key: string; value: string }
+export { contentSecurityPolicy, type Header, type PolicyOptions }
 
 /** Two years, the value HSTS preload lists ask for; only sent when the site's own address is https. */
 export const HSTS_VALUE = 'max-age=63072000; includeSubDomains'
@@ -37,13 +19,7 @@ export const HSTS_VALUE = 'max-age=63072000; includeSubDomains'
  * subresources (images, scripts, PDFs in <object>), and to frames only under a Cross-Origin-Embedder-Policy.
  */
 export function universalHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
-  const headers: Header[] = [
-    { key: 'Referrer-Policy', value: 'no-referrer' },
-    { key: 'X-Content-Type-Options', value: 'nosniff' },
-    { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
-    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-    { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
-  ]
+  const headers = baseHeaders()
   if (siteIsHttps(env)) headers.push({ key: 'Strict-Transport-Security', value: HSTS_VALUE })
   return headers
 }
