@@ -10,7 +10,7 @@ const HEADER = '# Benchmarks\n\nFigures written by `npm run bench` (each section
 /** Splits the file into its preamble and its level-2 sections, in order. */
 function sections(text) {
   const parts = text.split(/^(?=## )/m)
-  const preamble = parts[0]?.startsWith('## ') ? HEADER : parts.shift() ?? HEADER
+  const preamble = parts[0]?.startsWith('## ') ? HEADER : (parts.shift() ?? HEADER)
   return { preamble, sections: parts.map((body) => ({ title: body.slice(3, body.indexOf('\n')).trim(), body })) }
 }
 

@@ -11,7 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** Every file under dir (an export's images/ and files/ beside the NDJSON), sorted, or none. */
 async function filesUnder(dir) {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath ?? e.path, e.name)).sort()
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .sort()
 }
 
 export async function contentStamp(env = process.env) {

@@ -35,8 +35,26 @@ describe('typegen output', () => {
 
   it('exports ContentQueryResult with every field the content query reads', () => {
     const result = block('ContentQueryResult')
-    for (const field of ['settings', 'areas', 'organisations', 'guides', 'siteName', 'defaultArea', 'emergencyNotice', 'exitUrl',
-      'forceName', 'commissioner', 'contactPoints', 'coverage', 'successor', 'fundedBy', 'sections', 'organisationsIntro', 'reviewedAt', 'reviewBy']) {
+    for (const field of [
+      'settings',
+      'areas',
+      'organisations',
+      'guides',
+      'siteName',
+      'defaultArea',
+      'emergencyNotice',
+      'exitUrl',
+      'forceName',
+      'commissioner',
+      'contactPoints',
+      'coverage',
+      'successor',
+      'fundedBy',
+      'sections',
+      'organisationsIntro',
+      'reviewedAt',
+      'reviewBy',
+    ]) {
       expect(result).toMatch(new RegExp(`\\b${field}\\??: `))
     }
     for (const kind of Object.keys(ORGANISATION_KINDS)) expect(result).toContain(`"${kind}"`)

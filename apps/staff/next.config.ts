@@ -7,7 +7,17 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   generateEtags: false,
-  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'fontkit', 'openid-client', '@signpost/content', '@signpost/brand', '@signpost/leaflets', '@signpost/email', '@signpost/outbox'],
+  serverExternalPackages: [
+    'better-sqlite3',
+    'pdfkit',
+    'fontkit',
+    'openid-client',
+    '@signpost/content',
+    '@signpost/brand',
+    '@signpost/leaflets',
+    '@signpost/email',
+    '@signpost/outbox',
+  ],
   async headers() {
     return [{ source: '/:path*', headers: consoleHeaders() }]
   },

@@ -42,8 +42,8 @@ server.listen(port, host, async () => {
   const health = !reachable
     ? { ok: true }
     : await fetch(`http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}/api/health`)
-    .then((r) => r.json())
-    .catch((e) => ({ ok: false, problems: [`could not check the configuration: ${e.message}`] }))
+        .then((r) => r.json())
+        .catch((e) => ({ ok: false, problems: [`could not check the configuration: ${e.message}`] }))
   if (!health.ok) {
     for (const p of health.problems) console.error(`Signpost staff: ${p}`)
     console.error('Signpost staff: not started; fix the settings above (see apps/staff/README.md).')
@@ -55,7 +55,11 @@ server.listen(port, host, async () => {
     console.error(`Signpost staff: the console is at ${base}/ (sign in with ${new URL(process.env.STAFF_OIDC_ISSUER).host})`)
   } else {
     const token = randomBytes(32).toString('base64url')
-    globalThis.__signpostStaff.oneTimeLink = { tokenHash: createHash('sha256').update(token).digest('hex'), expiresAt: Date.now() + 15 * 60 * 1000, used: false }
+    globalThis.__signpostStaff.oneTimeLink = {
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      expiresAt: Date.now() + 15 * 60 * 1000,
+      used: false,
+    }
     console.error(`Signpost staff: the console is at ${base}/ ; no identity provider is configured (STAFF_OIDC_ISSUER), so sign in once with`)
     console.error(`Signpost staff:   ${base}/api/auth/once?token=${token}`)
     console.error('Signpost staff: (valid once, for 15 minutes, in a browser on this computer; restart for a new link)')

@@ -7,15 +7,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   generateEtags: false,
-  serverExternalPackages: [
-    'better-sqlite3',
-    'pdfkit',
-    'fontkit',
-    '@signpost/content',
-    '@signpost/brand',
-    '@signpost/leaflets',
-    '@signpost/email',
-  ],
+  serverExternalPackages: ['better-sqlite3', 'pdfkit', 'fontkit', '@signpost/content', '@signpost/brand', '@signpost/leaflets', '@signpost/email'],
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders() },

@@ -36,9 +36,7 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
       <Card padding={2} borderBottom>
         <Flex gap={2} align="center" wrap="wrap">
           {options.variants.length > 1 &&
-            options.variants.map((v, i) => (
-              <Button key={v.label} mode={i === selected ? 'default' : 'ghost'} text={v.label} onClick={() => setSelected(i)} />
-            ))}
+            options.variants.map((v, i) => <Button key={v.label} mode={i === selected ? 'default' : 'ghost'} text={v.label} onClick={() => setSelected(i)} />)}
           <Box flex={1}>
             <Text size={1} muted>
               Shows what the site serves now. Publish, or turn on draft preview, to see your changes.

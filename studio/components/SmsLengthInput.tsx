@@ -10,7 +10,9 @@ export function SmsLengthInput(props: StringInputProps) {
     <Stack space={2}>
       {props.renderDefault(props)}
       <Text size={1} muted>
-        {value.trim() ? describeSmsLength(smsLength(value.trim())) : 'Empty: the text is made from the guide (the local service, the report line and the guide’s address).'}
+        {value.trim()
+          ? describeSmsLength(smsLength(value.trim()))
+          : 'Empty: the text is made from the guide (the local service, the report line and the guide’s address).'}
       </Text>
     </Stack>
   )

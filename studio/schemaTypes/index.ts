@@ -10,15 +10,4 @@ import { smsContact } from './objects/smsContact'
 import { step } from './objects/step'
 import { websiteContact } from './objects/websiteContact'
 
-export const schemaTypes = [
-  guide,
-  organisation,
-  area,
-  siteSettings,
-  section,
-  step,
-  phoneContact,
-  smsContact,
-  websiteContact,
-  emailContact,
-]
+export const schemaTypes = [guide, organisation, area, siteSettings, section, step, phoneContact, smsContact, websiteContact, emailContact]

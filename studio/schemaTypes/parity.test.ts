@@ -75,7 +75,15 @@ const refused: Array<[string, Doc]> = [
 ]
 
 const accepted: Array<[string, Doc]> = [
-  ['https, mailto, tel and sms links', withBody([paragraph('a', 'https://www.actionfraud.police.uk'), { ...paragraph('b', 'mailto:help@example.org?subject=Advice'), _key: 'p2' }, { ...paragraph('c', 'tel:+443001232040'), _key: 'p3' }, { ...paragraph('d', 'sms:82228?body=DVS'), _key: 'p4' }])],
+  [
+    'https, mailto, tel and sms links',
+    withBody([
+      paragraph('a', 'https://www.actionfraud.police.uk'),
+      { ...paragraph('b', 'mailto:help@example.org?subject=Advice'), _key: 'p2' },
+      { ...paragraph('c', 'tel:+443001232040'), _key: 'p3' },
+      { ...paragraph('d', 'sms:82228?body=DVS'), _key: 'p4' },
+    ]),
+  ],
   ['a summary over two lines', { ...byId(GUIDE), summary: 'What fraud is.\nWho can help.' }],
   ['Urdu text with numbers', withBody([paragraph('ایکشن فراڈ کو 0300 123 2040 پر کال کریں')])],
   ['a 300-character word and markup', withBody([paragraph(`${'x'.repeat(300)} <script>alert(1)</script>`)])],

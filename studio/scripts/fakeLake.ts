@@ -86,7 +86,12 @@ export async function startFakeLake(dataset = 'production', projectId = 'abc123'
     const next = new Map(lake.documents)
     const results: Array<{ id: string; operation: string }> = []
     const now = new Date().toISOString()
-    const stamp = (doc: Doc, previous?: Doc): Doc => ({ ...doc, _createdAt: previous?._createdAt ?? doc._createdAt ?? now, _updatedAt: now, _rev: `rev${++revCounter}` })
+    const stamp = (doc: Doc, previous?: Doc): Doc => ({
+      ...doc,
+      _createdAt: previous?._createdAt ?? doc._createdAt ?? now,
+      _updatedAt: now,
+      _rev: `rev${++revCounter}`,
+    })
     for (const m of mutations) {
       const [op, body] = Object.entries(m)[0] as [string, Record<string, unknown>]
       if (op === 'create' || op === 'createOrReplace' || op === 'createIfNotExists') {
@@ -151,7 +156,10 @@ export async function startFakeLake(dataset = 'production', projectId = 'abc123'
       size: bytes.length,
       uploadId: `upload${revCounter}`,
       url: `${baseUrl}/${path}`,
-      metadata: { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width: info.width, height: info.height, aspectRatio: info.width / info.height } },
+      metadata: {
+        _type: 'sanity.imageMetadata',
+        dimensions: { _type: 'sanity.imageDimensions', width: info.width, height: info.height, aspectRatio: info.width / info.height },
+      },
     }
     lake.documents.set(id, doc)
     return doc
@@ -209,7 +217,11 @@ export async function startFakeLake(dataset = 'production', projectId = 'abc123'
       }
       const bytes = lake.files.get(path)
       if ((req.method === 'GET' || req.method === 'HEAD') && bytes) {
-        res.writeHead(200, { 'content-type': imageInfo(bytes).mimeType, 'content-length': bytes.length, 'x-sanity-sha1': createHash('sha1').update(bytes).digest('hex') })
+        res.writeHead(200, {
+          'content-type': imageInfo(bytes).mimeType,
+          'content-length': bytes.length,
+          'x-sanity-sha1': createHash('sha1').update(bytes).digest('hex'),
+        })
         return res.end(req.method === 'HEAD' ? undefined : bytes)
       }
       sendJson(res, 404, { error: 'Not found' })

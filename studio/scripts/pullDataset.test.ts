@@ -102,7 +102,9 @@ describe('pullDataset', () => {
     await lakeWithSeed()
     const old = oldImage()
     lake.exportBehaviour = { kind: 'cut' }
-    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow('Exporting dataset "production" failed: the connection was cut before the export was complete (aborted).')
+    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(
+      'Exporting dataset "production" failed: the connection was cut before the export was complete (aborted).',
+    )
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readFileSync(old, 'utf8')).toBe('old image')
     expect(readdirSync(dir).sort()).toEqual(['images', 'production.ndjson'])
@@ -129,7 +131,9 @@ describe('pullDataset', () => {
   it('keeps the old file when an image the export names cannot be downloaded', async () => {
     await lakeWithSeed()
     lake.files.clear()
-    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(`The export names images/${LOGO_FILE} but the file did not arrive; keeping the existing file.`)
+    await expect(pullDataset(client(), target, { retryDelayMs: 1 })).rejects.toThrow(
+      `The export names images/${LOGO_FILE} but the file did not arrive; keeping the existing file.`,
+    )
     expect(readFileSync(target, 'utf8')).toBe(OLD)
     expect(readdirSync(dir)).toEqual(['production.ndjson'])
   })

@@ -38,7 +38,11 @@ function assetPaths(text: string): Set<string> {
   return paths
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false)
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  )
 
 /** Replaces the images/ and files/ beside the target with the export's, keeping files that are already there. */
 async function installAssets(from: string, folder: string, wanted: Set<string>): Promise<void> {
@@ -75,7 +79,10 @@ export function plainExportError(raw: string): string {
   try {
     const body = JSON.parse(message) as { error?: unknown; message?: unknown }
     const what = [body.error, body.message].filter((v): v is string => typeof v === 'string').join(': ')
-    if (what) return /unauthori[sz]ed|forbidden|session not found/i.test(what) ? `the Lake refused the token (${what}). Check that the token may read this dataset.` : `the Lake answered "${what}".`
+    if (what)
+      return /unauthori[sz]ed|forbidden|session not found/i.test(what)
+        ? `the Lake refused the token (${what}). Check that the token may read this dataset.`
+        : `the Lake answered "${what}".`
   } catch {
     // not a JSON body: the message as it came
   }

@@ -40,7 +40,9 @@ describe('pushDataset', () => {
     }
     expect([...lake.documents.values()].some(hasWeakRef)).toBe(false)
     expect(lake.requests.every((r) => r.path.startsWith('/images/') || r.authorization === 'Bearer write-token')).toBe(true)
-    expect(progress).toEqual(expect.arrayContaining(['Importing documents: 1 of 1', 'Importing assets (files/images): 1 of 1', 'Strengthening references: 1 of 1']))
+    expect(progress).toEqual(
+      expect.arrayContaining(['Importing documents: 1 of 1', 'Importing assets (files/images): 1 of 1', 'Strengthening references: 1 of 1']),
+    )
   })
 
   it('the folder is what `sanity dataset import <folder>` reads: importing it whole gives the same dataset', async () => {
@@ -65,8 +67,18 @@ describe('pushDataset', () => {
     const guide = seed.find((d) => d._type === 'guide')!
     const late = { ...seed.find((d) => d._id === 'organisation.action-fraud')!, _id: 'organisation.late', slug: { _type: 'slug', current: 'late' } }
     // Over the importer's 256 KB batch limit, so the guide travels alone, before the organisation it points to.
-    const long = { _type: 'block', _key: 'long', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's', text: 'word '.repeat(60_000), marks: [] }] }
-    const big = { ...guide, sections: [{ ...(guide.sections as object[])[0], body: [long] }], organisations: [{ _type: 'reference', _key: 'late', _ref: 'organisation.late' }] }
+    const long = {
+      _type: 'block',
+      _key: 'long',
+      style: 'normal',
+      markDefs: [],
+      children: [{ _type: 'span', _key: 's', text: 'word '.repeat(60_000), marks: [] }],
+    }
+    const big = {
+      ...guide,
+      sections: [{ ...(guide.sections as object[])[0], body: [long] }],
+      organisations: [{ _type: 'reference', _key: 'late', _ref: 'organisation.late' }],
+    }
     const docs = [big, ...seed.filter((d) => d._type !== 'guide'), late]
     await pushDataset(client(), writeDatasetFile(docs))
 

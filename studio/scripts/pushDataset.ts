@@ -46,7 +46,13 @@ async function checkAssetsExist(documents: Document[], folder: string, file: str
     const local = LOCAL_ASSET.exec(value)
     if (!local) continue // image@https://… is fetched by the importer itself
     const path = resolve(folder, decodeURIComponent(local[2]!))
-    if (!(await access(path).then(() => true, () => false))) missing.push(`  ${documentId}: ${value} (no file ${path})`)
+    if (
+      !(await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      missing.push(`  ${documentId}: ${value} (no file ${path})`)
   }
   if (missing.length > 0) throw new Error(`${file} names assets that are not beside it, nothing was pushed:\n${missing.join('\n')}`)
   return new Set(refs.map((r) => r.value)).size

@@ -19,7 +19,10 @@ type Serialized = { id: string; title?: string; type?: string; items?: Serialize
 async function resolveChild(item: Serialized): Promise<Serialized> {
   const child = item.child as ((id: string, ctx: unknown) => unknown) | { serialize?: () => unknown }
   const value = typeof child === 'function' ? await child(item.id, { parent: null, index: 0, splitIndex: 0, path: [], params: {} }) : child
-  const built = value && typeof (value as { serialize?: unknown }).serialize === 'function' ? (value as { serialize: (o: unknown) => unknown }).serialize({ path: [] }) : value
+  const built =
+    value && typeof (value as { serialize?: unknown }).serialize === 'function'
+      ? (value as { serialize: (o: unknown) => unknown }).serialize({ path: [] })
+      : value
   return built as Serialized
 }
 

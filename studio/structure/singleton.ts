@@ -19,5 +19,4 @@ export function withoutSingletonTemplates(prev: Template[]): Template[] {
   return prev.filter((template) => !SINGLETON_TYPES.has(template.schemaType))
 }
 
-export const withoutSingletonNewDocumentOptions: NewDocumentOptionsResolver = (prev) =>
-  prev.filter((item) => !SINGLETON_TYPES.has(item.templateId))
+export const withoutSingletonNewDocumentOptions: NewDocumentOptionsResolver = (prev) => prev.filter((item) => !SINGLETON_TYPES.has(item.templateId))

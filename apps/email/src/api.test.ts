@@ -98,7 +98,11 @@ describe('POST /v1/advice-emails', () => {
   it('refuses a body that is not JSON', async () => {
     await start()
     expect((await post('{"guide": ')).status).toBe(400)
-    const text = await fetch(`${base}/v1/advice-emails`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/plain' }, body: 'hi' })
+    const text = await fetch(`${base}/v1/advice-emails`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'text/plain' },
+      body: 'hi',
+    })
     expect(text.status).toBe(415)
     expect(rowCount(t.outbox)).toBe(0)
   })

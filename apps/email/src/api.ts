@@ -6,7 +6,14 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { IdempotencyConflictError, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter, type RateLimiter } from './rateLimiter.js'
-import { AdviceSmsRequestError, adviceSmsRequestSchema, handleDeliveryReceipt, requestErrorOf as smsRequestErrorOf, type SmsMessage, type SmsOutbox } from '@signpost/sms'
+import {
+  AdviceSmsRequestError,
+  adviceSmsRequestSchema,
+  handleDeliveryReceipt,
+  requestErrorOf as smsRequestErrorOf,
+  type SmsMessage,
+  type SmsOutbox,
+} from '@signpost/sms'
 import { AdviceEmailRequestError, adviceEmailRequestSchema, requestErrorOf } from './request.js'
 
 export type ApiOptions = {
@@ -51,7 +58,12 @@ function keyMatches(given: string, keys: Buffer[]): boolean {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json), ...headers })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(json),
+    ...headers,
+  })
   res.end(json)
 }
 
@@ -105,7 +117,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 export function createApiServer(options: ApiOptions): Server {
   const { outbox } = options
-  const keys = options.apiKeys.map((k) => k.trim()).filter(Boolean).map(digest)
+  const keys = options.apiKeys
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map(digest)
   const keyLimiter = options.keyLimiter ?? createRateLimiter({ limit: 60, windowMs: 60_000 })
   const log = options.log ?? ((line: string) => console.error(line))
 
@@ -114,7 +129,9 @@ export function createApiServer(options: ApiOptions): Server {
     const header = req.headers.authorization ?? ''
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
     if (!match || keys.length === 0 || !keyMatches(match[1]!, keys)) {
-      throw new HttpError(401, 'A valid API key is required: send "Authorization: Bearer <key>".', undefined, { 'www-authenticate': 'Bearer realm="signpost-email"' })
+      throw new HttpError(401, 'A valid API key is required: send "Authorization: Bearer <key>".', undefined, {
+        'www-authenticate': 'Bearer realm="signpost-email"',
+      })
     }
     return digest(match[1]!).toString('hex').slice(0, 16)
   }
@@ -158,7 +175,10 @@ export function createApiServer(options: ApiOptions): Server {
     if (!sms) throw new HttpError(404, 'Texts are not offered by this server.')
     const parsed = smsBodySchema.safeParse(json)
     if (!parsed.success) throw smsRequestErrorOf(parsed.error, 'body')
-    const { id, created } = sms.outbox.enqueue({ ...parsed.data, idempotencyKey: idempotencyHeader(req, parsed.data.idempotencyKey), origin: 'api' }, { apiClient: client })
+    const { id, created } = sms.outbox.enqueue(
+      { ...parsed.data, idempotencyKey: idempotencyHeader(req, parsed.data.idempotencyKey), origin: 'api' },
+      { apiClient: client },
+    )
     const message = sms.outbox.get(id)
     if (created) {
       log(`sms api: queued ${id} for ${message?.to} (${message?.guide})`)
@@ -176,7 +196,10 @@ export function createApiServer(options: ApiOptions): Server {
     const pre = handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: {}, token })
     if (pre.status === 401 || pre.status === 503) return send(res, pre.status, pre.body)
     const answer = handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: await readJson(req), token })
-    if (answer.status === 200) log(`sms receipt: ${answer.body.message_status ?? ''} ${answer.body.text ? `for ${answer.body.text.id} (${answer.body.text.to}), now ${answer.body.text.status}` : answer.body.message}`)
+    if (answer.status === 200)
+      log(
+        `sms receipt: ${answer.body.message_status ?? ''} ${answer.body.text ? `for ${answer.body.text.id} (${answer.body.text.to}), now ${answer.body.text.status}` : answer.body.message}`,
+      )
     send(res, answer.status, { ok: answer.body.ok, message: answer.body.message })
   }
 

@@ -26,14 +26,31 @@ afterEach(async () => {
   cleanups = []
 })
 
-async function start(options: { recipientLimit?: number; token?: string } = {}): Promise<{ base: string; sms: SmsOutbox; notify: NotifyStandIn; dir: string; outbox: ReturnType<typeof openOutbox> }> {
+async function start(
+  options: { recipientLimit?: number; token?: string } = {},
+): Promise<{ base: string; sms: SmsOutbox; notify: NotifyStandIn; dir: string; outbox: ReturnType<typeof openOutbox> }> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-api-sms-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const path = join(dir, 'outbox.sqlite')
   const outbox = openOutbox({ path, content, env: {} })
-  const sms = openSmsOutbox({ path, content, env: {}, recipientLimit: { limit: options.recipientLimit ?? 5, windowMs: 3_600_000 }, retry: { baseMs: 20, capMs: 50 } })
-  cleanups.push(() => outbox.close(), () => sms.close())
-  const server: Server = createApiServer({ outbox, apiKeys: [KEY, 'another-key'], keyLimiter: createRateLimiter({ limit: 100, windowMs: 60_000 }), log: () => {}, sms: { outbox: sms, callbackToken: options.token ?? TOKEN } })
+  const sms = openSmsOutbox({
+    path,
+    content,
+    env: {},
+    recipientLimit: { limit: options.recipientLimit ?? 5, windowMs: 3_600_000 },
+    retry: { baseMs: 20, capMs: 50 },
+  })
+  cleanups.push(
+    () => outbox.close(),
+    () => sms.close(),
+  )
+  const server: Server = createApiServer({
+    outbox,
+    apiKeys: [KEY, 'another-key'],
+    keyLimiter: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    log: () => {},
+    sms: { outbox: sms, callbackToken: options.token ?? TOKEN },
+  })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   cleanups.push(() => new Promise<void>((r) => server.close(() => r())))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -132,7 +149,11 @@ describe('Notify delivery receipts at /v1/notify/delivery-receipts', () => {
 
   it('without NOTIFY_CALLBACK_TOKEN refuses receipts (503) and says how to set it up', async () => {
     const { base } = await start({ token: '' })
-    const res = await fetch(`${base}/v1/notify/delivery-receipts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer x' }, body: '{}' })
+    const res = await fetch(`${base}/v1/notify/delivery-receipts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      body: '{}',
+    })
     expect(res.status).toBe(503)
     expect(((await res.json()) as { message: string }).message).toMatch(/set NOTIFY_CALLBACK_TOKEN/)
   })
@@ -143,7 +164,10 @@ describe('the worker npm start runs, killed with SIGKILL mid-batch while Notify 
     const { sms, notify, dir, outbox } = await start({ recipientLimit: 100 })
     const emails = ['a@example.com', 'b@example.com', 'c@example.com'].map((to) => outbox.enqueue({ guide: 'cyber-crime-and-fraud', to, origin: 'cli' }).id)
     notify.sendDelayMs = 300 // Notify stores each text, then answers slowly: the kill lands between the two
-    const ids = Array.from({ length: 20 }, (_, i) => sms.enqueue({ guide: 'cyber-crime-and-fraud', to: `07700 9003${String(i).padStart(2, '0')}`, origin: 'cli' }).id)
+    const ids = Array.from(
+      { length: 20 },
+      (_, i) => sms.enqueue({ guide: 'cyber-crime-and-fraud', to: `07700 9003${String(i).padStart(2, '0')}`, origin: 'cli' }).id,
+    )
     const env = {
       EMAIL_DB: join(dir, 'outbox.sqlite'),
       EMAIL_OUTBOX_DIR: join(dir, 'mail'),
@@ -181,7 +205,15 @@ describe('npm run email -- serve (a real process) with no Notify key', () => {
   it('takes POST /v1/advice-sms and its worker writes the text under SMS_OUTBOX_DIR, saying where texts go', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'signpost-serve-sms-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    const env = { EMAIL_DB: join(dir, 'outbox.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'mail'), SMS_OUTBOX_DIR: join(dir, 'sms'), SMTP_URL: '', NOTIFY_API_KEY: '', EMAIL_API_KEYS: KEY, EMAIL_WORKER_POLL_MS: '50' }
+    const env = {
+      EMAIL_DB: join(dir, 'outbox.sqlite'),
+      EMAIL_OUTBOX_DIR: join(dir, 'mail'),
+      SMS_OUTBOX_DIR: join(dir, 'sms'),
+      SMTP_URL: '',
+      NOTIFY_API_KEY: '',
+      EMAIL_API_KEYS: KEY,
+      EMAIL_WORKER_POLL_MS: '50',
+    }
     const serve = startCli(['serve', '--port', '0'], env)
     cleanups.push(() => serve.child.exitCode === null && serve.child.kill('SIGKILL'))
     let port = 0

@@ -60,7 +60,13 @@ describe('SIGNPOST_SITE_URL and DKIM, said first', () => {
     ['worker', ['worker']],
     ['serve', ['serve', '--port', '0']],
   ])('%s refuses to run with NODE_ENV=production and a local SIGNPOST_SITE_URL, naming the variable', async (_command, args) => {
-    const r = await runCli(args, { ...own(), EMAIL_DB: join(dir, 'production.sqlite'), EMAIL_API_KEYS: 'k', NODE_ENV: 'production', SIGNPOST_SITE_URL: 'http://localhost:3000' })
+    const r = await runCli(args, {
+      ...own(),
+      EMAIL_DB: join(dir, 'production.sqlite'),
+      EMAIL_API_KEYS: 'k',
+      NODE_ENV: 'production',
+      SIGNPOST_SITE_URL: 'http://localhost:3000',
+    })
     expect(r.code).not.toBe(0)
     expect(firstLine(r.stderr)).toMatch(/^Error: SIGNPOST_SITE_URL points at http:\/\/localhost:3000.*Refusing to send advice emails with NODE_ENV=production/)
     expect(existsSync(join(dir, 'production.sqlite'))).toBe(false) // stopped before the outbox was even opened
@@ -68,11 +74,17 @@ describe('SIGNPOST_SITE_URL and DKIM, said first', () => {
 
   it('says nothing about the site address when it is public, and warns when DKIM signs for another domain than From', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 })
-    const dkim = { DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), EMAIL_FROM: 'Advice <advice@victimservices.example.org>' }
+    const dkim = {
+      DKIM_SELECTOR: 's1',
+      DKIM_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      EMAIL_FROM: 'Advice <advice@victimservices.example.org>',
+    }
     const publicUrl = { SIGNPOST_SITE_URL: 'https://victimservices.example.org', NODE_ENV: 'production' }
     const off = await started(['worker'], { ...publicUrl, ...dkim, DKIM_DOMAIN: 'mailer.example.net' }, /email worker:/)
     expect(off.stderr).not.toMatch(/SIGNPOST_SITE_URL/)
-    expect(firstLine(off.stderr)).toMatch(/^Warning: DKIM_DOMAIN is mailer\.example\.net but mail is sent from victimservices\.example\.org.*DMARC alignment fails/)
+    expect(firstLine(off.stderr)).toMatch(
+      /^Warning: DKIM_DOMAIN is mailer\.example\.net but mail is sent from victimservices\.example\.org.*DMARC alignment fails/,
+    )
     const aligned = await started(['worker'], { ...publicUrl, ...dkim, DKIM_DOMAIN: 'example.org' }, /email worker:/)
     expect(aligned.stderr).not.toMatch(/DKIM|SIGNPOST_SITE_URL/)
   })

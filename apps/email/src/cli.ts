@@ -77,7 +77,16 @@ async function withOutbox<T>(fn: (outbox: Outbox) => Promise<T> | T, withContent
   }
 }
 
-type SendOptions = { guide: string; to: string; name?: string; area?: string; attachLeaflet?: boolean; neutral?: boolean; queueOnly?: boolean; idempotencyKey?: string }
+type SendOptions = {
+  guide: string
+  to: string
+  name?: string
+  area?: string
+  attachLeaflet?: boolean
+  neutral?: boolean
+  queueOnly?: boolean
+  idempotencyKey?: string
+}
 
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
@@ -108,9 +117,16 @@ async function sendCommand(o: SendOptions): Promise<void> {
       const m = await worker.deliver(id)
       if (!m) throw new CliError(`Message ${id} disappeared from the outbox.`)
       if (m.status === 'sent') {
-        out(transport.kind === 'file' ? `Sent: wrote ${m.deliveredTo} (open it with any mail program).` : `Sent: delivered to ${m.deliveredTo?.replace(/^smtp /, 'SMTP server ')}.`)
+        out(
+          transport.kind === 'file'
+            ? `Sent: wrote ${m.deliveredTo} (open it with any mail program).`
+            : `Sent: delivered to ${m.deliveredTo?.replace(/^smtp /, 'SMTP server ')}.`,
+        )
       } else if (m.status === 'retrying') {
-        throw new CliError(`Not sent yet: ${m.lastError}. It stays in the outbox and the worker will try again at ${m.nextAttemptAt} ("npm run email -- worker").`, 75)
+        throw new CliError(
+          `Not sent yet: ${m.lastError}. It stays in the outbox and the worker will try again at ${m.nextAttemptAt} ("npm run email -- worker").`,
+          75,
+        )
       } else if (m.status === 'cancelled') {
         throw new CliError(`Not sent: it was cancelled before it could be delivered ("npm run email -- status ${id}").`)
       } else {
@@ -134,9 +150,15 @@ async function statusCommand(id: string | undefined, o: { json?: boolean; limit:
     const list = outbox.list({ limit: o.limit })
     if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, messages: list }, null, 2))
     out(`Outbox ${outbox.path}`)
-    out(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · '))
+    out(
+      Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(' · '),
+    )
     for (const m of list) {
-      out(`${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to.padEnd(24)}  ${m.guide}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
+      out(
+        `${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to.padEnd(24)}  ${m.guide}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`,
+      )
     }
   })
 }
@@ -175,8 +197,12 @@ async function workerCommand(): Promise<void> {
 }
 
 async function serveCommand(o: { port: number; host: string }): Promise<void> {
-  const keys = (process.env.EMAIL_API_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean)
-  if (keys.length === 0) throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
+  const keys = (process.env.EMAIL_API_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+  if (keys.length === 0)
+    throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
   const content = await loadContent()
   const outbox = openOutbox({ content })
   const smsOutbox = openSmsOutbox({ content })
@@ -197,8 +223,13 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : o.port
-  err(`email api: listening on http://${o.host}:${port}/v1/advice-emails and /v1/advice-sms; outbox ${outbox.path}; delivering via ${transport.description}; texts via ${sms.transport.description}`)
-  if (!process.env.NOTIFY_CALLBACK_TOKEN) err('email api: NOTIFY_CALLBACK_TOKEN is not set, so Notify delivery receipts (/v1/notify/delivery-receipts) are refused; the worker asks Notify for each status instead.')
+  err(
+    `email api: listening on http://${o.host}:${port}/v1/advice-emails and /v1/advice-sms; outbox ${outbox.path}; delivering via ${transport.description}; texts via ${sms.transport.description}`,
+  )
+  if (!process.env.NOTIFY_CALLBACK_TOKEN)
+    err(
+      'email api: NOTIFY_CALLBACK_TOKEN is not set, so Notify delivery receipts (/v1/notify/delivery-receipts) are refused; the worker asks Notify for each status instead.',
+    )
   onSignals(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await worker.stop()
@@ -232,8 +263,13 @@ async function purgeCommand(): Promise<void> {
     const transport = createTransportFromEnv()
     const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
     transport.close()
-    out(`Erased the recipient address of ${n} message(s) that finished more than ${outbox.retentionMs / 86_400_000} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`)
-    if (n > 0 && !walCleared) err(`Warning: another process (the worker or the site) kept ${outbox.path}-wal in use, so the erased addresses stay in that file until its next checkpoint. Run purge again when they are stopped.`)
+    out(
+      `Erased the recipient address of ${n} message(s) that finished more than ${outbox.retentionMs / 86_400_000} days ago (outbox ${outbox.path}), and ${files} delivered .eml file(s) that old.`,
+    )
+    if (n > 0 && !walCleared)
+      err(
+        `Warning: another process (the worker or the site) kept ${outbox.path}-wal in use, so the erased addresses stay in that file until its next checkpoint. Run purge again when they are stopped.`,
+      )
   })
 }
 

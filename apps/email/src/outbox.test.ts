@@ -36,7 +36,10 @@ describe('outbox.enqueue', () => {
     expect(m).toMatchObject({ status: 'queued', to: 'j***@example.com', guide: 'cyber-crime-and-fraud', area: 'derbyshire', attempts: 0 })
     expect(m.messageId).toMatch(/^<[0-9a-f-]{36}@signpost\.invalid>$/)
     expect(JSON.stringify(m)).not.toContain('jo@example.com')
-    const stored = t.outbox.db.prepare("SELECT m.channel, s.data FROM messages m JOIN snapshots s ON s.hash = m.render_hash WHERE m.id = ?").get(id) as { channel: string; data: string }
+    const stored = t.outbox.db.prepare('SELECT m.channel, s.data FROM messages m JOIN snapshots s ON s.hash = m.render_hash WHERE m.id = ?').get(id) as {
+      channel: string
+      data: string
+    }
     expect(stored.channel).toBe('email')
     const row = JSON.parse(stored.data) as { subject: string; html: string; text: string }
     expect(row.subject).toContain('Cyber Crime and Fraud')
@@ -96,7 +99,12 @@ describe('outbox states', () => {
     t = tempOutbox(content, { retry: { baseMs: 1000, capMs: 5000, maxAttempts: 10 } })
     const a = t.outbox.enqueue(base).id
     const b = t.outbox.enqueue({ ...base, to: 'b@example.com' }).id
-    expect(t.outbox.claim(10).map((m) => m.id).sort()).toEqual([a, b].sort())
+    expect(
+      t.outbox
+        .claim(10)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([a, b].sort())
     expect(t.outbox.claim(10)).toEqual([])
     expect(t.outbox.recordFailure(a, { permanent: false, responseCode: 451, message: '451 try later' })).toBe('retrying')
     expect(t.outbox.recordFailure(b, { permanent: true, responseCode: 550, message: '550 no such user' })).toBe('failed')
@@ -193,7 +201,11 @@ describe('outbox.purge on disk', () => {
     const kept = t.outbox.enqueue({ ...base, to: 'still.waiting@example.com', name: 'Kept Waiting' }).id
     t.outbox.claim(3)
     t.outbox.markSent(sent!, { where: 'smtp', response: '250 OK' })
-    t.outbox.recordFailure(refused!, { permanent: true, responseCode: 550, message: '550 5.1.1 <refused.person@example.com>: Recipient address rejected (Zainab Qureshi-Hartley)' })
+    t.outbox.recordFailure(refused!, {
+      permanent: true,
+      responseCode: 550,
+      message: '550 5.1.1 <refused.person@example.com>: Recipient address rejected (Zainab Qureshi-Hartley)',
+    })
     t.outbox.recordFailure(kept, { permanent: false, responseCode: 451, message: '451 4.7.1 <still.waiting@example.com> greylisted, try later' })
     // Before purge: the reply is kept with the address masked and the name gone; the key only as a digest.
     expect(t.outbox.get(refused!)!.lastError).toBe('550 5.1.1 <r***@example.com>: Recipient address rejected ([recipient])')
@@ -279,7 +291,12 @@ describe('an outbox made by an older version', () => {
     const outbox = openOutbox({ path, content, env: {} })
     try {
       expect(outbox.db.pragma('user_version', { simple: true })).toBe(6)
-      expect(outbox.list().map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
+      expect(
+        outbox
+          .list()
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual(['api-1', 'api-2', 'cli-1'])
       expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
       expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
       expect(outbox.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1' })
@@ -288,7 +305,12 @@ describe('an outbox made by an older version', () => {
       expect(outbox.getForApiClient('api-2', CLIENT)).toBeUndefined()
       expect(outbox.getForApiClient('cli-1', CLIENT)).toBeUndefined()
       expect(outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
-      expect(outbox.claim(10).map((m) => m.id).sort()).toEqual(['api-1', 'api-2'])
+      expect(
+        outbox
+          .claim(10)
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual(['api-1', 'api-2'])
     } finally {
       outbox.close()
     }
@@ -302,7 +324,9 @@ describe('an outbox made by an older version', () => {
     const path = oldOutbox(2)
     const db = new Database(path)
     db.exec("ALTER TABLE messages ADD COLUMN api_client TEXT; UPDATE messages SET api_client = '0123456789abcdef' WHERE id = 'api-1'")
-    db.prepare("UPDATE messages SET status = 'failed', last_error = ?, idempotency_key = 'cli-key-77' WHERE id = 'cli-1'").run('550 5.1.1 <jo@example.com> unknown; also <other.person@example.org>')
+    db.prepare("UPDATE messages SET status = 'failed', last_error = ?, idempotency_key = 'cli-key-77' WHERE id = 'cli-1'").run(
+      '550 5.1.1 <jo@example.com> unknown; also <other.person@example.org>',
+    )
     db.pragma('user_version = 3')
     db.close()
     const outbox = openOutbox({ path, content, env: {} })

@@ -86,7 +86,14 @@ export function claimedEmail(m: ClaimedQueueMessage): ClaimedMessage {
 
 /** What makes two requests the same request: everything that decides what is sent, and to whom. */
 function requestDigest(request: AdviceEmailRequest, area: string | null): string {
-  const fields = { guide: request.guide, to: request.to.toLowerCase(), name: request.name ?? null, area, attachLeaflet: Boolean(request.attachLeaflet), neutral: Boolean(request.neutral) }
+  const fields = {
+    guide: request.guide,
+    to: request.to.toLowerCase(),
+    name: request.name ?? null,
+    area,
+    attachLeaflet: Boolean(request.attachLeaflet),
+    neutral: Boolean(request.neutral),
+  }
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
 }
 

@@ -1,6 +1,14 @@
 // Portable Text for the advice email, as HTML (through @portabletext/to-html) and as plain text with links written out.
 // Links go through rules.isSafeLinkHref from @signpost/content: anything else stays plain text.
-import { buildMarksTree, isPortableTextBlock, isPortableTextListItemBlock, isPortableTextToolkitSpan, isPortableTextToolkitTextNode, type ToolkitNestedPortableTextSpan, type ToolkitTextNode } from '@portabletext/toolkit'
+import {
+  buildMarksTree,
+  isPortableTextBlock,
+  isPortableTextListItemBlock,
+  isPortableTextToolkitSpan,
+  isPortableTextToolkitTextNode,
+  type ToolkitNestedPortableTextSpan,
+  type ToolkitTextNode,
+} from '@portabletext/toolkit'
 import { escapeHTML, toHTML, type PortableTextHtmlComponents } from '@portabletext/to-html'
 import { rules } from '@signpost/content'
 import { css } from './styles.js'
@@ -84,7 +92,10 @@ export function portableTextToText(blocks: unknown[]): string {
   for (const block of blocks) {
     if (!isPortableTextBlock(block as never)) continue
     const b = block as Parameters<typeof buildMarksTree>[0]
-    const line = buildMarksTree(b).map((n) => nodeText(n)).join('').trim()
+    const line = buildMarksTree(b)
+      .map((n) => nodeText(n))
+      .join('')
+      .trim()
     if (isPortableTextListItemBlock(b)) {
       const level = b.level ?? 1
       for (const l of [...counters.keys()]) if (l > level) counters.delete(l)

@@ -44,7 +44,11 @@ describe('renderAdviceEmail', () => {
     expect(neutral.subject).not.toMatch(/fraud|crime|victim|police|abuse|scam|danger/i)
     expect(neutral.html).toContain(`<title>${NEUTRAL_SUBJECT}</title>`)
     // What an inbox preview shows: the start of the body.
-    const bodyText = neutral.html.replace(/^[^]*<body[^>]*>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
+    const bodyText = neutral.html
+      .replace(/^[^]*<body[^>]*>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
     for (const preview of [neutral.text.slice(0, 100), bodyText.slice(0, 100)]) expect(preview).not.toMatch(/fraud|crime|victim|police|abuse|scam|danger/i)
     expect(email.text.slice(0, 100)).toMatch(/Cyber Crime and Fraud/)
   })
@@ -186,8 +190,10 @@ describe('advice email in Chromium', () => {
       await page.setContent(renderAdviceEmail(view, { neutral }).html, { waitUntil: 'load' })
       const remote = await page.evaluate(() => {
         const found: string[] = []
-        for (const el of Array.from(document.querySelectorAll('img, script, link, iframe, object, embed, video, audio, source, style'))) found.push(el.outerHTML.slice(0, 80))
-        for (const el of Array.from(document.querySelectorAll<HTMLElement>('[style]'))) if (/url\(/i.test(el.getAttribute('style') ?? '')) found.push(el.outerHTML.slice(0, 80))
+        for (const el of Array.from(document.querySelectorAll('img, script, link, iframe, object, embed, video, audio, source, style')))
+          found.push(el.outerHTML.slice(0, 80))
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('[style]')))
+          if (/url\(/i.test(el.getAttribute('style') ?? '')) found.push(el.outerHTML.slice(0, 80))
         return found
       })
       expect(remote).toEqual([])

@@ -62,8 +62,15 @@ describe('senderFromEnv', () => {
 
 describe('classifySendError', () => {
   it('treats 4xx and network errors as retryable and 5xx as permanent', () => {
-    expect(classifySendError(Object.assign(new Error('x'), { responseCode: 451, response: '451 4.7.1 later' }))).toMatchObject({ permanent: false, responseCode: 451 })
-    expect(classifySendError(Object.assign(new Error('x'), { responseCode: 550, response: '550 5.1.1 gone' }))).toMatchObject({ permanent: true, responseCode: 550, message: '550 5.1.1 gone' })
+    expect(classifySendError(Object.assign(new Error('x'), { responseCode: 451, response: '451 4.7.1 later' }))).toMatchObject({
+      permanent: false,
+      responseCode: 451,
+    })
+    expect(classifySendError(Object.assign(new Error('x'), { responseCode: 550, response: '550 5.1.1 gone' }))).toMatchObject({
+      permanent: true,
+      responseCode: 550,
+      message: '550 5.1.1 gone',
+    })
     expect(classifySendError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ESOCKET' }))).toMatchObject({ permanent: false })
   })
 })

@@ -166,7 +166,11 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
   return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, address: addressOf(from).trim() }
 }
 
-const domainOf = (address: string): string => address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase()
+const domainOf = (address: string): string =>
+  address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase()
 /** DMARC's relaxed alignment, approximately: the same domain, or one a subdomain of the other. */
 const aligned = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`)
 

@@ -56,7 +56,9 @@ describe('a slow SMTP server and a short lease', () => {
 
     const received = server.messages.map((m) => m.messageId)
     const repeated = new Set(received.filter((id, i) => received.indexOf(id) !== i)).size
-    console.info(`lease test: ${MESSAGES} queued, ${server.transactions()} SMTP transactions, ${new Set(received).size} unique Message-IDs, ${repeated} delivered more than once`)
+    console.info(
+      `lease test: ${MESSAGES} queued, ${server.transactions()} SMTP transactions, ${new Set(received).size} unique Message-IDs, ${repeated} delivered more than once`,
+    )
     expect(new Set(received)).toEqual(new Set(messageIds))
     expect(received).toHaveLength(MESSAGES)
     expect(server.transactions()).toBe(MESSAGES)
@@ -78,7 +80,9 @@ describe('a slow SMTP server and a short lease', () => {
     live.child.kill('SIGTERM')
     const log = await live.exited
     expect(log.code).toBe(0)
-    expect(log.stderr).toMatch(/\d+ message\(s\) whose worker stopped renewing its claim for longer than the lease \(1000 ms\) will be sent again \(same Message-ID\)/)
+    expect(log.stderr).toMatch(
+      /\d+ message\(s\) whose worker stopped renewing its claim for longer than the lease \(1000 ms\) will be sent again \(same Message-ID\)/,
+    )
     expect(log.stderr).not.toMatch(/no longer running/) // the stopped process still exists
     expect(new Set(server.messages.map((m) => m.messageId))).toEqual(new Set(messageIds))
   })

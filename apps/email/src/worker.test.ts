@@ -18,7 +18,9 @@ afterEach(async () => {
   cleanups = []
 })
 
-async function setup(options: { server?: Parameters<typeof startSmtpServer>[0]; port?: number; retry?: { baseMs: number; capMs: number; maxAttempts?: number } } = {}) {
+async function setup(
+  options: { server?: Parameters<typeof startSmtpServer>[0]; port?: number; retry?: { baseMs: number; capMs: number; maxAttempts?: number } } = {},
+) {
   const server = options.port === undefined ? await startSmtpServer(options.server) : undefined
   if (server) cleanups.push(() => server.close())
   const port = server?.port ?? options.port!

@@ -32,14 +32,20 @@ const esc = (s) => String(s).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&l
 /** A plain print HTML page of the same view (same fonts inlined, same QR code as SVG): Chromium's fair share. */
 async function htmlOf(view) {
   const fonts = await Promise.all(
-    webFonts.map(async (f) => `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${f.weight};src:url(data:font/woff2;base64,${(await readFile(f.file)).toString('base64')}) format('woff2');unicode-range:${f.unicodeRange}}`),
+    webFonts.map(
+      async (f) =>
+        `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${f.weight};src:url(data:font/woff2;base64,${(await readFile(f.file)).toString('base64')}) format('woff2');unicode-range:${f.unicodeRange}}`,
+    ),
   )
   const qr = await QRCode.toString(view.guide.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })
   const contact = (cp) =>
-    cp.kind === 'phone' ? `<li><b>Phone</b> <a href="${esc(cp.href)}">${esc(cp.display)}</a>${cp.hours ? ` (open ${esc(cp.hours)})` : ''}</li>`
-    : cp.kind === 'sms' ? `<li><b>Text</b> ${esc(cp.instruction)}</li>`
-    : cp.kind === 'website' ? `<li><b>Website</b> <a href="${esc(cp.url)}">${esc(cp.display)}</a></li>`
-    : `<li><b>Email</b> <a href="${esc(cp.href)}">${esc(cp.address)}</a></li>`
+    cp.kind === 'phone'
+      ? `<li><b>Phone</b> <a href="${esc(cp.href)}">${esc(cp.display)}</a>${cp.hours ? ` (open ${esc(cp.hours)})` : ''}</li>`
+      : cp.kind === 'sms'
+        ? `<li><b>Text</b> ${esc(cp.instruction)}</li>`
+        : cp.kind === 'website'
+          ? `<li><b>Website</b> <a href="${esc(cp.url)}">${esc(cp.display)}</a></li>`
+          : `<li><b>Email</b> <a href="${esc(cp.href)}">${esc(cp.address)}</a></li>`
   const phone = (org) => org?.contactPoints.find((c) => c.kind === 'phone')
   const s = view.primarySupport
   return `<!doctype html><html lang="${esc(view.guide.language)}"><head><meta charset="utf-8"><title>${esc(view.guide.title)}</title><style>

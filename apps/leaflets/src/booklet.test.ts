@@ -87,7 +87,11 @@ describe('saddleStitchSides', () => {
         const sides = saddleStitchSides(pages, back)
         expect(sides.length).toBe(n / 2)
         const front = Math.max(1, pages - back)
-        const want = [...Array.from({ length: front }, (_, i) => i + 1), ...Array<null>(n - pages).fill(null), ...Array.from({ length: pages - front }, (_, i) => front + i + 1)]
+        const want = [
+          ...Array.from({ length: front }, (_, i) => i + 1),
+          ...Array<null>(n - pages).fill(null),
+          ...Array.from({ length: pages - front }, (_, i) => front + i + 1),
+        ]
         expect(readingOrder(sides), `${pages} pages, ${back} back`).toEqual(want)
       }
     }
@@ -158,7 +162,7 @@ describe('imposeBooklet', () => {
   it("carries the leaflet's title (marked as the A5 booklet), language and content date", async () => {
     const pdf = await openPdf(await imposeBooklet(await markedA5(3)))
     const { info } = await pdf.getMetadata()
-    expect(info).toMatchObject({ Title: 'Marked leaflet (A5 booklet)', Language: 'cy', CreationDate: "D:20261101090000Z", ModDate: "D:20261101090000Z" })
+    expect(info).toMatchObject({ Title: 'Marked leaflet (A5 booklet)', Language: 'cy', CreationDate: 'D:20261101090000Z', ModDate: 'D:20261101090000Z' })
   })
 })
 

@@ -17,7 +17,11 @@ async function packBytes(views: GuideView[], copies: number, area: Area) {
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
   const progress: number[] = []
-  const result = await renderBookletPack(views.map((view) => ({ view, copies })), { area, onProgress: (done) => progress.push(done) }, out)
+  const result = await renderBookletPack(
+    views.map((view) => ({ view, copies })),
+    { area, onProgress: (done) => progress.push(done) },
+    out,
+  )
   return { bytes: Buffer.concat(chunks), result, progress }
 }
 
@@ -59,13 +63,7 @@ describe('renderBookletPack', () => {
     expect(sides[1]!.left + sides[1]!.right).toBe('This page is intentionally blank')
 
     // Then each copy: exactly the sides of that guide's booklet.
-    const expected = [
-      ...halvesOf(sides.slice(0, 2)),
-      ...expectedSides(a5[0]!),
-      ...expectedSides(a5[0]!),
-      ...expectedSides(a5[1]!),
-      ...expectedSides(a5[1]!),
-    ]
+    const expected = [...halvesOf(sides.slice(0, 2)), ...expectedSides(a5[0]!), ...expectedSides(a5[0]!), ...expectedSides(a5[1]!), ...expectedSides(a5[1]!)]
     expect(halvesOf(sides)).toEqual(expected)
     // Each copy closes on its back cover (the left half of its first side) with how to get help; reading it
     // through gives the guide's content pages in order, then any blanks, saying so, then the back cover.

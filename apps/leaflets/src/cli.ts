@@ -33,7 +33,10 @@ export function parseCopies(value: string): number {
 }
 
 function parseList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean)
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 function formatBytes(n: number): string {
@@ -125,7 +128,12 @@ export function program(): Command {
     .requiredOption('--guide <slug|all>', 'guide to build, or "all" for every guide in the area')
     .option('--area <slug>', 'area whose contacts the leaflet shows (default: the site default)')
     .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
-    .option('--layout <layout>', `${LAYOUTS.join(' or ')}: single A4 pages, or an A5 booklet on A4 landscape sheets for folding (for printing only)`, parseLayout, 'standard' as Layout)
+    .option(
+      '--layout <layout>',
+      `${LAYOUTS.join(' or ')}: single A4 pages, or an A5 booklet on A4 landscape sheets for folding (for printing only)`,
+      parseLayout,
+      'standard' as Layout,
+    )
     .option('--out <dir>', 'folder to write the PDFs to', 'out')
     .action(build)
   cli
@@ -135,7 +143,12 @@ export function program(): Command {
     .requiredOption('--copies <n>', `copies of each leaflet, 1 to ${MAX_COPIES}`, parseCopies)
     .option('--guides <a,b>', 'guides to include (default: every guide in the area)', parseList)
     .option('--format <format>', `${LEAFLET_FORMATS.join(' or ')}`, parseFormat, 'standard' as LeafletFormat)
-    .option('--layout <layout>', `${LAYOUTS.join(' or ')}: single A4 pages, or every copy as an A5 booklet on A4 landscape sheets`, parseLayout, 'standard' as Layout)
+    .option(
+      '--layout <layout>',
+      `${LAYOUTS.join(' or ')}: single A4 pages, or every copy as an A5 booklet on A4 landscape sheets`,
+      parseLayout,
+      'standard' as Layout,
+    )
     .requiredOption('--out <file>', 'PDF file to write')
     .action(pack)
   return cli

@@ -37,7 +37,8 @@ async function textColours(bytes: Buffer, pageNumber: number): Promise<{ text: s
   for (let i = 0; i < ops.fnArray.length; i++) {
     const args = ops.argsArray[i] as unknown[]
     if (ops.fnArray[i] === OPS.setFillRGBColor) colour = String(args[0])
-    if (ops.fnArray[i] === OPS.showText) out.push({ text: (args[0] as ({ unicode?: string } | number)[]).map((g) => (typeof g === 'number' ? '' : (g.unicode ?? ''))).join(''), colour })
+    if (ops.fnArray[i] === OPS.showText)
+      out.push({ text: (args[0] as ({ unicode?: string } | number)[]).map((g) => (typeof g === 'number' ? '' : (g.unicode ?? ''))).join(''), colour })
   }
   return out
 }
@@ -62,24 +63,50 @@ describe('the cover', () => {
   })
 
   it('with no logo (or an SVG one pdfkit cannot draw) shows the name alone, and draws a given PNG', async () => {
-    for (const identity of [{ name: 'Test Victim Care', accentColour: '#1d4e89' }, { name: 'Test Victim Care', accentColour: '#1d4e89', logo: { url: 'file:///nowhere/logo.svg', alt: 'Test Victim Care logo', mimeType: 'image/svg+xml' as const, width: 10, height: 10 } }]) {
+    for (const identity of [
+      { name: 'Test Victim Care', accentColour: '#1d4e89' },
+      {
+        name: 'Test Victim Care',
+        accentColour: '#1d4e89',
+        logo: { url: 'file:///nowhere/logo.svg', alt: 'Test Victim Care logo', mimeType: 'image/svg+xml' as const, width: 10, height: 10 },
+      },
+    ]) {
       const pdf = await openPdf(await renderLeaflet(withIdentity(identity)))
       expect((await pageTexts(pdf))[0]!.startsWith('Test Victim Care')).toBe(true)
       expect(findRole(await structTrees(pdf), 'Figure').map((f) => f.alt)).toEqual([`QR code linking to ${view.guide.url}`])
     }
     const png = testPng(40, 20, [0x1d, 0x4e, 0x89])
-    const pdf = await openPdf(await renderLeaflet(withIdentity({ name: 'Test Victim Care', accentColour: '#1d4e89', logo: { url: 'file:///given', alt: 'Test Victim Care', mimeType: 'image/png', width: 40, height: 20 } }), { logo: png }))
+    const pdf = await openPdf(
+      await renderLeaflet(
+        withIdentity({
+          name: 'Test Victim Care',
+          accentColour: '#1d4e89',
+          logo: { url: 'file:///given', alt: 'Test Victim Care', mimeType: 'image/png', width: 40, height: 20 },
+        }),
+        { logo: png },
+      ),
+    )
     expect(findRole(await structTrees(pdf), 'Figure')[0]?.alt).toBe('Test Victim Care')
   })
 
   it('refuses a logo that is not a PNG with a message naming the field', async () => {
-    const identity = { name: 'Test Victim Care', accentColour: '#1d4e89', logo: { url: 'file:///given.png', alt: 'Logo', mimeType: 'image/png' as const, width: 4, height: 4 } }
-    await expect(renderLeaflet(withIdentity(identity), { logo: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') })).rejects.toThrow(/identity\.logo.*not a PNG/)
+    const identity = {
+      name: 'Test Victim Care',
+      accentColour: '#1d4e89',
+      logo: { url: 'file:///given.png', alt: 'Logo', mimeType: 'image/png' as const, width: 4, height: 4 },
+    }
+    await expect(renderLeaflet(withIdentity(identity), { logo: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') })).rejects.toThrow(
+      /identity\.logo.*not a PNG/,
+    )
   })
 
   it('labels each number in large type on page 1: "Action Fraud 0300 123 2040", "Derbyshire Victim Services 0800 612 6505 · Text DVS to 82228"', async () => {
     const a5 = await renderLeaflet(view, { pageSize: 'A5' })
-    for (const [format, bytes, min] of [['standard', standard, 20], ['large-print', largePrint, 26], ['standard A5', a5, 20]] as const) {
+    for (const [format, bytes, min] of [
+      ['standard', standard, 20],
+      ['large-print', largePrint, 26],
+      ['standard A5', a5, 20],
+    ] as const) {
       const items = (await textItems(await openPdf(bytes))).filter((i) => i.page === 1)
       const lines = pageLines(items)
       const at = (s: string) => lines.findIndex((l) => l.text.includes(s))
@@ -159,7 +186,18 @@ describe('the back page', () => {
     for (const bytes of [standard, largePrint]) {
       const pdf = await openPdf(bytes)
       const last = (await pageTexts(pdf)).at(-1)!
-      const order = ['How to get help', 'call 999', 'Action Fraud', '0300 123 2040', 'Derbyshire Victim Services', '0800 612 6505', 'Text DVS to 82228', 'scan the code', view.guide.url.slice(0, 20), 'Leaflet revision']
+      const order = [
+        'How to get help',
+        'call 999',
+        'Action Fraud',
+        '0300 123 2040',
+        'Derbyshire Victim Services',
+        '0800 612 6505',
+        'Text DVS to 82228',
+        'scan the code',
+        view.guide.url.slice(0, 20),
+        'Leaflet revision',
+      ]
       let from = 0
       for (const phrase of order) {
         const at = last.indexOf(phrase, from)

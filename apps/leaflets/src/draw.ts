@@ -65,7 +65,11 @@ function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
  */
 function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, colour: string = colours.text): void {
   doc.font(font).fontSize(size).fillColor(colour)
-  const options: Record<string, unknown> = { lineBreak: false, textWidth: (measure().advance(text, font) * (size / 1000) * 100) / 100, wordCount: wordCount(text) }
+  const options: Record<string, unknown> = {
+    lineBreak: false,
+    textWidth: (measure().advance(text, font) * (size / 1000) * 100) / 100,
+    wordCount: wordCount(text),
+  }
   doc.text(text, x, y, options)
 }
 
@@ -83,7 +87,9 @@ function wordCount(text: string): number {
 
 function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13)
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
 }
 
 /**
@@ -164,6 +170,8 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
 }
 
 function sizeName(size: PageSize): PageSizeName {
-  const found = (Object.keys(PAGE_SIZES) as PageSizeName[]).find((k) => Math.abs(PAGE_SIZES[k].width - size.width) < 0.5 && Math.abs(PAGE_SIZES[k].height - size.height) < 0.5)
+  const found = (Object.keys(PAGE_SIZES) as PageSizeName[]).find(
+    (k) => Math.abs(PAGE_SIZES[k].width - size.width) < 0.5 && Math.abs(PAGE_SIZES[k].height - size.height) < 0.5,
+  )
   return found ?? 'A4'
 }

@@ -143,9 +143,10 @@ export function measure(): Measure {
   if (measurer) return measurer
   const doc = new PDFDocument({ autoFirstPage: false, font: null } as unknown as ConstructorParameters<typeof PDFDocument>[0])
   registerBrandFonts(doc)
-  const embedded = Object.fromEntries(
-    FONT_KEYS.map((key) => [key, (doc.font(key) as unknown as { _font: EmbeddedFont })._font]),
-  ) as Record<FontKey, EmbeddedFont>
+  const embedded = Object.fromEntries(FONT_KEYS.map((key) => [key, (doc.font(key) as unknown as { _font: EmbeddedFont })._font])) as Record<
+    FontKey,
+    EmbeddedFont
+  >
   // Advance widths of strings (words, lines) by font: a string measures the same in every leaflet. Capped.
   const widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map() }
   const advance = (text: string, font: FontKey): number => {

@@ -5,7 +5,34 @@ import type { GuideView } from '@signpost/content'
 import { brandFonts, FONT_KEYS } from './fonts.js'
 
 const FONT_NAME = 'Atkinson Hyperlegible Next'
-const SCRIPTS = ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Ethiopic', 'Armenian', 'Georgian', 'Cyrillic', 'Greek', 'Han', 'Hiragana', 'Katakana', 'Hangul', 'Khmer', 'Myanmar', 'Tibetan']
+const SCRIPTS = [
+  'Arabic',
+  'Hebrew',
+  'Syriac',
+  'Thaana',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Thai',
+  'Ethiopic',
+  'Armenian',
+  'Georgian',
+  'Cyrillic',
+  'Greek',
+  'Han',
+  'Hiragana',
+  'Katakana',
+  'Hangul',
+  'Khmer',
+  'Myanmar',
+  'Tibetan',
+]
 const scriptPatterns = SCRIPTS.map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }))
 
 export class LeafletTextError extends Error {
@@ -62,7 +89,13 @@ function* printedText(view: GuideView): Generator<[string, string]> {
     const where = `organisation ${org.slug}`
     yield [`${where} name`, org.name]
     yield [`${where} description`, org.description]
-    for (const [i, cp] of org.contactPoints.entries()) yield [`${where} contactPoints[${i}]`, Object.values(cp).filter((v) => typeof v === 'string').join(' ')]
+    for (const [i, cp] of org.contactPoints.entries())
+      yield [
+        `${where} contactPoints[${i}]`,
+        Object.values(cp)
+          .filter((v) => typeof v === 'string')
+          .join(' '),
+      ]
   }
   yield ['site settings identity.name', settings.identity.name]
   if (settings.identity.funderLine) yield ['site settings identity.funderLine', settings.identity.funderLine]
@@ -78,8 +111,15 @@ export function checkLeafletText(view: GuideView): void {
     if (!missing.length) continue
     const script = missing.map(scriptOf).find(Boolean)
     const sample = Array.from(text).findIndex((ch) => missing.includes(ch))
-    const excerpt = Array.from(text).slice(Math.max(0, sample - 10), sample + 20).join('').replace(/\s+/g, ' ').trim()
-    const shown = missing.slice(0, 8).map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')
+    const excerpt = Array.from(text)
+      .slice(Math.max(0, sample - 10), sample + 20)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim()
+    const shown = missing
+      .slice(0, 8)
+      .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+      .join(', ')
     throw new LeafletTextError(
       `Cannot print the leaflet for guide "${view.guide.slug}" (${view.guide.id}), ${field}: the leaflet font (${FONT_NAME}) has no letters for ${script ? `${script} script` : 'some characters'} (${shown}${missing.length > 8 ? ', …' : ''}) in "${excerpt}". ` +
         `Leaflets can only be printed in Latin-script languages for now; readers can use the web page for this text.`,

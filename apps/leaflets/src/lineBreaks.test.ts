@@ -38,7 +38,11 @@ beforeAll(async () => {
   const file = await writeDataset([
     { slug: 'crowded-guide', title: 'Numbers everywhere', text: crowdedText() },
     { slug: 'long-guide', title: 'A very long guide', repeat: 6 },
-    { slug: 'hostile-guide', title: 'Hostile content', text: `A word too long for any line: ${LONG_WORD} and an address too long for one: ${LONG_ADDRESS} in the text. Pasted\u200b from a web page with soft\u00adhyphens <script>alert(1)</script>.` },
+    {
+      slug: 'hostile-guide',
+      title: 'Hostile content',
+      text: `A word too long for any line: ${LONG_WORD} and an address too long for one: ${LONG_ADDRESS} in the text. Pasted\u200b from a web page with soft\u00adhyphens <script>alert(1)</script>.`,
+    },
     { slug: 'urdu-guide', title: 'Urdu text', text: URDU },
   ])
   const content = await loadContent({ source: embeddedSource(file) })
@@ -64,7 +68,14 @@ const layouts: [string, RenderLeafletOptions][] = LEAFLET_FORMATS.flatMap((forma
 
 /** Every number and address a reader must copy whole, from the guide's organisations. */
 function unbreakable(v: GuideView): string[] {
-  const tokens = new Set<string>(['0300 123 2040', '0800 612 6505', 'Text DVS to 82228', 'text DVS to 82228', 'www.derbyshirevictimservices.org', 'www.actionfraud.police.uk'])
+  const tokens = new Set<string>([
+    '0300 123 2040',
+    '0800 612 6505',
+    'Text DVS to 82228',
+    'text DVS to 82228',
+    'www.derbyshirevictimservices.org',
+    'www.actionfraud.police.uk',
+  ])
   for (const org of v.organisations) {
     for (const cp of org.contactPoints) {
       if (cp.kind === 'phone') tokens.add(cp.display)

@@ -5,7 +5,10 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 
 export class OutputError extends Error {
-  constructor(readonly path: string, reason: string) {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
     super(`Cannot write ${path}: ${reason}`)
     this.name = 'OutputError'
   }
@@ -55,9 +58,10 @@ export async function ensureDirectory(dir: string): Promise<void> {
       if (parent === current) break
       current = parent
     }
-    for (const folder of missing) await mkdir(folder).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e
-    })
+    for (const folder of missing)
+      await mkdir(folder).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e
+      })
   } catch (e) {
     throw new OutputError(dir, reason(e))
   }
@@ -103,8 +107,12 @@ export async function writeAtomically<T>(file: string, write: (stream: WriteStre
 
 /** Writes bytes all-or-nothing. */
 export async function writeFileAtomically(file: string, bytes: Buffer): Promise<void> {
-  await writeAtomically(file, (stream) => new Promise<void>((res, rej) => {
-    stream.once('error', rej)
-    stream.end(bytes, () => res())
-  }))
+  await writeAtomically(
+    file,
+    (stream) =>
+      new Promise<void>((res, rej) => {
+        stream.once('error', rej)
+        stream.end(bytes, () => res())
+      }),
+  )
 }

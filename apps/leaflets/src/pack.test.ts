@@ -12,7 +12,11 @@ async function packBytes(views: GuideView[], copies: number, area: Parameters<ty
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
   const progress: number[] = []
-  const result = await renderPack(views.map((view) => ({ view, copies })), { area, onProgress: (done) => progress.push(done) }, out)
+  const result = await renderPack(
+    views.map((view) => ({ view, copies })),
+    { area, onProgress: (done) => progress.push(done) },
+    out,
+  )
   return { bytes: Buffer.concat(chunks), result, progress }
 }
 
@@ -88,7 +92,12 @@ describe('renderPack', () => {
     // Each copy carries the service's logo on its cover and the QR code on its back page.
     const logoAlt = views[0]!.settings.identity.logo?.alt
     expect(logoAlt).toBeTruthy()
-    expect(findRole(trees, 'Figure').map((f) => f.alt)).toEqual([logoAlt, `QR code linking to ${views[0]!.guide.url}`, logoAlt, `QR code linking to ${views[0]!.guide.url}`])
+    expect(findRole(trees, 'Figure').map((f) => f.alt)).toEqual([
+      logoAlt,
+      `QR code linking to ${views[0]!.guide.url}`,
+      logoAlt,
+      `QR code linking to ${views[0]!.guide.url}`,
+    ])
   })
 
   it('is deterministic', async () => {

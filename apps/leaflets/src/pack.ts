@@ -134,7 +134,15 @@ export function layoutCover(entries: PackEntry[], options: CoverOptions): Leafle
   const copies = entries.reduce((n, e) => n + e.copies, 0)
   flow.text(flow.element(null, 'H1'), [{ text: `Print pack for ${area.name}` }], { size: type.h1, bold: true })
   flow.space(type.body * 0.6)
-  flow.text(flow.element(null, 'P'), [{ text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). ${options.instructions} Check the revision in each leaflet's small print, on its last page, matches this list.` }], { size: type.body })
+  flow.text(
+    flow.element(null, 'P'),
+    [
+      {
+        text: `${copies} leaflets (${format === 'large-print' ? 'large print' : 'standard print'}). ${options.instructions} Check the revision in each leaflet's small print, on its last page, matches this list.`,
+      },
+    ],
+    { size: type.body },
+  )
   flow.space(type.body)
   const list = flow.element(null, 'L')
   entries.forEach(({ view, copies }, i) => {
@@ -144,7 +152,14 @@ export function layoutCover(entries: PackEntry[], options: CoverOptions): Leafle
     flow.add(lbl, { kind: 'text', x: flow.geo.left, y: flow.y, text: `${i + 1}.`, font: 'regular', size: type.body })
     const body = flow.element(li, 'LBody')
     const indent = flow.measure.width(`${entries.length}.`, 'regular', type.body) + type.body * 0.6
-    flow.text(body, [{ text: view.guide.title, bold: true }, { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` }], { size: type.body, indent })
+    flow.text(
+      body,
+      [
+        { text: view.guide.title, bold: true },
+        { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` },
+      ],
+      { size: type.body, indent },
+    )
     flow.space(type.body * 0.4)
   })
   return flow.finish(`Print pack for ${area.name}`)

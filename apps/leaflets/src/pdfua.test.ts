@@ -55,7 +55,9 @@ describe.each(LEAFLET_FORMATS)('%s leaflet', (format) => {
       .join('')
     expect(texts).toContain(view.guide.summary)
     for (const section of view.guide.sections) {
-      for (const block of section.body.filter((b) => b._type === 'block' && !(b as { listItem?: string }).listItem && !/^h\d/.test(String((b as { style?: string }).style)))) {
+      for (const block of section.body.filter(
+        (b) => b._type === 'block' && !(b as { listItem?: string }).listItem && !/^h\d/.test(String((b as { style?: string }).style)),
+      )) {
         expect(paragraphs).toContain(blockText(block))
       }
     }
@@ -65,7 +67,14 @@ describe.each(LEAFLET_FORMATS)('%s leaflet', (format) => {
 
   it('has a bookmark for every section, in order', async () => {
     const entries = (await outline(await openPdf(files.get(format)!))).map((e) => e.title)
-    expect(entries).toEqual(['What to do now', 'Free support in Derbyshire', ...view.guide.sections.map((s) => s.heading), 'What you can do', 'Who can help', 'How to get help'])
+    expect(entries).toEqual([
+      'What to do now',
+      'Free support in Derbyshire',
+      ...view.guide.sections.map((s) => s.heading),
+      'What you can do',
+      'Who can help',
+      'How to get help',
+    ])
     expect(files.get(format)!.toString('latin1')).toMatch(/\/PageMode \/UseOutlines/)
   })
 
@@ -74,9 +83,13 @@ describe.each(LEAFLET_FORMATS)('%s leaflet', (format) => {
     expect(streams.length).toBeGreaterThan(1)
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(view.settings.identity.accentColour.slice(i, i + 2), 16) / 255)
     const accentFill = new RegExp(`${String(r).slice(0, 5)}\\d* ${String(g).slice(0, 5)}\\d* ${String(b).slice(0, 5)}\\d* scn\\s+f`)
-    const artifacts = (type: string) => streams.flatMap((s) => [...s.matchAll(new RegExp(`/Artifact <<\\s*/Type /${type}\\s*>> BDC([\\s\\S]*?)EMC`, 'g'))].map((m) => m[1]!))
+    const artifacts = (type: string) =>
+      streams.flatMap((s) => [...s.matchAll(new RegExp(`/Artifact <<\\s*/Type /${type}\\s*>> BDC([\\s\\S]*?)EMC`, 'g'))].map((m) => m[1]!))
     const layout = artifacts('Layout')
-    expect(layout.some((a) => / re\s/.test(a) && accentFill.test(a)), 'the accent band in a Layout artifact').toBe(true)
+    expect(
+      layout.some((a) => / re\s/.test(a) && accentFill.test(a)),
+      'the accent band in a Layout artifact',
+    ).toBe(true)
     const pagination = artifacts('Pagination')
     expect(pagination.length).toBe(streams.length)
     for (const a of pagination) expect(accentFill.test(a), 'no accent decoration among the footers').toBe(false)

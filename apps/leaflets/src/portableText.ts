@@ -1,6 +1,14 @@
 // Turns a section's Portable Text into the leaflet's blocks: paragraphs of styled runs and (nested) lists.
 // On paper a link cannot be clicked, so its address is written out after its text.
-import { buildMarksTree, isPortableTextBlock, isPortableTextToolkitList, isPortableTextToolkitSpan, isPortableTextToolkitTextNode, nestLists, type ToolkitPortableTextDirectList } from '@portabletext/toolkit'
+import {
+  buildMarksTree,
+  isPortableTextBlock,
+  isPortableTextToolkitList,
+  isPortableTextToolkitSpan,
+  isPortableTextToolkitTextNode,
+  nestLists,
+  type ToolkitPortableTextDirectList,
+} from '@portabletext/toolkit'
 import type { PortableTextBlock, TypedObject } from '@portabletext/types'
 import { rules } from '@signpost/content'
 import type { LinkRef, Run } from './layout/flow.js'
@@ -65,7 +73,10 @@ function runsOf(block: PortableTextBlock): Run[] {
           const start = runs.length
           walk(node.children as ReturnType<typeof buildMarksTree>, bold, ref)
           const written = writtenAddress(ref.href)
-          const text = runs.slice(start).map((r) => r.text).join('')
+          const text = runs
+            .slice(start)
+            .map((r) => r.text)
+            .join('')
           if (!showsAddress(text, ref.href, written)) runs.push({ text: ` (${written})`, bold, link: ref })
         } else {
           // Emphasis is bold on paper: clear print uses no italics.

@@ -69,7 +69,15 @@ describe('renderLeaflet (seed guide)', () => {
 
   it('puts the title, first action and the local service with its phone and SMS on the front page', async () => {
     const [front] = await pageTexts(await openPdf(standard))
-    for (const s of [view.guide.title, view.guide.summary, view.firstStep!.text, '0300 123 2040', 'Derbyshire Victim Services', '0800 612 6505', 'Text DVS to 82228']) {
+    for (const s of [
+      view.guide.title,
+      view.guide.summary,
+      view.firstStep!.text,
+      '0300 123 2040',
+      'Derbyshire Victim Services',
+      '0800 612 6505',
+      'Text DVS to 82228',
+    ]) {
       expect(front).toContain(s)
     }
   })
@@ -156,7 +164,8 @@ describe('renderLeaflet (seed guide)', () => {
       const { info, metadata } = (await pdf.getMetadata()) as unknown as { info: Record<string, unknown>; metadata: { getRaw(): string } | null }
       expect(info.Title).toBe('Information')
       const shown = JSON.stringify([info.Title, info.Subject, info.Keywords, info.Author, metadata?.getRaw() ?? ''])
-      for (const word of [view.guide.title, view.guide.summary.slice(0, 30), 'fraud', 'crime', 'victim', view.area.name]) expect(shown.toLowerCase()).not.toContain(word.toLowerCase())
+      for (const word of [view.guide.title, view.guide.summary.slice(0, 30), 'fraud', 'crime', 'victim', view.area.name])
+        expect(shown.toLowerCase()).not.toContain(word.toLowerCase())
       // The pages are the same leaflet.
       expect(plainText(await textItems(pdf))).toContain(view.guide.title)
     }

@@ -65,7 +65,13 @@ async function queued(): Promise<{ ms: number; enqueueMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-sms-bench-'))
   const outbox = openSmsOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {}, recipientLimit: { limit: 10, windowMs: 60_000 } })
   const transport = notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url })
-  const worker = createQueueWorker({ queue: outbox.queue, channels: { sms: createSmsChannel({ transport, content: async () => content }) }, batchSize: IN_FLIGHT, pollMs: 5, log: () => {} })
+  const worker = createQueueWorker({
+    queue: outbox.queue,
+    channels: { sms: createSmsChannel({ transport, content: async () => content }) },
+    batchSize: IN_FLIGHT,
+    pollMs: 5,
+    log: () => {},
+  })
   const start = performance.now()
   for (let i = 0; i < TEXTS; i++) outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: number(i), origin: 'api' })
   const enqueueMs = performance.now() - start

@@ -35,7 +35,13 @@ export function createSmsChannel(options: SmsChannelOptions): ChannelHandler {
       if (m.attempts > 1) {
         // Did an earlier attempt reach Notify after all (a crash or time-out after its 201)? Then that is the text.
         const same = (await transport.findByReference(m.reference)).find((n) => isLiveOrDelivered(n.status))
-        if (same) return { where: transport.kind === 'file' ? same.id : 'GOV.UK Notify', response: `already accepted as ${same.id}`, providerId: same.id, awaitingReceipt: transport.kind === 'notify' }
+        if (same)
+          return {
+            where: transport.kind === 'file' ? same.id : 'GOV.UK Notify',
+            response: `already accepted as ${same.id}`,
+            providerId: same.id,
+            awaitingReceipt: transport.kind === 'notify',
+          }
       }
       const result = await transport.send({ to: m.address, body, reference: m.reference, masked: m.to })
       return { where: result.where, response: result.response, providerId: result.notificationId, awaitingReceipt: result.awaitingReceipt }

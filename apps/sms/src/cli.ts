@@ -67,14 +67,24 @@ function checkLanguage(outbox: SmsOutbox, o: SendOptions): void {
   if (!o.lang || !outbox.content) return
   const guide = outbox.content.guides.find((g) => g.slug === o.guide)
   if (guide && guide.language.toLowerCase() !== o.lang.toLowerCase() && !guide.language.toLowerCase().startsWith(`${o.lang.toLowerCase()}-`)) {
-    throw new CliError(`--lang: guide "${o.guide}" has no translation into ${o.lang}; it is written in ${guide.language}. Leave out --lang to send it as it is.`, 2)
+    throw new CliError(
+      `--lang: guide "${o.guide}" has no translation into ${o.lang}; it is written in ${guide.language}. Leave out --lang to send it as it is.`,
+      2,
+    )
   }
 }
 
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
     checkLanguage(outbox, o)
-    const { id, created } = outbox.enqueue({ guide: o.guide, to: o.to, area: o.area, neutral: Boolean(o.neutral), idempotencyKey: o.idempotencyKey, origin: 'cli' })
+    const { id, created } = outbox.enqueue({
+      guide: o.guide,
+      to: o.to,
+      area: o.area,
+      neutral: Boolean(o.neutral),
+      idempotencyKey: o.idempotencyKey,
+      origin: 'cli',
+    })
     const queued = outbox.get(id)
     if (!queued) throw new CliError(`Text ${id} disappeared from the queue.`)
     if (!created) {
@@ -89,7 +99,11 @@ async function sendCommand(o: SendOptions): Promise<void> {
     const transport = createSmsTransportFromEnv()
     out(`Sending via ${transport.description}`)
     const content = outbox.content
-    const worker = createQueueWorker({ queue: outbox.queue, channels: { sms: createSmsChannel({ transport, content: async () => content ?? (await loadContent()) }) }, log: () => {} })
+    const worker = createQueueWorker({
+      queue: outbox.queue,
+      channels: { sms: createSmsChannel({ transport, content: async () => content ?? (await loadContent()) }) },
+      log: () => {},
+    })
     await worker.deliver(id)
     const m = outbox.get(id)
     if (!m) throw new CliError(`Text ${id} disappeared from the queue.`)
@@ -120,8 +134,15 @@ async function statusCommand(id: string | undefined, o: { json?: boolean; limit:
     const list = outbox.list({ limit: Number(o.limit) || 20 })
     if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, texts: list }, null, 2))
     out(`Texts in ${outbox.path}`)
-    out(Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(' · '))
-    for (const m of list) out(`${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to}  ${m.guide}${m.notifyStatus ? `  Notify: ${m.notifyStatus}` : ''}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`)
+    out(
+      Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(' · '),
+    )
+    for (const m of list)
+      out(
+        `${m.id}  ${m.status.padEnd(9)}  ${String(m.attempts).padStart(2)}  ${m.createdAt}  ${m.to}  ${m.guide}${m.notifyStatus ? `  Notify: ${m.notifyStatus}` : ''}${m.lastError ? `  (${m.lastError.slice(0, 80)})` : ''}`,
+      )
   })
 }
 
@@ -150,7 +171,11 @@ export function program(): Command {
     .option('--lang <code>', "the guide's language to send (refused when the guide has no translation into it)")
     .option('--queue-only', 'only queue it; the worker sends it')
     .action(sendCommand)
-  p.command('status [id]').description('Show the texts in the queue, or one text').option('--json', 'print JSON').option('--limit <n>', 'how many recent texts to list', '20').action(statusCommand)
+  p.command('status [id]')
+    .description('Show the texts in the queue, or one text')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'how many recent texts to list', '20')
+    .action(statusCommand)
   p.command('retry <id>').description('Queue a failed text again').action(retryCommand)
   return p
 }

@@ -25,10 +25,21 @@ async function setup(options: { apiKey?: string } = {}): Promise<{ notify: Notif
   cleanups.push(() => notify.close())
   const dir = mkdtempSync(join(tmpdir(), 'signpost-sms-notify-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-  const outbox = openSmsOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {}, retry: { baseMs: 20, capMs: 100, maxAttempts: 10 }, recipientLimit: { limit: 100, windowMs: 60_000 } })
+  const outbox = openSmsOutbox({
+    path: join(dir, 'outbox.sqlite'),
+    content,
+    env: {},
+    retry: { baseMs: 20, capMs: 100, maxAttempts: 10 },
+    recipientLimit: { limit: 100, windowMs: 60_000 },
+  })
   cleanups.push(() => outbox.close())
   const transport = notifySmsTransport({ apiKey: options.apiKey ?? API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url, timeoutMs: 2000 })
-  const worker = createQueueWorker({ queue: outbox.queue, channels: { sms: createSmsChannel({ transport, content: async () => content }) }, log: () => {}, batchSize: 10 })
+  const worker = createQueueWorker({
+    queue: outbox.queue,
+    channels: { sms: createSmsChannel({ transport, content: async () => content }) },
+    log: () => {},
+    batchSize: 10,
+  })
   async function deliverAll(rounds = 60): Promise<void> {
     for (let i = 0; i < rounds; i++) {
       await worker.runOnce()
@@ -71,14 +82,18 @@ describe('texts through notifications-node-client and the stand-in', () => {
   it('a wrong key secret: Notify answers 403 and the text waits, saying to check NOTIFY_API_KEY', async () => {
     const { notify, outbox } = await setup({ apiKey: `signpost_test-${SERVICE_ID}-00000000-0000-0000-0000-000000000000` })
     const { id } = outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: '07700900123', origin: 'cli' })
-    const transport = notifySmsTransport({ apiKey: `signpost_test-${SERVICE_ID}-00000000-0000-0000-0000-000000000000`, templateId: TEMPLATE_ID, baseUrl: notify.url })
+    const transport = notifySmsTransport({
+      apiKey: `signpost_test-${SERVICE_ID}-00000000-0000-0000-0000-000000000000`,
+      templateId: TEMPLATE_ID,
+      baseUrl: notify.url,
+    })
     await createQueueWorker({ queue: outbox.queue, channels: { sms: createSmsChannel({ transport, content: async () => content }) }, log: () => {} }).runOnce()
     expect(outbox.get(id)).toMatchObject({ status: 'retrying', lastResponseCode: 403 })
     expect(outbox.get(id)?.lastError).toMatch(/check NOTIFY_API_KEY.*AuthError: Invalid token: API key not found/)
     expect(notify.notifications).toHaveLength(0)
   })
 
-  it('a 400 from Notify (a team-only key and a number outside the team) fails for good, with Notify\'s reason', async () => {
+  it("a 400 from Notify (a team-only key and a number outside the team) fails for good, with Notify's reason", async () => {
     const { outbox, deliverAll } = await setup()
     const { id } = outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: '07700900999', origin: 'cli' })
     await deliverAll()
@@ -92,7 +107,12 @@ describe('texts through notifications-node-client and the stand-in', () => {
     notify.down()
     const worker = createQueueWorker({
       queue: outbox.queue,
-      channels: { sms: createSmsChannel({ transport: notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url, timeoutMs: 2000 }), content: async () => content }) },
+      channels: {
+        sms: createSmsChannel({
+          transport: notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url, timeoutMs: 2000 }),
+          content: async () => content,
+        }),
+      },
       log: () => {},
     })
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 12, failed: 0 })
@@ -149,8 +169,14 @@ describe('a text Notify no longer has (it keeps notifications 7 days)', () => {
 describe('createSmsTransportFromEnv', () => {
   it('writes files with no key, and refuses a key with no template or a key that is not one, in plain words', () => {
     expect(createSmsTransportFromEnv({ SMS_OUTBOX_DIR: '/tmp/x' }).description).toBe('text files in /tmp/x (no NOTIFY_API_KEY set)')
-    expect(() => createSmsTransportFromEnv({ NOTIFY_API_KEY: API_KEY })).toThrow(/NOTIFY_SMS_TEMPLATE_ID is not: set it to the id of a Notify text message template whose body is \(\(body\)\)/)
-    expect(() => createSmsTransportFromEnv({ NOTIFY_API_KEY: 'abc', NOTIFY_SMS_TEMPLATE_ID: TEMPLATE_ID })).toThrow(/does not look like a GOV.UK Notify API key/)
-    expect(createSmsTransportFromEnv({ NOTIFY_API_KEY: API_KEY, NOTIFY_SMS_TEMPLATE_ID: TEMPLATE_ID }).description).toBe(`GOV.UK Notify (template ${TEMPLATE_ID})`)
+    expect(() => createSmsTransportFromEnv({ NOTIFY_API_KEY: API_KEY })).toThrow(
+      /NOTIFY_SMS_TEMPLATE_ID is not: set it to the id of a Notify text message template whose body is \(\(body\)\)/,
+    )
+    expect(() => createSmsTransportFromEnv({ NOTIFY_API_KEY: 'abc', NOTIFY_SMS_TEMPLATE_ID: TEMPLATE_ID })).toThrow(
+      /does not look like a GOV.UK Notify API key/,
+    )
+    expect(createSmsTransportFromEnv({ NOTIFY_API_KEY: API_KEY, NOTIFY_SMS_TEMPLATE_ID: TEMPLATE_ID }).description).toBe(
+      `GOV.UK Notify (template ${TEMPLATE_ID})`,
+    )
   })
 })

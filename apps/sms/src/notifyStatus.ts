@@ -5,7 +5,8 @@
 export type ReceiptOutcome = 'delivered' | 'failed' | 'retry' | 'pending'
 
 const REASONS: Record<string, string> = {
-  'permanent-failure': 'GOV.UK Notify: the provider could not deliver the text; the number may be wrong or not in use (permanent-failure). Check the number before trying again.',
+  'permanent-failure':
+    'GOV.UK Notify: the provider could not deliver the text; the number may be wrong or not in use (permanent-failure). Check the number before trying again.',
   'temporary-failure': 'GOV.UK Notify: the phone may be off, out of signal or its inbox full (temporary-failure); sending again later.',
   'technical-failure': 'GOV.UK Notify: a problem between Notify and the network (technical-failure); sending again later.',
 }

@@ -18,15 +18,21 @@ function bearerMatches(authorization: string | undefined, token: string): boolea
 }
 
 export function handleDeliveryReceipt(queue: Queue, input: { authorization?: string; body: unknown; token?: string }): ReceiptAnswer {
-  if (!input.token) return { status: 503, body: { ok: false, message: 'Delivery receipts are not set up: set NOTIFY_CALLBACK_TOKEN and give Notify the same token.' } }
+  if (!input.token)
+    return { status: 503, body: { ok: false, message: 'Delivery receipts are not set up: set NOTIFY_CALLBACK_TOKEN and give Notify the same token.' } }
   if (!bearerMatches(input.authorization, input.token)) return { status: 401, body: { ok: false, message: 'Missing or wrong bearer token.' } }
   const b = input.body as { id?: unknown; status?: unknown; notification_type?: unknown } | null
   if (!b || typeof b !== 'object' || typeof b.id !== 'string' || typeof b.status !== 'string') {
     return { status: 400, body: { ok: false, message: 'A delivery receipt needs "id" and "status" (Notify\'s callback JSON).' } }
   }
-  if (b.notification_type !== undefined && b.notification_type !== 'sms') return { status: 200, body: { ok: true, message: `Ignored: a ${String(b.notification_type)} receipt.` } }
+  if (b.notification_type !== undefined && b.notification_type !== 'sms')
+    return { status: 200, body: { ok: true, message: `Ignored: a ${String(b.notification_type)} receipt.` } }
   const m = queue.recordReceipt(b.id, { status: b.status, outcome: outcomeOf(b.status), reason: reasonFor(b.status) })
   // Notify retries a callback that is not answered 2xx: one for an older attempt, or an erased text, is acknowledged.
-  if (!m) return { status: 200, body: { ok: true, message: 'Ignored: no text is waiting for a receipt with this id (an older attempt of a text sent again, or one erased).' } }
+  if (!m)
+    return {
+      status: 200,
+      body: { ok: true, message: 'Ignored: no text is waiting for a receipt with this id (an older attempt of a text sent again, or one erased).' },
+    }
   return { status: 200, body: { ok: true, message: 'Recorded.', message_status: b.status, text: smsView(m) } }
 }

@@ -51,7 +51,11 @@ function lines(view: GuideView, neutral: boolean): { text: string; need: number 
   const report = reportLine(view)
   const out: { text: string; need: number }[] = []
   const guideText = view.guide.textMessage?.trim()
-  if (guideText && !neutral) return [{ text: guideText, need: 9 }, { text: view.guide.url, need: 9 }]
+  if (guideText && !neutral)
+    return [
+      { text: guideText, need: 9 },
+      { text: view.guide.url, need: 9 },
+    ]
   if (neutral) {
     if (support && supportPhone) out.push({ text: `Numbers you asked for: ${supportPhone.display}${notes(support, supportPhone)}.`, need: 9 })
     if (supportSms) out.push({ text: `Or ${supportSms.instruction.replace(/^Text/, 'text')}.`, need: 3 })
@@ -74,7 +78,8 @@ export function renderAdviceSms(view: GuideView, options: RenderAdviceSmsOptions
   const neutral = Boolean(options.neutral)
   const maxTexts = options.maxTexts ?? 2
   let parts = lines(view, neutral)
-  if (parts.length === 0) throw new SmsTooLongError(`Guide "${view.guide.slug}" has nothing to put in a text message: no support service or report line with a phone number.`)
+  if (parts.length === 0)
+    throw new SmsTooLongError(`Guide "${view.guide.slug}" has nothing to put in a text message: no support service or report line with a phone number.`)
   let body = join(parts)
   // Leave out the least needed line until it fits (never the service's number, the report number or the address).
   while (rules.smsLength(body).texts > maxTexts) {

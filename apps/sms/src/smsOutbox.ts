@@ -93,9 +93,17 @@ export class SmsOutbox {
   constructor(options: SmsOutboxOptions = {}) {
     const env = options.env ?? process.env
     this.content = options.content
-    this.recipientLimit = options.recipientLimit ?? { limit: envNumber(env.SMS_RECIPIENT_LIMIT, 3), windowMs: envNumber(env.SMS_RECIPIENT_WINDOW_MS, 60 * 60 * 1000) }
+    this.recipientLimit = options.recipientLimit ?? {
+      limit: envNumber(env.SMS_RECIPIENT_LIMIT, 3),
+      windowMs: envNumber(env.SMS_RECIPIENT_WINDOW_MS, 60 * 60 * 1000),
+    }
     const fromEnv = queueOptionsFromEnv(env)
-    this.queue = new Queue({ ...fromEnv, path: options.path ?? defaultQueuePath(env), now: options.now, retry: { ...fromEnv.retry, sms: { ...fromEnv.retry?.sms, ...options.retry } } })
+    this.queue = new Queue({
+      ...fromEnv,
+      path: options.path ?? defaultQueuePath(env),
+      now: options.now,
+      retry: { ...fromEnv.retry, sms: { ...fromEnv.retry?.sms, ...options.retry } },
+    })
   }
 
   get path(): string {

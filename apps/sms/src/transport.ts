@@ -101,12 +101,20 @@ export function createSmsTransportFromEnv(env: NodeJS.ProcessEnv = process.env):
   const apiKey = env.NOTIFY_API_KEY?.trim()
   if (!apiKey) return fileSmsTransport(defaultSmsDir(env))
   const templateId = env.NOTIFY_SMS_TEMPLATE_ID?.trim()
-  if (!templateId) throw new Error('NOTIFY_API_KEY is set but NOTIFY_SMS_TEMPLATE_ID is not: set it to the id of a Notify text message template whose body is ((body)).')
-  if (apiKey.length < 74) throw new Error('NOTIFY_API_KEY does not look like a GOV.UK Notify API key (name-serviceid-secret, at least 74 characters). Copy it again from Notify\'s "API integration" page.')
+  if (!templateId)
+    throw new Error('NOTIFY_API_KEY is set but NOTIFY_SMS_TEMPLATE_ID is not: set it to the id of a Notify text message template whose body is ((body)).')
+  if (apiKey.length < 74)
+    throw new Error(
+      'NOTIFY_API_KEY does not look like a GOV.UK Notify API key (name-serviceid-secret, at least 74 characters). Copy it again from Notify\'s "API integration" page.',
+    )
   return notifySmsTransport({ apiKey, templateId, baseUrl: env.NOTIFY_API_URL?.trim() || undefined, timeoutMs: Number(env.NOTIFY_TIMEOUT_MS) || undefined })
 }
 
-type NotifyError = { response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] }; headers?: Record<string, string | undefined> }; code?: string; message?: string }
+type NotifyError = {
+  response?: { status?: number; data?: { errors?: { error?: string; message?: string }[] }; headers?: Record<string, string | undefined> }
+  code?: string
+  message?: string
+}
 
 /**
  * Notify's errors as the queue needs them: a 400 (not a valid mobile number, a team-only key) is permanent; a 403
@@ -115,18 +123,29 @@ type NotifyError = { response?: { status?: number; data?: { errors?: { error?: s
 export function classifyNotifyError(error: unknown): SendFailure {
   const e = error as NotifyError
   const status = e.response?.status
-  if (status === undefined) return { permanent: false, message: `GOV.UK Notify could not be reached (${e.code ?? e.message ?? String(error)}); trying again later.` }
+  if (status === undefined)
+    return { permanent: false, message: `GOV.UK Notify could not be reached (${e.code ?? e.message ?? String(error)}); trying again later.` }
   const errors = (e.response?.data?.errors ?? []).map((x) => `${x.error ?? 'Error'}: ${x.message ?? ''}`.trim()).join('; ') || e.message || 'no details'
   const retryAfter = Number(e.response?.headers?.['retry-after'])
   if (status === 400) return { permanent: true, responseCode: status, message: `GOV.UK Notify refused the text: ${errors}` }
   if (status === 403) return { permanent: false, responseCode: status, message: `GOV.UK Notify refused the API key (check NOTIFY_API_KEY): ${errors}` }
-  if (status === 429) return { permanent: false, responseCode: status, message: `GOV.UK Notify's limit was reached: ${errors}`, ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}) }
+  if (status === 429)
+    return {
+      permanent: false,
+      responseCode: status,
+      message: `GOV.UK Notify's limit was reached: ${errors}`,
+      ...(retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    }
   return { permanent: false, responseCode: status, message: `GOV.UK Notify had an error (${status}): ${errors}` }
 }
 
 /** Reads a text file the file transport wrote (for the CLI and tests). */
 export function readSmsFile(path: string): { to: string; reference: string; body: string } {
   const [head = '', ...rest] = readFileSync(path, 'utf8').split('\n\n')
-  const field = (name: string) => head.split('\n').find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? ''
+  const field = (name: string) =>
+    head
+      .split('\n')
+      .find((l) => l.startsWith(`${name}: `))
+      ?.slice(name.length + 2) ?? ''
   return { to: field('To'), reference: field('Reference'), body: rest.join('\n\n').replace(/\n$/, '') }
 }

@@ -15,7 +15,14 @@ const port = 3900 + Math.floor(Math.random() * 90)
 let output = ''
 const child = spawn(process.execPath, ['server.mjs'], {
   cwd: dir,
-  env: { ...process.env, STAFF_PORT: String(port), STAFF_DB: join(tmp, 'staff.sqlite'), EMAIL_DB: join(tmp, 'outbox.sqlite'), STAFF_OIDC_ISSUER: '', SIGNPOST_SITE_URL: 'https://signpost.example' },
+  env: {
+    ...process.env,
+    STAFF_PORT: String(port),
+    STAFF_DB: join(tmp, 'staff.sqlite'),
+    EMAIL_DB: join(tmp, 'outbox.sqlite'),
+    STAFF_OIDC_ISSUER: '',
+    SIGNPOST_SITE_URL: 'https://signpost.example',
+  },
   stdio: ['ignore', 'pipe', 'pipe'],
 })
 child.stderr.on('data', (d) => (output += d))
@@ -48,7 +55,9 @@ try {
   latencies.sort((a, b) => a - b)
   const summary = /<p role="status">([^<]*)/.exec(html)?.[1] ?? html.replace(/<[^>]+>/g, ' ').slice(0, 300)
   console.log(`${summary}`)
-  console.log(`built in ${seconds} s; GET /print answered ${latencies.length} times meanwhile: median ${latencies[latencies.length >> 1].toFixed(0)} ms, slowest ${latencies.at(-1).toFixed(0)} ms`)
+  console.log(
+    `built in ${seconds} s; GET /print answered ${latencies.length} times meanwhile: median ${latencies[latencies.length >> 1].toFixed(0)} ms, slowest ${latencies.at(-1).toFixed(0)} ms`,
+  )
 } finally {
   child.kill('SIGTERM')
   rmSync(tmp, { recursive: true, force: true })

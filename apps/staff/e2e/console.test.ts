@@ -88,7 +88,12 @@ describe('without a session', () => {
     ['GET', '/api/audit.csv'],
     ['POST', '/api/auth/signout'],
   ])('%s %s answers 401', async (method, path) => {
-    const res = await fetch(`${staff.origin}${path}`, { method, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: method === 'POST' ? 'a=b' : undefined })
+    const res = await fetch(`${staff.origin}${path}`, {
+      method,
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: method === 'POST' ? 'a=b' : undefined,
+    })
     expect(res.status).toBe(401)
   })
 
@@ -147,7 +152,9 @@ describe('a caseworker', () => {
     const key = await page.locator('input[name="key"]').getAttribute('value')
     const csrf = await page.locator('form[action="/api/send/send"] input[name="csrf"]').getAttribute('value')
     const fields = { key: key ?? '', csrf: csrf ?? '' }
-    const posts = await Promise.all([1, 2].map(() => page.request.post(`${staff.origin}/api/send/send`, { form: fields, headers: { origin: staff.origin }, maxRedirects: 0 })))
+    const posts = await Promise.all(
+      [1, 2].map(() => page.request.post(`${staff.origin}/api/send/send`, { form: fields, headers: { origin: staff.origin }, maxRedirects: 0 })),
+    )
     expect(posts.map((p) => p.status())).toEqual([303, 303])
     await page.getByRole('button', { name: 'Send' }).click()
     await page.waitForURL(/\/sent\?sent=/)
@@ -217,7 +224,9 @@ describe('a caseworker', () => {
     const evilPort = await freePort()
     const evil: Server = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html')
-      res.end(`<form method="post" action="${staff.origin}/api/auth/signout"><input name="csrf" value="guess"></form><script>document.forms[0].submit()</script>`)
+      res.end(
+        `<form method="post" action="${staff.origin}/api/auth/signout"><input name="csrf" value="guess"></form><script>document.forms[0].submit()</script>`,
+      )
     })
     await new Promise<void>((r) => evil.listen(evilPort, '127.0.0.1', () => r()))
     const forged = await browser.context.newPage()
@@ -228,14 +237,18 @@ describe('a caseworker', () => {
     await forged.close()
     // With the right token but another site's Origin, refused too.
     const csrf = await page.locator('.who input[name="csrf"]').getAttribute('value')
-    const other = await page.request.post(`${staff.origin}/api/auth/signout`, { form: { csrf: csrf ?? '' }, headers: { origin: 'http://evil.example' }, maxRedirects: 0 })
+    const other = await page.request.post(`${staff.origin}/api/auth/signout`, {
+      form: { csrf: csrf ?? '' },
+      headers: { origin: 'http://evil.example' },
+      maxRedirects: 0,
+    })
     expect(other.status()).toBe(403)
     await page.goto(`${staff.origin}/`)
     expect(await page.locator('.who').textContent()).toContain('Casey Caseworker')
     await page.close()
   })
 
-  test('signing out ends the session and the provider\'s: the old cookie no longer works, the next sign-in asks again', async () => {
+  test("signing out ends the session and the provider's: the old cookie no longer works, the next sign-in asks again", async () => {
     const page = await signIn(browser.context, staff.origin, 'casey')
     const cookie = (await browser.context.cookies(staff.origin)).find((c) => c.name === 'signpost_staff')
     await page.getByRole('button', { name: 'Sign out' }).click()
@@ -259,7 +272,11 @@ describe('a front desk', () => {
     expect(await axeViolations(page)).toEqual([])
     // A big pack first, to see the progress page while it builds, and the console answering meanwhile.
     const csrf = (await page.locator('form[action="/api/print/start"] input[name="csrf"]').getAttribute('value')) ?? ''
-    const big = await page.request.post(`${staff.origin}/api/print/start`, { form: { csrf, copies: '150', format: 'standard', layout: 'standard' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    const big = await page.request.post(`${staff.origin}/api/print/start`, {
+      form: { csrf, copies: '150', format: 'standard', layout: 'standard' },
+      headers: { origin: staff.origin },
+      maxRedirects: 0,
+    })
     expect(big.status()).toBe(303)
     const progressUrl = `${staff.origin}${big.headers().location}`
     const building = await until('a progress page with pages counted', async () => {
@@ -323,7 +340,11 @@ describe('a front desk', () => {
     expect(await page.locator('main').textContent()).toContain('does not give you access')
     expect(await axeViolations(page)).toEqual([])
     const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
-    const post = await page.request.post(`${staff.origin}/api/send/send`, { form: { csrf, key: '00000000-0000-4000-8000-000000000000' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    const post = await page.request.post(`${staff.origin}/api/send/send`, {
+      form: { csrf, key: '00000000-0000-4000-8000-000000000000' },
+      headers: { origin: staff.origin },
+      maxRedirects: 0,
+    })
     expect(post.status()).toBe(403)
     expect(staff.output()).toMatch(/REFUSED POST \/api\/send\/send by Frankie Frontdesk/)
     await page.close()
@@ -331,7 +352,7 @@ describe('a front desk', () => {
 })
 
 describe('a supervisor', () => {
-  test('sees everyone\'s messages and the audit log with the refusals, and exports it as CSV without addresses', async () => {
+  test("sees everyone's messages and the audit log with the refusals, and exports it as CSV without addresses", async () => {
     const page = await signIn(browser.context, staff.origin, 'sam')
     await page.goto(`${staff.origin}/sent`)
     expect(await page.locator('tbody').textContent()).toContain('Casey Caseworker')
@@ -354,7 +375,7 @@ describe('a supervisor', () => {
     await page.close()
   })
 
-  test('sees a bounced message with the server\'s reply and puts it back in the queue', async () => {
+  test("sees a bounced message with the server's reply and puts it back in the queue", async () => {
     const page = await signIn(browser.context, staff.origin, 'sam')
     await page.goto(`${staff.origin}/send`)
     await page.getByLabel('Their email address').fill('bounce.me@example.org')
@@ -377,7 +398,7 @@ describe('a supervisor', () => {
     await page.close()
   })
 
-  test('cancels a queued message: it shows Cancelled and never reaches the mail server; a caseworker\'s cancel is refused (403, logged)', async () => {
+  test("cancels a queued message: it shows Cancelled and never reaches the mail server; a caseworker's cancel is refused (403, logged)", async () => {
     // The worker is held back, so the message stays queued while it is cancelled; it starts again below.
     await worker.stop()
     let page = await signIn(browser.context, staff.origin, 'sam')
@@ -396,7 +417,11 @@ describe('a supervisor', () => {
     // A caseworker's own valid form to cancel it: refused for the role, logged, and the message is still queued.
     const casey = await signIn(browser.context, staff.origin, 'casey')
     const caseyCsrf = (await casey.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
-    const refused = await casey.request.post(`${staff.origin}/api/sent/cancel`, { form: { csrf: caseyCsrf, id, channel: 'email' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    const refused = await casey.request.post(`${staff.origin}/api/sent/cancel`, {
+      form: { csrf: caseyCsrf, id, channel: 'email' },
+      headers: { origin: staff.origin },
+      maxRedirects: 0,
+    })
     expect(refused.status()).toBe(403)
     expect(staff.output()).toMatch(/REFUSED POST \/api\/sent\/cancel by Casey Caseworker \(casey\): needs the supervise permission/)
     await casey.close()
@@ -420,12 +445,18 @@ describe('a supervisor', () => {
     const before = smtp.messages.length
     const control = await runEmailCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'after.cancel@example.org', '--queue-only'], shared)
     expect(control.code).toBe(0)
-    await until('the message queued after the cancel at the SMTP server', () => smtp.messages.slice(before).find((m) => JSON.stringify(m.to).includes('after.cancel@example.org')))
+    await until('the message queued after the cancel at the SMTP server', () =>
+      smtp.messages.slice(before).find((m) => JSON.stringify(m.to).includes('after.cancel@example.org')),
+    )
     await wait(1500)
     expect(smtp.messages.map((m) => JSON.stringify(m.to)).filter((to) => to.includes('cancel.me@example.org'))).toEqual([])
     // A second cancel of the same message says why it cannot.
     const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
-    const again = await page.request.post(`${staff.origin}/api/sent/cancel`, { form: { csrf, id, channel: 'email' }, headers: { origin: staff.origin }, maxRedirects: 0 })
+    const again = await page.request.post(`${staff.origin}/api/sent/cancel`, {
+      form: { csrf, id, channel: 'email' },
+      headers: { origin: staff.origin },
+      maxRedirects: 0,
+    })
     expect(again.status()).toBe(303)
     expect(decodeURIComponent(again.headers().location ?? '')).toContain(`Message ${id} was not cancelled: it was already cancelled by Sam Supervisor.`)
     await page.reload()

@@ -74,7 +74,12 @@ test('the link is printed, refused from another machine, works once in the brows
 test('a bad setting stops the start with a message naming the variable', async () => {
   const port = String(await freePort())
   const run = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['server.mjs'], { cwd: appDir, env: { ...process.env, NODE_ENV: 'production', STAFF_DB: join(tmp, 'bad.sqlite'), STAFF_PORT: port, ...env }, encoding: 'utf8', timeout: 60_000 })
+    spawnSync(process.execPath, ['server.mjs'], {
+      cwd: appDir,
+      env: { ...process.env, NODE_ENV: 'production', STAFF_DB: join(tmp, 'bad.sqlite'), STAFF_PORT: port, ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
   const short = run({ STAFF_SESSION_SECRET: 'too-short' })
   expect(short.status).toBe(2)
   expect(short.stderr).toContain('STAFF_SESSION_SECRET must be at least 32 characters long.')

@@ -14,7 +14,15 @@ export type AuditEntry = {
   address: string | null
 }
 
-export type AuditInput = { actor: string; actorName: string; roles: readonly string[]; action: string; outcome: 'ok' | 'refused' | 'failed'; detail: string; address?: string }
+export type AuditInput = {
+  actor: string
+  actorName: string
+  roles: readonly string[]
+  action: string
+  outcome: 'ok' | 'refused' | 'failed'
+  detail: string
+  address?: string
+}
 
 export function audit(entry: AuditInput): void {
   const at = new Date().toISOString()
@@ -29,7 +37,17 @@ type Row = { id: number; at: string; actor: string; actor_name: string; roles: s
 
 export function auditEntries(limit = 500): AuditEntry[] {
   const rows = staffDb().prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as Row[]
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, actorName: r.actor_name, roles: r.roles, action: r.action, outcome: r.outcome, detail: r.detail, address: r.address }))
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    actorName: r.actor_name,
+    roles: r.roles,
+    action: r.action,
+    outcome: r.outcome,
+    detail: r.detail,
+    address: r.address,
+  }))
 }
 
 function csvField(value: string | number | null): string {

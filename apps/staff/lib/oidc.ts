@@ -31,7 +31,13 @@ const g = globalThis as typeof globalThis & { __signpostStaffOidc?: Promise<clie
 
 export function oidcConfiguration(settings: OidcSettings): Promise<client.Configuration> {
   g.__signpostStaffOidc ??= client
-    .discovery(settings.issuer, settings.clientId, settings.clientSecret, undefined, settings.issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined)
+    .discovery(
+      settings.issuer,
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      settings.issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined,
+    )
     .catch((e: unknown) => {
       g.__signpostStaffOidc = undefined
       throw new Error(`Could not read the identity provider's configuration at ${settings.issuer.href}: ${e instanceof Error ? e.message : String(e)}`)
@@ -60,7 +66,13 @@ export async function beginSignIn(req: IncomingMessage, res: ServerResponse, set
   const browser = randomBytes(32).toString('base64url')
   const db = staffDb()
   db.prepare('DELETE FROM sign_ins WHERE created_at < ?').run(Date.now() - TEN_MINUTES)
-  db.prepare('INSERT INTO sign_ins (state, verifier, nonce, browser_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(state, verifier, nonce, digest(browser), Date.now())
+  db.prepare('INSERT INTO sign_ins (state, verifier, nonce, browser_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    state,
+    verifier,
+    nonce,
+    digest(browser),
+    Date.now(),
+  )
   appendCookie(res, cookieHeader(req, SIGN_IN_COOKIE, signed(browser), { maxAgeSeconds: 600 }))
   return client.buildAuthorizationUrl(config, {
     redirect_uri: callbackUrl(req),
@@ -80,7 +92,8 @@ export async function finishSignIn(req: IncomingMessage, res: ServerResponse, se
   const current = new URL(req.url ?? '/', callbackUrl(req))
   const state = current.searchParams.get('state') ?? ''
   const db = staffDb()
-  const row = db.prepare('SELECT * FROM sign_ins WHERE state = ?').get(state) as { verifier: string; nonce: string; browser_hash: string; created_at: number } | undefined
+  const row = db.prepare('SELECT * FROM sign_ins WHERE state = ?').get(state) as
+    { verifier: string; nonce: string; browser_hash: string; created_at: number } | undefined
   db.prepare('DELETE FROM sign_ins WHERE state = ?').run(state)
   appendCookie(res, cookieHeader(req, SIGN_IN_COOKIE, '', { maxAgeSeconds: 0 }))
   const browser = unsign(cookies(req).get(SIGN_IN_COOKIE))

@@ -27,7 +27,8 @@ export function redeemOneTimeLink(req: IncomingMessage, token: string): { ok: tr
   const expected = Buffer.from(link.tokenHash, 'hex')
   if (!timingSafeEqual(given, expected)) return { ok: false, why: 'This is not the sign-in link the console printed.' }
   if (link.used) return { ok: false, why: 'This one-time sign-in link has been used already. Restart the console to get a new one.' }
-  if (Date.now() > link.expiresAt) return { ok: false, why: 'This one-time sign-in link has expired (links last 15 minutes). Restart the console to get a new one.' }
+  if (Date.now() > link.expiresAt)
+    return { ok: false, why: 'This one-time sign-in link has expired (links last 15 minutes). Restart the console to get a new one.' }
   link.used = true
   return { ok: true }
 }

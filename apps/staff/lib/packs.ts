@@ -32,7 +32,17 @@ export function startPack(owner: string, request: PackRequest, onFinish?: (job: 
   }
   const id = randomUUID()
   const fileName = `print-pack-${request.area || 'area'}-${request.format}${request.layout === 'booklet' ? '-booklet' : ''}-x${request.copies}.pdf`
-  const job: PackJob = { id, owner, status: 'building', pagesDone: 0, pagesTotal: 0, file: join(packsDir(), `${id}.pdf`), fileName, summary: '', startedAt: Date.now() }
+  const job: PackJob = {
+    id,
+    owner,
+    status: 'building',
+    pagesDone: 0,
+    pagesTotal: 0,
+    file: join(packsDir(), `${id}.pdf`),
+    fileName,
+    summary: '',
+    startedAt: Date.now(),
+  }
   jobs.set(id, job)
   const worker = new Worker(join(appDir(), 'workers', 'pack.mjs'), { workerData: { ...request, file: job.file } })
   worker.on('message', (m: { type: string; done?: number; total?: number; summary?: string; warning?: string; error?: string }) => {

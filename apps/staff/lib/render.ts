@@ -16,7 +16,11 @@ export async function renderDraft(draft: Draft): Promise<RenderedAdviceEmail & {
 export async function renderSmsDraft(draft: Draft): Promise<SmsSnapshot & { guideTitle: string; areaName: string }> {
   const c = await content()
   const view = viewGuide(c, draft.guide, draft.area || undefined)
-  return { ...renderSmsSnapshot(c, { guide: draft.guide, area: draft.area || undefined, neutral: draft.neutral }), guideTitle: view.guide.title, areaName: view.area.name }
+  return {
+    ...renderSmsSnapshot(c, { guide: draft.guide, area: draft.area || undefined, neutral: draft.neutral }),
+    guideTitle: view.guide.title,
+    areaName: view.area.name,
+  }
 }
 
 /** The outbox "API client" a staff member's messages are recorded under: their idempotency keys are theirs alone. */

@@ -12,7 +12,10 @@ describe('roles from the identity provider claim', () => {
   test('a groups claim with several group ids for one role, and a dotted claim path', () => {
     const env = { STAFF_ROLE_CLAIM: 'groups', STAFF_ROLE_MAP: 'caseworker=11111111-aaaa|22222222-bbbb' }
     expect(rolesFromClaims({ groups: ['22222222-bbbb'] }, env)).toEqual(['caseworker'])
-    expect(rolesFromClaims({ realm_access: { roles: ['supervisor', 'caseworker'] } }, { STAFF_ROLE_CLAIM: 'realm_access.roles' })).toEqual(['caseworker', 'supervisor'])
+    expect(rolesFromClaims({ realm_access: { roles: ['supervisor', 'caseworker'] } }, { STAFF_ROLE_CLAIM: 'realm_access.roles' })).toEqual([
+      'caseworker',
+      'supervisor',
+    ])
     expect(rolesFromClaims({ roles: 'frontdesk caseworker' }, {})).toEqual(['caseworker', 'frontdesk'])
   })
 

@@ -35,9 +35,13 @@ beforeAll(() => staffDb())
 test('a session unused for 8 hours is gone; one used 7 hours ago is not', () => {
   const cookie = signIn()
   expect(readSession(fakeReq(cookie))?.sub).toBe('casey')
-  staffDb().prepare('UPDATE sessions SET last_seen = ?').run(Date.now() - 7 * 3600_000)
+  staffDb()
+    .prepare('UPDATE sessions SET last_seen = ?')
+    .run(Date.now() - 7 * 3600_000)
   expect(readSession(fakeReq(cookie))?.roles).toEqual(['caseworker'])
-  staffDb().prepare('UPDATE sessions SET last_seen = ?').run(Date.now() - 8 * 3600_000 - 1000)
+  staffDb()
+    .prepare('UPDATE sessions SET last_seen = ?')
+    .run(Date.now() - 8 * 3600_000 - 1000)
   expect(readSession(fakeReq(cookie))).toBeUndefined()
 })
 
@@ -54,7 +58,15 @@ test('signing out deletes the session on the server; a cookie with a changed id 
 })
 
 test('the audit CSV quotes commas and line breaks, and defuses cells a spreadsheet would run as formulas', () => {
-  audit({ actor: 'x', actorName: '=HYPERLINK("http://evil")', roles: ['caseworker'], action: 'send', outcome: 'ok', detail: 'a, b\nc', address: 'j***@example.com' })
+  audit({
+    actor: 'x',
+    actorName: '=HYPERLINK("http://evil")',
+    roles: ['caseworker'],
+    action: 'send',
+    outcome: 'ok',
+    detail: 'a, b\nc',
+    address: 'j***@example.com',
+  })
   const lines = auditCsv().split('\r\n')
   expect(lines[0]).toBe('id,at,actor,actor_name,roles,action,outcome,detail,address')
   expect(auditCsv()).toContain(`,"'=HYPERLINK(""http://evil"")",caseworker,send,ok,"a, b\nc",j***@example.com`)

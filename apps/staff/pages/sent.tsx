@@ -8,10 +8,29 @@ import { outbox, smsOutbox, staffDb } from '../lib/state'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Row = { id: string; channel: 'email' | 'sms'; createdAt: string; guide: string; to: string; status: string; attempts: number; reply: string | null; creator: string; canRetry: boolean; canCancel: boolean }
+type Row = {
+  id: string
+  channel: 'email' | 'sms'
+  createdAt: string
+  guide: string
+  to: string
+  status: string
+  attempts: number
+  reply: string | null
+  creator: string
+  canRetry: boolean
+  canCancel: boolean
+}
 type Props = { user: PageUser; forbidden?: boolean; rows?: Row[]; all?: boolean; justSent?: string | null; notice?: string | null }
 
-const STATUS_WORDS: Record<string, string> = { queued: 'Queued', sending: 'Sending now', sent: 'Sent', retrying: 'Waiting to retry', failed: 'Failed', cancelled: 'Cancelled' }
+const STATUS_WORDS: Record<string, string> = {
+  queued: 'Queued',
+  sending: 'Sending now',
+  sent: 'Sent',
+  retrying: 'Waiting to retry',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+}
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'send')
@@ -20,9 +39,13 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const texts = await smsOutbox()
   const supervisor = may(g.session.roles, 'supervise')
   const db = staffDb()
-  const creators = new Map((db.prepare('SELECT message_id, name FROM sends').all() as { message_id: string; name: string }[]).map((r) => [r.message_id, r.name]))
+  const creators = new Map(
+    (db.prepare('SELECT message_id, name FROM sends').all() as { message_id: string; name: string }[]).map((r) => [r.message_id, r.name]),
+  )
   // Both channels' messages from the one queue: the email door reads only emails, the sms door only texts.
-  type Message = Pick<OutboxMessage, 'id' | 'createdAt' | 'guide' | 'to' | 'status' | 'attempts' | 'lastError' | 'lastResponseCode' | 'origin' | 'purged'> & { channel: 'email' | 'sms' }
+  type Message = Pick<OutboxMessage, 'id' | 'createdAt' | 'guide' | 'to' | 'status' | 'attempts' | 'lastError' | 'lastResponseCode' | 'origin' | 'purged'> & {
+    channel: 'email' | 'sms'
+  }
   const email = (m: OutboxMessage): Message => ({ ...m, channel: 'email' })
   const text = (m: Omit<Message, 'channel'>): Message => ({ ...m, channel: 'sms' })
   let messages: Message[]
@@ -93,7 +116,11 @@ export default function Sent({ user, forbidden, rows = [], all, justSent, notice
                 <td className="state">
                   {r.status}
                   {r.attempts > 1 ? ` (${r.attempts} attempts)` : ''}
-                  {r.reply ? <span className="hint">{r.channel === 'sms' ? 'Notify said' : 'The mail server said'}: {r.reply}</span> : null}
+                  {r.reply ? (
+                    <span className="hint">
+                      {r.channel === 'sms' ? 'Notify said' : 'The mail server said'}: {r.reply}
+                    </span>
+                  ) : null}
                 </td>
                 {all ? <td>{r.creator}</td> : null}
                 {all ? (

@@ -26,8 +26,8 @@ export default function SignIn({ provider, signedOut }: Props) {
         </p>
       ) : (
         <p>
-          No identity provider is configured. Use the one-time sign-in link printed by <code>npm start</code> on the computer running the console. It works once, for 15
-          minutes, and only in a browser on that computer.
+          No identity provider is configured. Use the one-time sign-in link printed by <code>npm start</code> on the computer running the console. It works
+          once, for 15 minutes, and only in a browser on that computer.
         </p>
       )}
     </Layout>

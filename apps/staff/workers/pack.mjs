@@ -24,16 +24,20 @@ async function build() {
   const partial = `${file}.part`
   const out = createWriteStream(partial)
   let last = 0
-  const result = await render(entries, {
-    area,
-    format,
-    onProgress: (done, total) => {
-      if (done === total || Date.now() - last > 200) {
-        last = Date.now()
-        parentPort.postMessage({ type: 'progress', done, total })
-      }
+  const result = await render(
+    entries,
+    {
+      area,
+      format,
+      onProgress: (done, total) => {
+        if (done === total || Date.now() - last > 200) {
+          last = Date.now()
+          parentPort.postMessage({ type: 'progress', done, total })
+        }
+      },
     },
-  }, out)
+    out,
+  )
   await rename(partial, file)
   const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}: ${result.pages} pages`
   parentPort.postMessage({ type: 'done', summary: what, warning: site.warning, pages: result.pages })

@@ -102,7 +102,14 @@ async function lighthouseScores(urls) {
       const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' })
       const lhr = result.lhr
       const failing = Object.values(lhr.audits)
-        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual' && a.scoreDisplayMode !== 'notApplicable')
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            a.scoreDisplayMode !== 'informative' &&
+            a.scoreDisplayMode !== 'manual' &&
+            a.scoreDisplayMode !== 'notApplicable',
+        )
         .map((a) => a.id)
       out[url] = {
         ...Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)])),
@@ -136,7 +143,9 @@ async function staticServer(origin) {
   const res = await fetch(`${origin}${GUIDE}`)
   await res.arrayBuffer()
   const file = join(appDir, '.next/server/pages', `${GUIDE}.html`)
-  const headers = Object.fromEntries([...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-nextjs-cache', 'content-length', 'etag'].includes(k)))
+  const headers = Object.fromEntries(
+    [...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding', 'x-nextjs-cache', 'content-length', 'etag'].includes(k)),
+  )
   const server = http.createServer((req, res2) => {
     stat(file).then(
       (info) => {
@@ -160,9 +169,16 @@ async function appRouterBaseline() {
   await mkdir(join(dir, 'app'), { recursive: true })
   await writeFile(join(dir, 'package.json'), JSON.stringify({ private: true, name: 'bench-app-router' }))
   await writeFile(join(dir, 'next.config.mjs'), 'export default {}\n')
-  await writeFile(join(dir, 'app/layout.jsx'), 'export const metadata = { title: "Minimal" }\nexport default function Layout({ children }) { return <html lang="en"><body>{children}</body></html> }\n')
+  await writeFile(
+    join(dir, 'app/layout.jsx'),
+    'export const metadata = { title: "Minimal" }\nexport default function Layout({ children }) { return <html lang="en"><body>{children}</body></html> }\n',
+  )
   await writeFile(join(dir, 'app/page.jsx'), 'export default function Page() { return <main><h1>Hello</h1><p>A minimal static App Router page.</p></main> }\n')
-  const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' })
+  const build = spawnSync(process.execPath, [nextBin, 'build', '--webpack'], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  })
   if (build.status !== 0) throw new Error(`App Router baseline build failed:\n${build.stdout}\n${build.stderr}`)
   const { child, origin } = await startNext(dir, await freePort())
   try {
@@ -213,7 +229,9 @@ const app = await appRouterBaseline()
 const htmlCss = sizes.html.gzip + sizes.css.gzip
 const ratio = nextLoad.rps / staticLoad.rps
 const cats = ['performance', 'accessibility', 'best-practices', 'seo']
-const lhRows = Object.entries(lh).map(([url, s]) => `| ${new URL(url).pathname} | ${cats.map((c) => s[c]).join(' | ')} | ${s.fcp} / ${s.lcp} | ${s.failing.join(', ') || 'none'} |`)
+const lhRows = Object.entries(lh).map(
+  ([url, s]) => `| ${new URL(url).pathname} | ${cats.map((c) => s[c]).join(' | ')} | ${s.fcp} / ${s.lcp} | ${s.failing.join(', ') || 'none'} |`,
+)
 const md = `## Web
 
 Measured with \`npm run bench:web\` (apps/web/bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores, against \`next build --webpack\` output served by \`next start\` on loopback. gzip sizes are Node's zlib default level over the bytes Chromium received.
@@ -246,13 +264,17 @@ ${lhRows.join('\n')}
 
 The load generator is a separate Node process (bench/load.mjs) on the same 2 cores as the server under test, so absolute figures are lower than on separate machines; the ratio is what matters. ETags are off in next.config (\`generateEtags: false\`): hashing each 12 KB page per request cost about 15 % of next start's throughput here.
 
-${ratio >= 0.5 ? '' : `**Below the 0.5× target.** A CPU profile of \`next start\` under this load shows no single hot spot: the time is spread over
+${
+  ratio >= 0.5
+    ? ''
+    : `**Below the 0.5× target.** A CPU profile of \`next start\` under this load shows no single hot spot: the time is spread over
 Next's own request pipeline (route resolution, the dynamic \`/guides/[slug]\` match, the ISR cache lookup, render-to-response),
 garbage collection and socket writes. Removing the header rules, the rewrites or compression each changed the figure
 by less than the run-to-run noise (about ±5 %); the one large win, moving the "email me" error view off a
 query-conditional \`beforeFiles\` rewrite of the guide address, is already in. A static route (\`/organisations\`) runs
 about 35 % faster than the dynamic guide route. Pages carry \`Cache-Control: s-maxage=31536000\`, so a CDN or
-reverse proxy in front serves them at static-server speed; it then needs purging when the webhook revalidates.`}
+reverse proxy in front serves them at static-server speed; it then needs purging when the webhook revalidates.`
+}
 
 ### Pages Router without runtime JS vs a minimal App Router page
 

@@ -64,9 +64,12 @@ export function ContactPoints({ organisation, except }: { organisation: Organisa
 }
 
 export function OrganisationTags({ organisation }: { organisation: Organisation }) {
-  const tags = [organisation.kindLabel, organisation.national ? 'National' : 'Local', organisation.free ? 'Free' : undefined, organisation.confidential ? 'Confidential' : undefined].filter(
-    (t): t is string => Boolean(t),
-  )
+  const tags = [
+    organisation.kindLabel,
+    organisation.national ? 'National' : 'Local',
+    organisation.free ? 'Free' : undefined,
+    organisation.confidential ? 'Confidential' : undefined,
+  ].filter((t): t is string => Boolean(t))
   return (
     <ul className="tags" aria-label="About this service">
       {tags.map((t) => (

@@ -5,13 +5,7 @@ export function ExitThisPage({ exitUrl }: { exitUrl: string }) {
   return (
     <div className="govuk-exit-this-page" data-module="govuk-exit-this-page">
       <div>
-        <a
-          href={exitUrl}
-          role="button"
-          draggable="false"
-          className="govuk-exit-this-page__button govuk-js-exit-this-page-button"
-          rel="nofollow noreferrer"
-        >
+        <a href={exitUrl} role="button" draggable="false" className="govuk-exit-this-page__button govuk-js-exit-this-page-button" rel="nofollow noreferrer">
           <span className="govuk-visually-hidden">Emergency</span> Exit this page
         </a>
         <p className="exit-hint keyboard-hint">Or press Shift 3 times</p>

@@ -28,7 +28,13 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
     <Layout
       settings={settings}
       draft={draft}
-      meta={{ title: emailError ? `There is a problem: ${guide.title}` : guide.title, description: guide.summary, canonical: guide.url, noindex: Boolean(emailError), revision: guide.revision }}
+      meta={{
+        title: emailError ? `There is a problem: ${guide.title}` : guide.title,
+        description: guide.summary,
+        canonical: guide.url,
+        noindex: Boolean(emailError),
+        revision: guide.revision,
+      }}
     >
       <h1>{guide.title}</h1>
       <Emergency notice={settings.emergencyNotice} />
@@ -91,4 +97,3 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
     </Layout>
   )
 }
-

@@ -13,8 +13,7 @@ export function HelpNow({ organisation }: { organisation: Organisation }) {
       {phone ? (
         <>
           <a className="help-call" href={phone.href}>
-            <span className="help-call-name">{organisation.name}</span>{' '}
-            <span className="help-call-number">{phone.display}</span>
+            <span className="help-call-name">{organisation.name}</span> <span className="help-call-number">{phone.display}</span>
           </a>
           {notes ? <span className="contact-note">{notes}</span> : null}
         </>

@@ -78,8 +78,8 @@ export function Layout({ settings, meta, draft, children }: LayoutProps) {
           <p className="footer-name">{identity.name}</p>
           {identity.funderLine ? <p className="funder-line">{identity.funderLine}</p> : null}
           <p className="footer-privacy">
-            This site does not use cookies or tracking. Your visit is not recorded by this site. To leave quickly, use &ldquo;Exit this
-            page&rdquo;<span className="keyboard-hint"> or press Shift 3 times</span>.
+            This site does not use cookies or tracking. Your visit is not recorded by this site. To leave quickly, use &ldquo;Exit this page&rdquo;
+            <span className="keyboard-hint"> or press Shift 3 times</span>.
           </p>
         </footer>
       </div>

@@ -20,14 +20,28 @@ const ROUTES = [
 ]
 
 /** POSTs size bytes (declared with Content-Length, or chunked), on kept-alive connections, and returns the answer. */
-function post(path: string, size: number, declared: boolean, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function post(
+  path: string,
+  size: number,
+  declared: boolean,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   const { hostname, port } = new URL(origin())
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', ...(declared ? { 'content-length': String(size) } : {}), ...headers } }, (res) => {
-      let body = ''
-      res.on('data', (d: Buffer) => (body += d.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
+    const req = request(
+      {
+        hostname,
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(declared ? { 'content-length': String(size) } : {}), ...headers },
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
     req.on('error', reject)
     req.setTimeout(20_000, () => req.destroy(new Error(`no answer from ${path} within 20 s`)))
     const chunk = Buffer.alloc(64 * 1024, '{')

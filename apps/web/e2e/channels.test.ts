@@ -11,7 +11,7 @@ async function view() {
   return viewGuide(content, 'cyber-crime-and-fraud')
 }
 
-test.each(['standard', 'large-print'] as const)('the %s leaflet is the renderer\'s bytes, with its file name', async (format) => {
+test.each(['standard', 'large-print'] as const)("the %s leaflet is the renderer's bytes, with its file name", async (format) => {
   const expected = await renderLeaflet(await view(), { format })
   const res = await fetch(url(`${GUIDE}/${format === 'standard' ? 'leaflet.pdf' : 'leaflet-large-print.pdf'}`))
   const got = Buffer.from(await res.arrayBuffer())
@@ -19,7 +19,7 @@ test.each(['standard', 'large-print'] as const)('the %s leaflet is the renderer\
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${leafletFileName('cyber-crime-and-fraud', format)}"`)
 })
 
-test('the Studio\'s leaflet view gets the same PDF to show in its frame, not as a download', async () => {
+test("the Studio's leaflet view gets the same PDF to show in its frame, not as a download", async () => {
   const res = await fetch(url(`${GUIDE}/leaflet.pdf?view=inline`))
   expect(res.headers.get('content-disposition')).toBe(`inline; filename="${leafletFileName('cyber-crime-and-fraud', 'standard')}"`)
   expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self' http://localhost:3333")

@@ -26,7 +26,10 @@ test('draft mode shows the draft with a banner; the public page stays published'
   const enable = await fetch(url(`/api/draft-mode/enable?secret=${inject('previewSecret')}&redirect=${encodeURIComponent(GUIDE)}`), { redirect: 'manual' })
   expect(enable.status).toBe(307)
   expect(enable.headers.get('location')).toBe(GUIDE)
-  const cookie = enable.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = enable.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   expect(cookie).toContain('__prerender_bypass=')
   const draftResponse = await fetch(url(GUIDE), { headers: { cookie } })
   // The Studio's "Web page" view frames the draft page; public pages stay unframable.

@@ -19,7 +19,10 @@ export async function copyDatasetImages(folder: string): Promise<void> {
 
 export async function testDatasetText(): Promise<string> {
   const text = await readFile(defaultDatasetPath(), 'utf8')
-  const docs = text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc)
+  const docs = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc)
   const seed = docs.find((d) => d._id === SEED_GUIDE_ID)
   if (!seed) throw new Error(`The seed dataset has no ${SEED_GUIDE_ID}.`)
   const hostile: Doc = {

@@ -21,11 +21,15 @@ let dataset = ''
 /** Runs the web build as the README's entry points do; returns its output. */
 function build(env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repo, 'scripts/with-content-stamp.mjs'), 'npx', 'turbo', 'run', 'build', '--filter=@signpost/web...', '--output-logs=new-only'], {
-      cwd: repo,
-      env: { ...env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [join(repo, 'scripts/with-content-stamp.mjs'), 'npx', 'turbo', 'run', 'build', '--filter=@signpost/web...', '--output-logs=new-only'],
+      {
+        cwd: repo,
+        env: { ...env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))

@@ -94,7 +94,12 @@ test('a request for an address on another host gets 400 with the safety headers,
 describe('with an https site address', () => {
   let https: RunningSite
   beforeAll(async () => {
-    https = await startSite(() => ({ SIGNPOST_SITE_URL: 'https://signpost.example', SIGNPOST_DATASET: inject('datasetFile'), SANITY_PROJECT_ID: '', SIGNPOST_AREA: '' }))
+    https = await startSite(() => ({
+      SIGNPOST_SITE_URL: 'https://signpost.example',
+      SIGNPOST_DATASET: inject('datasetFile'),
+      SANITY_PROJECT_ID: '',
+      SIGNPOST_AREA: '',
+    }))
   })
   afterAll(async () => https?.stop())
 
@@ -124,5 +129,9 @@ test('the leaflet routes serve PDFs as downloads with the right names', async ()
   const res = await fetch(url(`${GUIDE}/leaflet.pdf`))
   expect(res.headers.get('content-type')).toBe('application/pdf')
   expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.pdf"$/)
-  expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(
+    Buffer.from(await res.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-')
 })

@@ -68,7 +68,9 @@ test('phone numbers are tel: links and the SMS link pre-fills the keyword, with 
   expect(orgs[0]).toBe('Derbyshire Victim Services')
   // Tap targets: every phone and SMS link is at least 44 px tall, except a number inside a sentence (WCAG 2.5.8's
   // inline exception; the same number is also a large contact link on the page).
-  for (const box of await page.locator('a[href^="tel:"]:not(p a), a[href^="sms:"]:not(p a)').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) {
+  for (const box of await page
+    .locator('a[href^="tel:"]:not(p a), a[href^="sms:"]:not(p a)')
+    .evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height))) {
     expect(box).toBeGreaterThanOrEqual(44)
   }
   await page.close()
@@ -80,7 +82,9 @@ test('search finds guides and organisations with a plain GET form', async () => 
   await page.fill('#q', 'victim services')
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/search\?q=victim\+services/)
-  expect(await page.locator('#organisation-results ~ ul a, section[aria-labelledby="organisation-results"] a').allTextContents()).toContain('Derbyshire Victim Services')
+  expect(await page.locator('#organisation-results ~ ul a, section[aria-labelledby="organisation-results"] a').allTextContents()).toContain(
+    'Derbyshire Victim Services',
+  )
   await page.close()
 })
 
@@ -92,13 +96,19 @@ test('a guide prints as content only: no navigation, exit control or forms; link
     expect(await page.locator(selector).first().isVisible(), selector).toBe(false)
   }
   expect(await page.locator('main h1').isVisible()).toBe(true)
-  const phonePt = await page.locator('a.contact-phone').first().evaluate((a) => parseFloat(getComputedStyle(a).fontSize) * 0.75)
+  const phonePt = await page
+    .locator('a.contact-phone')
+    .first()
+    .evaluate((a) => parseFloat(getComputedStyle(a).fontSize) * 0.75)
   expect(phonePt).toBeGreaterThanOrEqual(18)
   const pdf = await page.pdf({ format: 'A4' })
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   // A link in a section's text prints with its address (the test guide has one).
   await page.goto(url('/guides/hostile-content-check'))
-  const after = await page.locator('main section a[href="https://www.actionfraud.police.uk"]:not(.contact-link)').first().evaluate((a) => getComputedStyle(a, '::after').content)
+  const after = await page
+    .locator('main section a[href="https://www.actionfraud.police.uk"]:not(.contact-link)')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content)
   expect(after).toBe('" (https://www.actionfraud.police.uk)"')
   await page.close()
 })

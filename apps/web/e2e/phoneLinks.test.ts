@@ -19,9 +19,9 @@ test('a number in running text is a tel: link, and no phone or text link is spli
   const inText = section.locator('p a[href="tel:+443001232040"]')
   expect(await inText.textContent()).toBe('0300 123 2040')
   // Links whose text is a number or a text instruction (the help-now link puts the name above the number on purpose).
-  const links = await page.locator('a[href^="tel:"]:not(.help-call), a[href^="sms:"], .help-call-number').evaluateAll((els) =>
-    els.map((el) => ({ text: el.textContent, lines: el.getClientRects().length, whiteSpace: getComputedStyle(el).whiteSpace })),
-  )
+  const links = await page
+    .locator('a[href^="tel:"]:not(.help-call), a[href^="sms:"], .help-call-number')
+    .evaluateAll((els) => els.map((el) => ({ text: el.textContent, lines: el.getClientRects().length, whiteSpace: getComputedStyle(el).whiteSpace })))
   expect(links.length).toBeGreaterThan(6)
   expect(links.filter((l) => l.lines !== 1 || l.whiteSpace !== 'nowrap')).toEqual([])
   await page.close()

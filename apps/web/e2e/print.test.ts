@@ -14,7 +14,8 @@ afterAll(async () => chromium?.close())
 
 const MUST_PRINT = ['If you are in immediate danger, call 999.', 'Call 999', '0800 612 6505', 'Text DVS to 82228', '0300 123 2040', 'Checked 1 November 2026']
 /** What a reader must be able to read on paper: headings, the notices and every number. */
-const READ_ON_PAPER = 'main h1, main h2, main h3, .emergency p, main a[href^="tel:"], main a[href^="sms:"], .help-call span, .contact-label, .meta, .site-footer p'
+const READ_ON_PAPER =
+  'main h1, main h2, main h3, .emergency p, main a[href^="tel:"], main a[href^="sms:"], .help-call span, .contact-label, .meta, .site-footer p'
 
 test('printed, every heading, notice and number is dark on white (a screen rule once made "Call 999" white)', async () => {
   const page = await chromium.context.newPage()
@@ -26,7 +27,13 @@ test('printed, every heading, notice and number is dark on white (a screen rule 
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
       .map((el) => {
         const [r, g, b] = (getComputedStyle(el).color.match(/\d+(\.\d+)?/g) ?? []).map(Number)
-        const hex = `#${[r, g, b].map((c) => Math.round(c ?? 0).toString(16).padStart(2, '0')).join('')}`
+        const hex = `#${[r, g, b]
+          .map((c) =>
+            Math.round(c ?? 0)
+              .toString(16)
+              .padStart(2, '0'),
+          )
+          .join('')}`
         return { text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(), colour: hex }
       }),
   )

@@ -17,7 +17,16 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 export async function allPages(): Promise<string[]> {
   const xml = await (await fetch(url('/sitemap.xml'))).text()
   const fromSitemap = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)
-  return [...new Set([...fromSitemap, '/search?q=fraud', `${GUIDE}/email-sent`, `${GUIDE}/email-problem?email=invalid-address`, `/guides/${HOSTILE_SLUG}`, '/no-such-page'])]
+  return [
+    ...new Set([
+      ...fromSitemap,
+      '/search?q=fraud',
+      `${GUIDE}/email-sent`,
+      `${GUIDE}/email-problem?email=invalid-address`,
+      `/guides/${HOSTILE_SLUG}`,
+      '/no-such-page',
+    ]),
+  ]
 }
 
 export type AxeViolation = { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }

@@ -45,7 +45,7 @@ test('the advice email preview loads inside the Studio', async () => {
   await page.close()
 })
 
-test('the leaflet PDF reaches the Studio\'s frame', async () => {
+test("the leaflet PDF reaches the Studio's frame", async () => {
   const page = await chromium.context.newPage()
   const pdf = url(`${GUIDE}/leaflet.pdf?view=inline`)
   const responses: { status: number; corp: string | null }[] = []
@@ -59,7 +59,7 @@ test('the leaflet PDF reaches the Studio\'s frame', async () => {
   await page.close()
 })
 
-test('other origins cannot embed the site\'s files (Cross-Origin-Resource-Policy)', async () => {
+test("other origins cannot embed the site's files (Cross-Origin-Resource-Policy)", async () => {
   const page = await chromium.context.newPage()
   const blocked: string[] = []
   page.on('requestfailed', (r) => blocked.push(`${r.url()} ${r.failure()?.errorText}`))

@@ -119,7 +119,7 @@ test('a signature dated outside the window gets 401 saying so, and changes nothi
   expect(await pageTitle()).toBe(before)
 })
 
-test('a retry of Sanity\'s carrying its first attempt\'s signature, 20 minutes later, is still accepted', async () => {
+test("a retry of Sanity's carrying its first attempt's signature, 20 minutes later, is still accepted", async () => {
   await setSeedTitle('Title from a late retry')
   const res = await hook(seedBody, await sign(seedBody, undefined, -20 * MINUTE), { 'idempotency-key': 'delivery-retried' })
   expect(res.status).toBe(200)

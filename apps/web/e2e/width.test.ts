@@ -42,7 +42,8 @@ function hostileDocs(settings: Doc): Doc[] {
   }
   // Phone numbers in running text as link annotations (the content door marks them so), many in one
   // paragraph so that some fall at the end of a line at 320 px.
-  const numberSpans = (round: string, numbers: string[]) => numbers.flatMap((n, i) => [span(`${round}t${i}`, ' or call '), span(`${round}n${i}`, n, [`tel${i}`])])
+  const numberSpans = (round: string, numbers: string[]) =>
+    numbers.flatMap((n, i) => [span(`${round}t${i}`, ' or call '), span(`${round}n${i}`, n, [`tel${i}`])])
   const guide: Doc = {
     ...base,
     _id: `guide.${GUIDE_SLUG}`,
@@ -69,7 +70,13 @@ function hostileDocs(settings: Doc): Doc[] {
             _key: 'wb2',
             style: 'normal',
             markDefs: NUMBERS.map((n, i) => ({ _type: 'link', _key: `tel${i}`, href: `tel:+44${n.replace(/\s/g, '').slice(1)}` })),
-            children: [span('p0', 'For help you can call the service'), ...numberSpans('a', NUMBERS), span('p9', ', or text SUPPORT to 82228; again,'), ...numberSpans('b', NUMBERS.slice(0, 2)), span('pz', '.')],
+            children: [
+              span('p0', 'For help you can call the service'),
+              ...numberSpans('a', NUMBERS),
+              span('p9', ', or text SUPPORT to 82228; again,'),
+              ...numberSpans('b', NUMBERS.slice(0, 2)),
+              span('pz', '.'),
+            ],
           },
         ],
       },
@@ -109,7 +116,10 @@ async function regenerateEverything() {
 beforeAll(async () => {
   const file = inject('datasetFile')
   original = await readFile(file, 'utf8')
-  const docs = original.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc)
+  const docs = original
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc)
   const settings = docs.find((d) => d._type === 'siteSettings')
   if (!settings) throw new Error('The test dataset has no site settings.')
   const [org, guide, wideSettings] = hostileDocs(settings)
@@ -126,14 +136,25 @@ afterAll(async () => {
   await regenerateEverything()
 })
 
-const PAGES = ['/', GUIDE, `/guides/${GUIDE_SLUG}`, '/organisations', `/organisations/${ORG_SLUG}`, `/search?q=${WORD}`, `/search?q=${encodeURIComponent(ADDRESS)}`, '/search?q=wide']
+const PAGES = [
+  '/',
+  GUIDE,
+  `/guides/${GUIDE_SLUG}`,
+  '/organisations',
+  `/organisations/${ORG_SLUG}`,
+  `/search?q=${WORD}`,
+  `/search?q=${encodeURIComponent(ADDRESS)}`,
+  '/search?q=wide',
+]
 
 test.each(PAGES)('%s is no wider than a 320 px phone', async (path) => {
   const page = await phone.context.newPage()
   await page.goto(url(path))
   await page.evaluate(() => document.fonts.ready)
   // The hostile text is really on the page (so the width means something).
-  expect(await page.locator('main').textContent()).toContain(path.startsWith('/search?q=Super') || path.startsWith('/search?q=http') ? ' for “' : WORD.slice(0, 40))
+  expect(await page.locator('main').textContent()).toContain(
+    path.startsWith('/search?q=Super') || path.startsWith('/search?q=http') ? ' for “' : WORD.slice(0, 40),
+  )
   const width = await page.evaluate(() => document.documentElement.scrollWidth)
   expect(width).toBeLessThanOrEqual(320)
   await page.close()
@@ -155,9 +176,9 @@ test('phone numbers in running text are tap-to-call links that never break acros
   const page = await phone.context.newPage()
   await page.goto(url(`/guides/${GUIDE_SLUG}`))
   await page.evaluate(() => document.fonts.ready)
-  const links = await page.locator('main section p a[href^="tel:"]').evaluateAll((as) =>
-    as.map((a) => ({ text: a.textContent, lines: a.getClientRects().length, whiteSpace: getComputedStyle(a).whiteSpace })),
-  )
+  const links = await page
+    .locator('main section p a[href^="tel:"]')
+    .evaluateAll((as) => as.map((a) => ({ text: a.textContent, lines: a.getClientRects().length, whiteSpace: getComputedStyle(a).whiteSpace })))
   expect(links.map((l) => l.text)).toEqual([...NUMBERS, ...NUMBERS.slice(0, 2)])
   expect(links.filter((l) => l.lines !== 1)).toEqual([])
   expect(new Set(links.map((l) => l.whiteSpace))).toEqual(new Set(['nowrap']))

@@ -3,7 +3,8 @@ import { previewSecretMatches, safeRedirectPath } from './draftMode'
 
 test('only same-site relative paths are redirect targets', () => {
   expect(safeRedirectPath('/guides/x?y=1#z')).toBe('/guides/x?y=1#z')
-  for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', undefined]) expect(safeRedirectPath(bad)).toBe('/')
+  for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', undefined])
+    expect(safeRedirectPath(bad)).toBe('/')
 })
 
 test('the preview secret must match exactly and be configured', () => {

@@ -8,5 +8,10 @@ export function formatBytes(bytes: number): string {
 /** Text cut to at most `max` characters as a reader counts them (whole letters, accents and emoji kept), with "…". */
 export function shortened(text: string, max: number): string {
   const letters = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment)
-  return letters.length <= max ? text : `${letters.slice(0, max - 1).join('').trimEnd()}…`
+  return letters.length <= max
+    ? text
+    : `${letters
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`
 }

@@ -11,7 +11,9 @@ test('a document becomes its type tag and its id tag (drafts share the published
 
 test('a guide change refreshes its page, the home page and the organisation pages that list guides', () => {
   const paths = pathsForTags(pages, tagsForDocument({ _type: 'guide', _id: 'guide.cyber-crime-and-fraud' }))
-  expect(paths).toEqual(expect.arrayContaining(['/', '/guides/cyber-crime-and-fraud', '/guides/cyber-crime-and-fraud/email-sent', '/organisations/action-fraud']))
+  expect(paths).toEqual(
+    expect.arrayContaining(['/', '/guides/cyber-crime-and-fraud', '/guides/cyber-crime-and-fraud/email-sent', '/organisations/action-fraud']),
+  )
   expect(paths).not.toContain('/organisations')
 })
 

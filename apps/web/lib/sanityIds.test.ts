@@ -3,7 +3,14 @@ import { expect, test } from 'vitest'
 import { isSanityDocumentId, isSanityTypeName } from './sanityIds'
 
 test('accepts the ids Sanity makes and allows', () => {
-  for (const id of ['guide.cyber-crime-and-fraud', 'drafts.guide.cyber-crime-and-fraud', '189bc292-e41b-42a0-91b5-bfaa33a34af2', 'siteSettings', '_.groups.x', 'a'.repeat(128)]) {
+  for (const id of [
+    'guide.cyber-crime-and-fraud',
+    'drafts.guide.cyber-crime-and-fraud',
+    '189bc292-e41b-42a0-91b5-bfaa33a34af2',
+    'siteSettings',
+    '_.groups.x',
+    'a'.repeat(128),
+  ]) {
     expect(isSanityDocumentId(id), id).toBe(true)
   }
 })

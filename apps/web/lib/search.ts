@@ -16,7 +16,13 @@ export function normaliseText(text: string): string {
 }
 
 export function queryTerms(query: string): string[] {
-  return [...new Set(normaliseText(query).split(' ').filter((t) => t.length > 0))].slice(0, 12)
+  return [
+    ...new Set(
+      normaliseText(query)
+        .split(' ')
+        .filter((t) => t.length > 0),
+    ),
+  ].slice(0, 12)
 }
 
 function score(terms: string[], fields: { text: string; weight: number }[]): number {

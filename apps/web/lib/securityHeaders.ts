@@ -34,11 +34,7 @@ export function siteIsHttps(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export function securityHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
-  return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy() },
-    ...universalHeaders(env),
-    { key: 'X-Frame-Options', value: 'DENY' },
-  ]
+  return [{ key: 'Content-Security-Policy', value: contentSecurityPolicy() }, ...universalHeaders(env), { key: 'X-Frame-Options', value: 'DENY' }]
 }
 
 export function studioOrigin(env: NodeJS.ProcessEnv = process.env): string {
@@ -48,10 +44,7 @@ export function studioOrigin(env: NodeJS.ProcessEnv = process.env): string {
 
 /** For the Studio's preview views only (leaflet PDFs, email previews): the Studio may frame them. */
 export function framableHeaders(env: NodeJS.ProcessEnv = process.env): Header[] {
-  return [
-    ...universalHeaders(env),
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy({ frameAncestors: `'self' ${studioOrigin(env)}` }) },
-  ]
+  return [...universalHeaders(env), { key: 'Content-Security-Policy', value: contentSecurityPolicy({ frameAncestors: `'self' ${studioOrigin(env)}` }) }]
 }
 
 /** API routes set the headers themselves too, so they hold whatever the routing layer does. */

@@ -10,14 +10,14 @@ const now = Date.parse('2026-12-01T10:00:00Z')
 const window = replayWindowFromEnv({})
 const min = 60_000
 
-test('accepts 5 minutes either side of the clock and Sanity\'s 30-minute retry period in the past', () => {
+test("accepts 5 minutes either side of the clock and Sanity's 30-minute retry period in the past", () => {
   expect(window).toEqual({ toleranceSeconds: 300, retrySeconds: 1830 })
   for (const offset of [0, -5 * min, 5 * min, 20 * min, 35 * min + 30_000]) expect(signatureTimeProblem(now - offset, now, window)).toBeUndefined()
 })
 
 test('refuses older or future signatures, saying when it was signed and which settings allow what', () => {
   const old = signatureTimeProblem(now - 30 * 24 * 60 * min, now, window)
-  expect(old).toContain('dated 2026-11-01T10:00:00.000Z, 30 days before this server\'s clock')
+  expect(old).toContain("dated 2026-11-01T10:00:00.000Z, 30 days before this server's clock")
   expect(old).toContain('SANITY_WEBHOOK_TOLERANCE_SECONDS')
   expect(signatureTimeProblem(now - 36 * min, now, window)).toContain('36 minutes before')
   expect(signatureTimeProblem(now + 6 * min, now, window)).toContain('6 minutes after')

@@ -55,7 +55,16 @@ export default function Search({ settings, query, guides, organisations, draft, 
   const total = guides.length + organisations.length
   const echoed = shortened(query, ECHOED_QUERY_LETTERS)
   return (
-    <Layout settings={settings} draft={draft} meta={{ title: query ? `Search: ${echoed}` : 'Search', description: 'Search the guides and the organisations that can help.', canonical, noindex: Boolean(query) }}>
+    <Layout
+      settings={settings}
+      draft={draft}
+      meta={{
+        title: query ? `Search: ${echoed}` : 'Search',
+        description: 'Search the guides and the organisations that can help.',
+        canonical,
+        noindex: Boolean(query),
+      }}
+    >
       <h1>Search</h1>
       <form className="search-form" method="get" action={paths.search()} role="search">
         <div className="field">
@@ -68,7 +77,9 @@ export default function Search({ settings, query, guides, organisations, draft, 
       </form>
       {query ? (
         <p role="status">
-          {total === 0 ? `No results for “${echoed}”. Try a different word, or see all guides on the home page.` : `${total} result${total === 1 ? '' : 's'} for “${echoed}”.`}
+          {total === 0
+            ? `No results for “${echoed}”. Try a different word, or see all guides on the home page.`
+            : `${total} result${total === 1 ? '' : 's'} for “${echoed}”.`}
         </p>
       ) : null}
       <Results id="guide-results" heading="Guides" hits={guides} />

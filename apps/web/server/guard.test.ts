@@ -4,7 +4,8 @@ import { bodyProblem, MAX_BODY_BYTES, targetProblem } from './guard'
 
 test('only paths are served', () => {
   for (const t of ['/', '/guides/x?y=1', '//double/slash']) expect(targetProblem(t), t).toBeUndefined()
-  for (const t of ['http://evil.example/', 'https://evil.example/guides/x', 'evil.example:443', '*', '']) expect(targetProblem(t), t).toContain('only answers requests for its own paths')
+  for (const t of ['http://evil.example/', 'https://evil.example/guides/x', 'evil.example:443', '*', ''])
+    expect(targetProblem(t), t).toContain('only answers requests for its own paths')
 })
 
 test('a declared body over 1 MiB is refused', () => {

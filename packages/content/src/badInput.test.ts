@@ -9,7 +9,10 @@ import { readSeedDocuments, toNdjson, writeDatasetFile } from './testing/dataset
 import type { Document } from './sources/ndjson.js'
 
 type Edit = (docs: Document[]) => Document[]
-const edit = (id: string, change: (d: Document) => Document): Edit => (docs) => docs.map((d) => (d._id === id ? change(d) : d))
+const edit =
+  (id: string, change: (d: Document) => Document): Edit =>
+  (docs) =>
+    docs.map((d) => (d._id === id ? change(d) : d))
 const GUIDE = 'guide.cyber-crime-and-fraud'
 const DVS = 'organisation.derbyshire-victim-services'
 
@@ -31,12 +34,20 @@ test.each<[string, Edit, Partial<Problem>]>([
   [
     'a dangling reference',
     (docs) => docs.filter((d) => d._id !== 'organisation.action-fraud'),
-    { documentId: GUIDE, path: 'organisations[1]', message: 'Points to organisation "organisation.action-fraud", which does not exist (deleted or never published).' },
+    {
+      documentId: GUIDE,
+      path: 'organisations[1]',
+      message: 'Points to organisation "organisation.action-fraud", which does not exist (deleted or never published).',
+    },
   ],
   [
     'an invalid phone number',
     edit(DVS, (d) => ({ ...d, contactPoints: [{ _type: 'phoneContact', _key: 'p', number: '0800 612 650' }] })),
-    { documentId: DVS, path: 'contactPoints[0].number', message: '"0800 612 650" has too few digits: a UK phone number has 11 digits, for example 0800 612 6505, 0300 123 2040 or 101.' },
+    {
+      documentId: DVS,
+      path: 'contactPoints[0].number',
+      message: '"0800 612 650" has too few digits: a UK phone number has 11 digits, for example 0800 612 6505, 0300 123 2040 or 101.',
+    },
   ],
   [
     'an invalid SMS short code',
@@ -46,18 +57,22 @@ test.each<[string, Edit, Partial<Problem>]>([
   [
     'an invalid SMS keyword',
     edit(DVS, (d) => ({ ...d, contactPoints: [{ _type: 'smsContact', _key: 's', keyword: 'D V S', shortCode: '82228' }] })),
-    { documentId: DVS, path: 'contactPoints[0].keyword', message: 'The text keyword should be one short word of letters or digits (up to 20), like DVS. "D V S" is not.' },
+    {
+      documentId: DVS,
+      path: 'contactPoints[0].keyword',
+      message: 'The text keyword should be one short word of letters or digits (up to 20), like DVS. "D V S" is not.',
+    },
   ],
   [
     'a duplicate slug',
     (docs) => [...docs, { ...docs.find((d) => d._id === GUIDE)!, _id: 'guide.copy' }],
-    { documentId: 'guide.copy', path: 'slug', message: 'The slug "cyber-crime-and-fraud" is already used by guide guide.cyber-crime-and-fraud. Each guide needs its own.' },
+    {
+      documentId: 'guide.copy',
+      path: 'slug',
+      message: 'The slug "cyber-crime-and-fraud" is already used by guide guide.cyber-crime-and-fraud. Each guide needs its own.',
+    },
   ],
-  [
-    'a missing required field',
-    edit(GUIDE, ({ title: _t, ...d }) => d as Document),
-    { documentId: GUIDE, path: 'title', message: 'The title is missing.' },
-  ],
+  ['a missing required field', edit(GUIDE, ({ title: _t, ...d }) => d as Document), { documentId: GUIDE, path: 'title', message: 'The title is missing.' }],
   [
     'a web address that is not https',
     edit('organisation.action-fraud', (d) => ({ ...d, contactPoints: [{ _type: 'websiteContact', _key: 'w', url: 'http://www.actionfraud.police.uk' }] })),
@@ -73,7 +88,11 @@ test.each<[string, Edit, Partial<Problem>]>([
             ? { ...d, status: 'renamed', successor: { _ref: 'organisation.think-jessica' } }
             : d,
       ),
-    { documentId: 'organisation.think-jessica', path: 'successor', message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.' },
+    {
+      documentId: 'organisation.think-jessica',
+      path: 'successor',
+      message: 'The organisations that replaced this one lead back to it. Choose the organisation that exists now.',
+    },
   ],
   [
     'a language that is not a language code',

@@ -70,7 +70,9 @@ test('NUL anywhere is refused at its path, Portable Text spans included, quoted 
   })
   const { errors } = await problemsFor(docs)
   expect(errors.map(where)).toEqual([`${GUIDE} summary`, `${GUIDE} sections[1].body[0].children[0].text`])
-  expect(errors[0]!.message).toBe('This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.')
+  expect(errors[0]!.message).toBe(
+    'This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.',
+  )
 })
 
 test('CR/LF in one-line fields are refused, naming each field; line breaks in a summary or description are fine', async () => {
@@ -78,19 +80,42 @@ test('CR/LF in one-line fields are refused, naming each field; line breaks in a 
   docs = edit(docs, DVS, (d) => ({
     ...d,
     name: 'Derbyshire\nVictim Services',
-    contactPoints: [{ _type: 'phoneContact', _key: 'p', number: '0800 612\n6505', label: 'Call\r\nus', hours: '9am\n5pm' }, { _type: 'smsContact', _key: 's', keyword: 'DVS\n', shortCode: '82228' }],
+    contactPoints: [
+      { _type: 'phoneContact', _key: 'p', number: '0800 612\n6505', label: 'Call\r\nus', hours: '9am\n5pm' },
+      { _type: 'smsContact', _key: 's', keyword: 'DVS\n', shortCode: '82228' },
+    ],
   }))
   docs = edit(docs, 'area.derbyshire', (d) => ({ ...d, forceName: 'Derbyshire\nConstabulary' }))
   const { errors } = await problemsFor(docs)
   expect(errors.map(where).sort()).toEqual(
-    [`${GUIDE} title`, `${DVS} name`, `${DVS} contactPoints[0].number`, `${DVS} contactPoints[0].label`, `${DVS} contactPoints[0].hours`, `${DVS} contactPoints[1].keyword`, 'area.derbyshire forceName'].sort(),
+    [
+      `${GUIDE} title`,
+      `${DVS} name`,
+      `${DVS} contactPoints[0].number`,
+      `${DVS} contactPoints[0].label`,
+      `${DVS} contactPoints[0].hours`,
+      `${DVS} contactPoints[1].keyword`,
+      'area.derbyshire forceName',
+    ].sort(),
   )
-  expect(errors.find((p) => p.path === 'title')?.message).toBe('This must be on one line, but it has a line break in it: "Cyber Crime\\r\\nand Fraud". Remove the line break.')
+  expect(errors.find((p) => p.path === 'title')?.message).toBe(
+    'This must be on one line, but it has a line break in it: "Cyber Crime\\r\\nand Fraud". Remove the line break.',
+  )
   for (const p of errors) for (const raw of ['\r', '\n', '\u0000']) expect(formatProblem(p).includes(raw)).toBe(false)
 })
 
 test('link targets other than https, mailto, tel and sms are refused with the document, the path and the target', async () => {
-  const hrefs = ['javascript:alert(1)', 'data:text/html,x', 'vbscript:x', '/relative', '//evil.example', 'http://www.actionfraud.police.uk', 'mailto:a@example.org?bcc=b@example.org', 'tel:12', 'https://www.actionfraud.police.uk']
+  const hrefs = [
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    '/relative',
+    '//evil.example',
+    'http://www.actionfraud.police.uk',
+    'mailto:a@example.org?bcc=b@example.org',
+    'tel:12',
+    'https://www.actionfraud.police.uk',
+  ]
   const docs = edit(seed, GUIDE, (d) => {
     const sections = structuredClone(d.sections) as Array<{ body: Array<Record<string, unknown>> }>
     sections[1]!.body[0] = {

@@ -34,7 +34,11 @@ export function checkStoredDocuments(result: StoredDocuments, problems: Problem[
   }
 
   for (const doc of result.otherDocuments ?? []) {
-    warning(String(doc?._id ?? '(document without _id)'), '_type', `This document is of a type Signpost does not know (${quote(doc?._type)}), so no page, leaflet or email shows it. Delete it, or check it was meant to be a guide, organisation, area or settings.`)
+    warning(
+      String(doc?._id ?? '(document without _id)'),
+      '_type',
+      `This document is of a type Signpost does not know (${quote(doc?._type)}), so no page, leaflet or email shows it. Delete it, or check it was meant to be a guide, organisation, area or settings.`,
+    )
   }
 
   const areaIds = new Set(areas.map(idOf))
@@ -113,7 +117,12 @@ function duplicateSlugs(docs: Stored[], what: string, problems: Problem[]): void
     if (!slug.ok) continue
     const first = seen.get(slug.value)
     if (first) {
-      problems.push({ severity: 'error', documentId: idOf(d), path: 'slug', message: `The slug "${slug.value}" is already used by ${what} ${first}. Each ${what} needs its own.` })
+      problems.push({
+        severity: 'error',
+        documentId: idOf(d),
+        path: 'slug',
+        message: `The slug "${slug.value}" is already used by ${what} ${first}. Each ${what} needs its own.`,
+      })
     } else seen.set(slug.value, idOf(d))
   }
 }

@@ -51,7 +51,8 @@ test('an accent too light for white text is refused, naming the settings field',
     severity: 'error',
     documentId: 'siteSettings',
     path: 'accentColour',
-    message: 'This colour is too light for white text on it, and for headings in it on a white page (contrast 2.0:1; it needs at least 4.5:1). Choose a darker shade.',
+    message:
+      'This colour is too light for white text on it, and for headings in it on a white page (contrast 2.0:1; it needs at least 4.5:1). Choose a darker shade.',
   })
 })
 
@@ -83,12 +84,21 @@ test('a JPEG logo is refused: channels take PNG or SVG', async () => {
   const file = writeDatasetFile(withSettings((s) => ({ ...s, logo: { _type: 'image', _sanityAsset: 'image@file://./images/logo.jpg', alt: 'DVS' } })))
   writeFileSync(join(dirname(file), 'images/logo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))
   const { problems } = await load(file)
-  expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', path: 'logo', message: 'The logo must be a PNG or SVG image (this one is image/jpeg). Upload it again as PNG or SVG.' }))
+  expect(problems).toContainEqual(
+    expect.objectContaining({
+      severity: 'error',
+      path: 'logo',
+      message: 'The logo must be a PNG or SVG image (this one is image/jpeg). Upload it again as PNG or SVG.',
+    }),
+  )
 })
 
 test('an SVG logo beside the dataset is read with its own size', async () => {
   const file = writeDatasetFile(withSettings((s) => ({ ...s, logo: { _type: 'image', _sanityAsset: 'image@file://./images/logo.svg', alt: 'DVS' } })))
-  writeFileSync(join(dirname(file), 'images/logo.svg'), '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 460 180"><text>DVS</text></svg>')
+  writeFileSync(
+    join(dirname(file), 'images/logo.svg'),
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 460 180"><text>DVS</text></svg>',
+  )
   const { content } = await load(file)
   expect(content!.settings.identity.logo).toMatchObject({ mimeType: 'image/svg+xml', width: 460, height: 180, alt: 'DVS' })
   expect((await loadAsset(content!.settings.identity.logo!.url)).toString()).toContain('<text>DVS</text>')
@@ -109,5 +119,7 @@ test('an asset path that leaves the dataset folder is not read', async () => {
   mkdirSync(join(dirname(file), 'images'), { recursive: true })
   const { content, problems } = await load(file)
   expect(content!.settings.identity.logo).toBeUndefined()
-  expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', path: 'logo', message: expect.stringContaining("points outside the dataset's folder") }))
+  expect(problems).toContainEqual(
+    expect.objectContaining({ severity: 'warning', path: 'logo', message: expect.stringContaining("points outside the dataset's folder") }),
+  )
 })

@@ -16,10 +16,7 @@ export type LoadOptions = {
 export async function loadContent(options: LoadOptions = {}): Promise<Content> {
   const source = options.source ?? sourceFromEnv()
   const perspective = options.perspective ?? 'published'
-  const [result, problems] = await Promise.all([
-    source.fetch<ContentQueryResult>(contentQuery, {}, { perspective }),
-    source.problems(),
-  ])
+  const [result, problems] = await Promise.all([source.fetch<ContentQueryResult>(contentQuery, {}, { perspective }), source.problems()])
   return normalise(result, {
     source: source.description,
     perspective,

@@ -53,9 +53,13 @@ test('a web address is fetched; a 404 names the URL and the status', async () =>
 })
 
 test('plain http to another machine, other schemes and non-addresses are refused by name', async () => {
-  await expect(loadAsset('http://cdn.example.org/logo.png')).rejects.toThrow('Cannot load the asset http://cdn.example.org/logo.png: only file: and https: addresses are loaded.')
+  await expect(loadAsset('http://cdn.example.org/logo.png')).rejects.toThrow(
+    'Cannot load the asset http://cdn.example.org/logo.png: only file: and https: addresses are loaded.',
+  )
   await expect(loadAsset('data:image/png;base64,AAAA')).rejects.toThrow('only file: and https: addresses are loaded')
-  await expect(loadAsset('images/logo.png')).rejects.toThrow('Cannot load the asset "images/logo.png": it is not a complete address (expected a file: or https: URL).')
+  await expect(loadAsset('images/logo.png')).rejects.toThrow(
+    'Cannot load the asset "images/logo.png": it is not a complete address (expected a file: or https: URL).',
+  )
 })
 
 test('a download that stalls half way is given up with a message naming the URL', async () => {
@@ -66,7 +70,27 @@ test('a download that stalls half way is given up with a message naming the URL'
 
 test('an https address is fetched over TLS', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-tls-'))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  )
   const tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end(bytes))
   await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve))
   // The certificate is made here, so no CA vouches for it: verification is switched off for this one request.

@@ -31,7 +31,10 @@ export async function loadAsset(url: string, options: LoadAssetOptions = {}): Pr
     throw new Error(`Cannot load the asset ${url}: only file: and https: addresses are loaded.`)
   }
   const failed = (e: unknown): Error => {
-    const why = (e as Error).name === 'TimeoutError' ? `the whole file did not arrive within ${timeoutMs / 1000} seconds` : ((e as { cause?: Error }).cause?.message ?? (e as Error).message)
+    const why =
+      (e as Error).name === 'TimeoutError'
+        ? `the whole file did not arrive within ${timeoutMs / 1000} seconds`
+        : ((e as { cause?: Error }).cause?.message ?? (e as Error).message)
     return new Error(`Cannot load the asset ${url}: ${why}.`, { cause: e })
   }
   const signal = AbortSignal.timeout(timeoutMs)

@@ -37,12 +37,7 @@ export const emailContactSchema = z.object({
   address: z.string(),
   href: z.string().startsWith('mailto:'),
 })
-export const contactPointSchema = z.discriminatedUnion('kind', [
-  phoneContactSchema,
-  smsContactSchema,
-  websiteContactSchema,
-  emailContactSchema,
-])
+export const contactPointSchema = z.discriminatedUnion('kind', [phoneContactSchema, smsContactSchema, websiteContactSchema, emailContactSchema])
 
 export { ORGANISATION_KINDS, type OrganisationKind } from './rules/organisation.js'
 export const organisationKindSchema = z.enum(ORGANISATION_KIND_VALUES)

@@ -58,7 +58,15 @@ function contactPoint(raw: z.output<typeof rawContactPoint>): ContactPoint {
     case 'phoneContact': {
       const phone = parseUkPhone(raw.number)
       if (!phone.ok) throw new Error('unreachable: phone was validated')
-      return { kind: 'phone', ...base, display: phone.value.display, dial: phone.value.dial, href: phone.value.href, hours: raw.hours, freeToCall: phone.value.freeToCall }
+      return {
+        kind: 'phone',
+        ...base,
+        display: phone.value.display,
+        dial: phone.value.dial,
+        href: phone.value.href,
+        hours: raw.hours,
+        freeToCall: phone.value.freeToCall,
+      }
     }
     case 'smsContact': {
       const sms = parseSms(raw.keyword, raw.shortCode)
@@ -84,7 +92,9 @@ function oneMessagePerFault(problems: Problem[]): Problem[] {
     const key = `${p.line ?? ''}\u0000${p.documentId}\u0000${p.path}\u0000${p.message}`
     if (seen.has(key)) return false
     seen.add(key)
-    const covered = control.some((c) => c !== p && c.documentId === p.documentId && (c.path === p.path || c.path.startsWith(`${p.path}.`) || c.path.startsWith(`${p.path}[`)))
+    const covered = control.some(
+      (c) => c !== p && c.documentId === p.documentId && (c.path === p.path || c.path.startsWith(`${p.path}.`) || c.path.startsWith(`${p.path}[`)),
+    )
     return !covered
   })
 }

@@ -26,7 +26,12 @@ async function errorsFor(docs: Document[]): Promise<Problem[]> {
 test('a section with only a heading: "This section has no text: add some or remove the section."', async () => {
   const docs = seed.map((d) => (d._type === 'guide' ? { ...d, sections: [{ _type: 'section', _key: 's', heading: 'What is fraud?' }] } : d))
   expect(await errorsFor(docs)).toEqual([
-    { severity: 'error', documentId: 'guide.cyber-crime-and-fraud', path: 'sections[0].body', message: 'This section has no text: add some or remove the section.' },
+    {
+      severity: 'error',
+      documentId: 'guide.cyber-crime-and-fraud',
+      path: 'sections[0].body',
+      message: 'This section has no text: add some or remove the section.',
+    },
   ])
 })
 
@@ -60,7 +65,10 @@ function* hostileDatasets(): Generator<[string, Document[]]> {
     yield [`block = ${what}`, seed.map((d) => (d === guide ? { ...d, sections: [{ _key: 's', heading: 'H', body: [value] }] } : d))]
     yield [`step = ${what}`, seed.map((d) => (d === guide ? { ...d, steps: [value] } : d))]
     yield [`contact point = ${what}`, seed.map((d) => (d === org ? { ...d, contactPoints: [value] } : d))]
-    yield [`contact _key = ${what}`, seed.map((d) => (d === org ? { ...d, contactPoints: [{ _type: 'phoneContact', _key: value, number: '0800 612 6505' }] } : d))]
+    yield [
+      `contact _key = ${what}`,
+      seed.map((d) => (d === org ? { ...d, contactPoints: [{ _type: 'phoneContact', _key: value, number: '0800 612 6505' }] } : d)),
+    ]
   }
 }
 

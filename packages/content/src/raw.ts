@@ -3,7 +3,20 @@
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
 import { checkAccentColour, checkLogoAlt, checkLogoMimeType, checkSmsLength } from './rules/index.js'
-import { checkEmailAddress, checkHttpsUrl, checkLanguageTag, checkIsoDate, checkRichTextLinks, checkShortCode, checkSingleLine, checkSlug, checkSmsKeyword, parseUkPhone, SECTION_WITHOUT_TEXT, type RuleResult } from './rules/index.js'
+import {
+  checkEmailAddress,
+  checkHttpsUrl,
+  checkLanguageTag,
+  checkIsoDate,
+  checkRichTextLinks,
+  checkShortCode,
+  checkSingleLine,
+  checkSlug,
+  checkSmsKeyword,
+  parseUkPhone,
+  SECTION_WITHOUT_TEXT,
+  type RuleResult,
+} from './rules/index.js'
 
 /** Refuses a line break in a one-line field, before any trimming, so the Studio and this door see the same value. */
 const oneLine = (value: string, ctx: z.RefinementCtx) => {
@@ -13,11 +26,18 @@ const oneLine = (value: string, ctx: z.RefinementCtx) => {
 
 /** A required text that may run over several lines (a summary, a description, a step). */
 const requiredText = (what: string) =>
-  z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).trim().min(1, `${what} is empty.`)
+  z
+    .string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) })
+    .trim()
+    .min(1, `${what} is empty.`)
 
 /** A required one-line text (a title, a name, a heading). */
 const required = (what: string) =>
-  z.string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) }).superRefine(oneLine).trim().min(1, `${what} is empty.`)
+  z
+    .string({ error: (iss) => (iss.input == null ? `${what} is missing.` : `${what} must be text.`) })
+    .superRefine(oneLine)
+    .trim()
+    .min(1, `${what} is empty.`)
 
 const ruled = (check: (v: unknown) => RuleResult<unknown>) =>
   z.unknown().superRefine((value, ctx) => {
@@ -31,10 +51,20 @@ const slugField = z
   .pipe(ruled(checkSlug))
   .transform((s) => s as string)
 
-const optionalParagraph = z.string().nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
+const optionalParagraph = z
+  .string()
+  .nullish()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
 /** An optional one-line text (a label, opening hours). */
-const optionalText = z.string().superRefine(oneLine).nullish().transform((v) => (v?.trim() ? v.trim() : undefined))
-const refs = z.array(z.string().nullable()).nullish().transform((v) => v ?? [])
+const optionalText = z
+  .string()
+  .superRefine(oneLine)
+  .nullish()
+  .transform((v) => (v?.trim() ? v.trim() : undefined))
+const refs = z
+  .array(z.string().nullable())
+  .nullish()
+  .transform((v) => v ?? [])
 
 const rawPhone = z.object({
   _type: z.literal('phoneContact'),
@@ -98,7 +128,10 @@ export const rawArea = z.object({
   name: required('The area name'),
   slug: slugField,
   forceName: required('The police force name'),
-  commissioner: z.string().nullish().transform((v) => v ?? undefined),
+  commissioner: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
 })
 
 export const rawOrganisation = z.object({
@@ -108,15 +141,24 @@ export const rawOrganisation = z.object({
   slug: slugField,
   kind: organisationKindSchema.nullish().refine((v) => v != null, 'Choose what kind of organisation this is.'),
   description: requiredText('The description'),
-  contactPoints: z.array(rawContactPoint).nullish().transform((v) => v ?? []),
+  contactPoints: z
+    .array(rawContactPoint)
+    .nullish()
+    .transform((v) => v ?? []),
   // Required as in the Studio: "not said" is not the same as "no".
   free: z.boolean({ error: 'Say whether the service is free.' }),
   confidential: z.boolean({ error: 'Say whether the service is confidential.' }),
   coverage: z.enum(['national', 'local'], { error: 'Say whether the organisation is national or serves chosen areas.' }),
   areas: refs,
   status: z.enum(['active', 'renamed', 'closed'], { error: 'Choose a status: active, renamed or merged, or closed.' }),
-  successor: z.string().nullish().transform((v) => v ?? undefined),
-  fundedBy: z.string().nullish().transform((v) => v ?? undefined),
+  successor: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  fundedBy: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
 })
 
 /** A section's Portable Text: at least one block, every link target one the link rule accepts (named by its path). */
@@ -129,35 +171,44 @@ const rawBlocks = z
 
 // Review dates, references, coverage and successors are checked on the stored documents (documentChecks.ts), so a
 // fault in another field never hides them.
-export const rawGuide = z
-  .object({
-    _id: z.string(),
-    _updatedAt: z.string(),
-    title: required('The title'),
-    slug: slugField,
-    summary: requiredText('The summary'),
-    language: ruled(checkLanguageTag).transform((v) => v as string),
-    sections: z
-      .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks }), {
-        error: 'The guide has no sections.',
-      })
-      .min(1, 'The guide has no sections.'),
-    steps: z
-      .array(z.object({ _key: z.string(), text: requiredText('The step'), organisation: z.string().nullish().transform((v) => v ?? undefined) }), {
+export const rawGuide = z.object({
+  _id: z.string(),
+  _updatedAt: z.string(),
+  title: required('The title'),
+  slug: slugField,
+  summary: requiredText('The summary'),
+  language: ruled(checkLanguageTag).transform((v) => v as string),
+  sections: z
+    .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks }), {
+      error: 'The guide has no sections.',
+    })
+    .min(1, 'The guide has no sections.'),
+  steps: z
+    .array(
+      z.object({
+        _key: z.string(),
+        text: requiredText('The step'),
+        organisation: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? undefined),
+      }),
+      {
         error: 'Add at least one step, so the reader knows what to do.',
-      })
-      .min(1, 'Add at least one step, so the reader knows what to do.'),
-    organisationsIntro: optionalParagraph,
-    organisations: refs,
-    areas: refs,
-    reviewedAt: ruled(checkIsoDate).transform((v) => v as string),
-    reviewBy: ruled(checkIsoDate).transform((v) => v as string),
-    // The editors' own wording for the advice text: refused above 6 texts as Notify counts them (warned above 2 in normalise).
-    textMessage: optionalParagraph.superRefine((v, ctx) => {
-      const r = v === undefined ? undefined : checkSmsLength(v)
-      if (r && !r.ok) ctx.addIssue({ code: 'custom', message: r.message })
-    }),
-  })
+      },
+    )
+    .min(1, 'Add at least one step, so the reader knows what to do.'),
+  organisationsIntro: optionalParagraph,
+  organisations: refs,
+  areas: refs,
+  reviewedAt: ruled(checkIsoDate).transform((v) => v as string),
+  reviewBy: ruled(checkIsoDate).transform((v) => v as string),
+  // The editors' own wording for the advice text: refused above 6 texts as Notify counts them (warned above 2 in normalise).
+  textMessage: optionalParagraph.superRefine((v, ctx) => {
+    const r = v === undefined ? undefined : checkSmsLength(v)
+    if (r && !r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+  }),
+})
 
 export type RawGuide = z.infer<typeof rawGuide>
 export type RawOrganisation = z.infer<typeof rawOrganisation>

@@ -62,11 +62,15 @@ describe('linkContactNumbers', () => {
   })
 
   test('keys never collide with an editor’s own auto-1', () => {
-    const [out] = linkContactNumbers([block([span('See this or call 999.', ['auto-1'])], [{ _type: 'note', _key: 'auto-1' }])]) as Array<ReturnType<typeof block>>
+    const [out] = linkContactNumbers([block([span('See this or call 999.', ['auto-1'])], [{ _type: 'note', _key: 'auto-1' }])]) as Array<
+      ReturnType<typeof block>
+    >
     expect(out).toBeDefined()
     // the whole span is inside the editor's own annotation, so it is not linked
     expect(out!.markDefs).toHaveLength(1)
-    const [out2] = linkContactNumbers([block([span('See this ', ['auto-1'], 'a'), span('or call 999.', [], 'b')], [{ _type: 'link', _key: 'auto-1', href: 'https://example.org' }])]) as Array<ReturnType<typeof block>>
+    const [out2] = linkContactNumbers([
+      block([span('See this ', ['auto-1'], 'a'), span('or call 999.', [], 'b')], [{ _type: 'link', _key: 'auto-1', href: 'https://example.org' }]),
+    ]) as Array<ReturnType<typeof block>>
     expect(out2!.markDefs.map((d) => d._key)).toEqual(['auto-1', 'auto-2'])
   })
 
@@ -80,9 +84,16 @@ describe('linkContactNumbers', () => {
     ])
     const long = `${'x'.repeat(300)} <b>0300 123 2040</b>`
     const [out2] = linkContactNumbers([block([span(long)])]) as Array<ReturnType<typeof block>>
-    expect(parts(out2!).map(([t]) => t).join('')).toBe(long)
+    expect(
+      parts(out2!)
+        .map(([t]) => t)
+        .join(''),
+    ).toBe(long)
     expect(parts(out2!)[1]).toEqual(['0300 123 2040', 'tel:+443001232040'])
-    const withObject = { ...block([span('Call 0300 ', [], 'a')]), children: [span('Call 0300 ', [], 'a'), { _type: 'emoji', _key: 'e' }, span('123 2040', [], 'c')] }
+    const withObject = {
+      ...block([span('Call 0300 ', [], 'a')]),
+      children: [span('Call 0300 ', [], 'a'), { _type: 'emoji', _key: 'e' }, span('123 2040', [], 'c')],
+    }
     expect(linkContactNumbers([withObject])[0]).toBe(withObject)
   })
 })

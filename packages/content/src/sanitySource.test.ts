@@ -10,7 +10,11 @@ import { readSeedDocuments, writeDatasetFile } from './testing/dataset.js'
 import { startSanityApiServer, type SanityApiServer } from './testing/sanityApiServer.js'
 
 const documents = readSeedDocuments()
-const draftGuide = { ...documents.find((d) => d._id === 'guide.cyber-crime-and-fraud')!, _id: 'drafts.guide.cyber-crime-and-fraud', title: 'Cyber crime and fraud (draft)' }
+const draftGuide = {
+  ...documents.find((d) => d._id === 'guide.cyber-crime-and-fraud')!,
+  _id: 'drafts.guide.cyber-crime-and-fraud',
+  title: 'Cyber crime and fraud (draft)',
+}
 const withDraft = [...documents, draftGuide]
 const file = writeDatasetFile(withDraft)
 let server: SanityApiServer
@@ -22,7 +26,11 @@ afterAll(() => server.close())
 const options = { siteUrl: 'https://help.example.org', now: new Date('2026-11-29') }
 const lake = () => sanitySource({ projectId: 'test1234', dataset: 'production', apiVersion: '2025-02-19', token: 'test-token', apiHost: server.url })
 // The logo's address differs by nature (the Lake's CDN, the file beside the dataset); its bytes are compared below.
-const strip = (c: Content) => ({ ...c, source: '', settings: { ...c.settings, identity: { ...c.settings.identity, logo: { ...c.settings.identity.logo, url: '' } } } })
+const strip = (c: Content) => ({
+  ...c,
+  source: '',
+  settings: { ...c.settings, identity: { ...c.settings.identity, logo: { ...c.settings.identity.logo, url: '' } } },
+})
 
 test('the Content Lake source and the embedded file give exactly the same model', async () => {
   const fromLake = await loadContent({ ...options, source: lake() })

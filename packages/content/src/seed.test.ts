@@ -24,14 +24,11 @@ test('the seed normalises with no errors', () => {
 
 test('every organisation the page names is there with its facts', () => {
   const bySlug = Object.fromEntries(content.organisations.map((o) => [o.slug, o]))
-  expect(Object.values(bySlug).map((o) => o.name).sort()).toEqual([
-    'Action Fraud',
-    'Cyber Streetwise',
-    'Derbyshire Police and Crime Commissioner',
-    'Derbyshire Victim Services',
-    'Get Safe Online',
-    'Think Jessica',
-  ])
+  expect(
+    Object.values(bySlug)
+      .map((o) => o.name)
+      .sort(),
+  ).toEqual(['Action Fraud', 'Cyber Streetwise', 'Derbyshire Police and Crime Commissioner', 'Derbyshire Victim Services', 'Get Safe Online', 'Think Jessica'])
   const dvs = bySlug['derbyshire-victim-services']!
   expect(dvs.contactPoints).toEqual(
     expect.arrayContaining([
@@ -40,9 +37,7 @@ test('every organisation the page names is there with its facts', () => {
     ]),
   )
   expect(dvs).toMatchObject({ kind: 'supportService', free: true, confidential: true, national: false, areas: ['derbyshire'] })
-  expect(bySlug['action-fraud']!.contactPoints).toContainEqual(
-    expect.objectContaining({ kind: 'phone', display: '0300 123 2040', href: 'tel:+443001232040' }),
-  )
+  expect(bySlug['action-fraud']!.contactPoints).toContainEqual(expect.objectContaining({ kind: 'phone', display: '0300 123 2040', href: 'tel:+443001232040' }))
   expect(bySlug['action-fraud']).toMatchObject({ kind: 'reportingCentre', national: true })
   expect(bySlug['derbyshire-police-and-crime-commissioner']).toMatchObject({ kind: 'funder' })
   expect(bySlug['derbyshire-victim-services']!.fundedBy).toBe('derbyshire-police-and-crime-commissioner')
@@ -50,13 +45,7 @@ test('every organisation the page names is there with its facts', () => {
 
 test("the guide keeps the client's own words, section by section", () => {
   const guide = content.guides[0]!
-  expect(guide.sections.map((s) => s.heading)).toEqual([
-    'What is Cyber-crime?',
-    'What is Fraud?',
-    'What should I do?',
-    'How to report it?',
-    'What to expect?',
-  ])
+  expect(guide.sections.map((s) => s.heading)).toEqual(['What is Cyber-crime?', 'What is Fraud?', 'What should I do?', 'How to report it?', 'What to expect?'])
   const flat = (s: string) => s.replace(/\s+/g, ' ')
   for (const section of guide.sections) {
     expect(flat(seedPage)).toContain(section.heading)

@@ -3,7 +3,10 @@ import { expect, test } from 'vitest'
 import { checkSiteUrlForOutput } from './siteUrl.js'
 
 test('a public https address is fine: no warning, no refusal', () => {
-  expect(checkSiteUrlForOutput({ SIGNPOST_SITE_URL: 'https://victimservices.example.org' })).toEqual({ siteUrl: 'https://victimservices.example.org', refuse: false })
+  expect(checkSiteUrlForOutput({ SIGNPOST_SITE_URL: 'https://victimservices.example.org' })).toEqual({
+    siteUrl: 'https://victimservices.example.org',
+    refuse: false,
+  })
 })
 
 test('unset: a warning naming the variable and the localhost address; refused only in production', () => {
@@ -13,12 +16,15 @@ test('unset: a warning naming the variable and the localhost address; refused on
   expect(checkSiteUrlForOutput({ NODE_ENV: 'production' }).refuse).toBe(true)
 })
 
-test.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://signpost.localhost', 'http://[::1]:3000', 'http://0.0.0.0'])('%s is local: warned, refused in production', (url) => {
-  const r = checkSiteUrlForOutput({ SIGNPOST_SITE_URL: url })
-  expect(r.warning).toContain(`SIGNPOST_SITE_URL points at ${url.replace(/\/$/, '')}`)
-  expect(r.refuse).toBe(false)
-  expect(checkSiteUrlForOutput({ SIGNPOST_SITE_URL: url, NODE_ENV: 'production' }).refuse).toBe(true)
-})
+test.each(['http://localhost:3000', 'http://127.0.0.1:8080', 'http://signpost.localhost', 'http://[::1]:3000', 'http://0.0.0.0'])(
+  '%s is local: warned, refused in production',
+  (url) => {
+    const r = checkSiteUrlForOutput({ SIGNPOST_SITE_URL: url })
+    expect(r.warning).toContain(`SIGNPOST_SITE_URL points at ${url.replace(/\/$/, '')}`)
+    expect(r.refuse).toBe(false)
+    expect(checkSiteUrlForOutput({ SIGNPOST_SITE_URL: url, NODE_ENV: 'production' }).refuse).toBe(true)
+  },
+)
 
 test('something that is not a web address is always refused, saying so', () => {
   const r = checkSiteUrlForOutput({ SIGNPOST_SITE_URL: 'victimservices' })

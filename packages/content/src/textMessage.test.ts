@@ -25,7 +25,11 @@ test('a text message of 2 texts is kept on the guide with no warning', async () 
 test('above 2 texts: a warning naming the guide and the field, with the count', async () => {
   const content = await load('a'.repeat(307))
   expect(content.warnings.filter((w) => w.path === 'textMessage')).toEqual([
-    expect.objectContaining({ severity: 'warning', documentId: GUIDE, message: 'The text message is long: 307 characters, 3 texts. Up to 2 texts read best on a phone.' }),
+    expect.objectContaining({
+      severity: 'warning',
+      documentId: GUIDE,
+      message: 'The text message is long: 307 characters, 3 texts. Up to 2 texts read best on a phone.',
+    }),
   ])
 })
 

@@ -6,8 +6,20 @@ import { readSeedDocuments, writeDatasetFile } from './testing/dataset.js'
 import { NotFoundError, guidesForArea, guidesSignposting, organisationsServingArea, primarySupportOf, viewGuide } from './views.js'
 
 const seed = readSeedDocuments()
-const nottinghamshire = { _id: 'area.nottinghamshire', _type: 'area', name: 'Nottinghamshire', slug: { current: 'nottinghamshire' }, forceName: 'Nottinghamshire Police' }
-const nationalGuide = { ...seed.find((d) => d._type === 'guide')!, _id: 'guide.national', slug: { current: 'national-guide' }, title: 'A national guide', areas: [] }
+const nottinghamshire = {
+  _id: 'area.nottinghamshire',
+  _type: 'area',
+  name: 'Nottinghamshire',
+  slug: { current: 'nottinghamshire' },
+  forceName: 'Nottinghamshire Police',
+}
+const nationalGuide = {
+  ...seed.find((d) => d._type === 'guide')!,
+  _id: 'guide.national',
+  slug: { current: 'national-guide' },
+  title: 'A national guide',
+  areas: [],
+}
 
 async function load(docs: unknown[]) {
   return loadContent({ source: embeddedSource(writeDatasetFile(docs)), siteUrl: 'https://x.org', now: new Date('2026-11-29') })
@@ -16,7 +28,11 @@ async function load(docs: unknown[]) {
 test('another area sees national guides and national services only', async () => {
   const content = await load([...seed, nottinghamshire, nationalGuide])
   expect(guidesForArea(content, 'nottinghamshire').map((g) => g.slug)).toEqual(['national-guide'])
-  expect(guidesForArea(content, 'derbyshire').map((g) => g.slug).sort()).toEqual(['cyber-crime-and-fraud', 'national-guide'])
+  expect(
+    guidesForArea(content, 'derbyshire')
+      .map((g) => g.slug)
+      .sort(),
+  ).toEqual(['cyber-crime-and-fraud', 'national-guide'])
   const view = viewGuide(content, 'national-guide', 'nottinghamshire')
   expect(view.local).toEqual([])
   expect(view.organisations.map((o) => o.slug)).not.toContain('derbyshire-victim-services')
@@ -34,7 +50,13 @@ test('a renamed organisation is shown as its successor; a closed one drops out w
   const content = await load(docs)
   const view = viewGuide(content, 'cyber-crime-and-fraud')
   expect(view.organisations.map((o) => o.slug)).toEqual(['derbyshire-victim-services', 'action-fraud', 'get-safe-online'])
-  expect(content.warnings).toContainEqual(expect.objectContaining({ documentId: 'guide.cyber-crime-and-fraud', path: 'organisations[2]', message: 'Think Jessica has closed. Remove it or choose the service that replaced it.' }))
+  expect(content.warnings).toContainEqual(
+    expect.objectContaining({
+      documentId: 'guide.cyber-crime-and-fraud',
+      path: 'organisations[2]',
+      message: 'Think Jessica has closed. Remove it or choose the service that replaced it.',
+    }),
+  )
 })
 
 test('unknown guides and areas are named, with the valid ones listed', async () => {
@@ -52,7 +74,9 @@ test('an overdue review is flagged and warned about', async () => {
 test('the revision changes when a signposted phone number changes, and only then', async () => {
   const a = (await load(seed)).guides[0]!.revision
   const b = (await load(seed)).guides[0]!.revision
-  const changed = seed.map((d) => (d._id === 'organisation.action-fraud' ? { ...d, contactPoints: [{ _type: 'phoneContact', _key: 'p', number: '0300 123 2041' }] } : d))
+  const changed = seed.map((d) =>
+    d._id === 'organisation.action-fraud' ? { ...d, contactPoints: [{ _type: 'phoneContact', _key: 'p', number: '0300 123 2041' }] } : d,
+  )
   const c = (await load(changed)).guides[0]!.revision
   expect(a).toBe(b)
   expect(c).not.toBe(a)

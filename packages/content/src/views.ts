@@ -13,13 +13,23 @@ export class NotFoundError extends Error {
 
 export function getArea(content: Content, slug: string = content.settings.defaultArea): Area {
   const area = content.areas.find((a) => a.slug === slug)
-  if (!area) throw new NotFoundError('area', slug, content.areas.map((a) => a.slug))
+  if (!area)
+    throw new NotFoundError(
+      'area',
+      slug,
+      content.areas.map((a) => a.slug),
+    )
   return area
 }
 
 export function getOrganisation(content: Content, slug: string): Organisation {
   const org = content.organisations.find((o) => o.slug === slug)
-  if (!org) throw new NotFoundError('organisation', slug, content.organisations.map((o) => o.slug))
+  if (!org)
+    throw new NotFoundError(
+      'organisation',
+      slug,
+      content.organisations.map((o) => o.slug),
+    )
   return org
 }
 
@@ -40,7 +50,12 @@ export function guidesForArea(content: Content, areaSlug: string = content.setti
 export function getGuide(content: Content, slug: string, areaSlug: string = content.settings.defaultArea): Guide {
   const valid = guidesForArea(content, areaSlug)
   const guide = valid.find((g) => g.slug === slug)
-  if (!guide) throw new NotFoundError('guide', slug, valid.map((g) => g.slug))
+  if (!guide)
+    throw new NotFoundError(
+      'guide',
+      slug,
+      valid.map((g) => g.slug),
+    )
   return guide
 }
 
@@ -77,7 +92,13 @@ export function primarySupportOf(orgs: Organisation[]): Organisation | undefined
 /** Every current organisation that serves the area, local first. */
 export function organisationsServingArea(content: Content, areaSlug: string = content.settings.defaultArea): Organisation[] {
   getArea(content, areaSlug)
-  return localFirst(organisationsForArea(content, content.organisations.map((o) => o.slug), areaSlug))
+  return localFirst(
+    organisationsForArea(
+      content,
+      content.organisations.map((o) => o.slug),
+      areaSlug,
+    ),
+  )
 }
 
 /** Guides in the area that signpost the organisation (or what it was renamed to). */

@@ -35,8 +35,16 @@ export function queueOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Omit<
     retentionMs: envNumber(env.EMAIL_RETENTION_DAYS, 30) * 24 * 60 * 60 * 1000,
     leaseMs: envNumber(env.EMAIL_LEASE_MS, 5 * 60 * 1000),
     retry: {
-      email: { baseMs: envNumber(env.EMAIL_RETRY_BASE_MS, 60_000), capMs: envNumber(env.EMAIL_RETRY_CAP_MS, 60 * 60 * 1000), maxAttempts: envNumber(env.EMAIL_MAX_ATTEMPTS, 12) },
-      sms: { baseMs: envNumber(env.SMS_RETRY_BASE_MS, 60_000), capMs: envNumber(env.SMS_RETRY_CAP_MS, 60 * 60 * 1000), maxAttempts: envNumber(env.SMS_MAX_ATTEMPTS, 8) },
+      email: {
+        baseMs: envNumber(env.EMAIL_RETRY_BASE_MS, 60_000),
+        capMs: envNumber(env.EMAIL_RETRY_CAP_MS, 60 * 60 * 1000),
+        maxAttempts: envNumber(env.EMAIL_MAX_ATTEMPTS, 12),
+      },
+      sms: {
+        baseMs: envNumber(env.SMS_RETRY_BASE_MS, 60_000),
+        capMs: envNumber(env.SMS_RETRY_CAP_MS, 60 * 60 * 1000),
+        maxAttempts: envNumber(env.SMS_MAX_ATTEMPTS, 8),
+      },
     },
   }
 }

@@ -67,7 +67,14 @@ describe('an email outbox of schema 4', () => {
     const path = tempPath()
     const db = new Database(path)
     db.exec(SCHEMA_4)
-    db.prepare('INSERT INTO renders VALUES (?, ?, ?, ?, ?, ?)').run('h1', 'Cyber Crime and Fraud', '<p>hi</p>', 'hi 0800 612 6505', 'rev1', 'Derbyshire Victim Services')
+    db.prepare('INSERT INTO renders VALUES (?, ?, ?, ?, ?, ?)').run(
+      'h1',
+      'Cyber Crime and Fraud',
+      '<p>hi</p>',
+      'hi 0800 612 6505',
+      'rev1',
+      'Derbyshire Victim Services',
+    )
     db.prepare('INSERT INTO leaflets VALUES (?, ?, ?)').run('l1', 'leaflet.pdf', Buffer.from('%PDF-1.7 raw \u0000 bytes'))
     db.prepare(
       `INSERT INTO messages (id, status, origin, guide, area, attach_leaflet, neutral, to_address, recipient_key, to_masked, idempotency_key, request_digest,
@@ -79,9 +86,21 @@ describe('an email outbox of schema 4', () => {
     const queue = new Queue({ path })
     try {
       expect(queue.db.pragma('user_version', { simple: true })).toBe(6)
-      expect(queue.get('m1')).toMatchObject({ channel: 'email', status: 'queued', to: 'j***@example.com', reference: '<m1@signpost.invalid>', options: { attachLeaflet: true, neutral: true } })
+      expect(queue.get('m1')).toMatchObject({
+        channel: 'email',
+        status: 'queued',
+        to: 'j***@example.com',
+        reference: '<m1@signpost.invalid>',
+        options: { attachLeaflet: true, neutral: true },
+      })
       const [claimed] = queue.claim(5, { channels: ['email'] })
-      expect(claimed?.snapshot).toEqual({ subject: 'Cyber Crime and Fraud', html: '<p>hi</p>', text: 'hi 0800 612 6505', revision: 'rev1', senderName: 'Derbyshire Victim Services' })
+      expect(claimed?.snapshot).toEqual({
+        subject: 'Cyber Crime and Fraud',
+        html: '<p>hi</p>',
+        text: 'hi 0800 612 6505',
+        revision: 'rev1',
+        senderName: 'Derbyshire Victim Services',
+      })
       expect(claimed?.attachment?.content.toString()).toBe('%PDF-1.7 raw \u0000 bytes')
       expect(claimed?.address).toBe('jo@example.com')
       const tables = (queue.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
@@ -108,7 +127,11 @@ describe('one queue, several channels', () => {
       classify: (e) => ({ permanent: false, message: String(e) }),
     })
     const text = queue.enqueue(sms()).id
-    const mail = queue.enqueue({ ...sms({ reference: '<e1@x>', snapshot: { subject: 's' } }), channel: 'email', recipient: { address: 'jo@example.com', key: 'jo@example.com', masked: 'j***@example.com' } }).id
+    const mail = queue.enqueue({
+      ...sms({ reference: '<e1@x>', snapshot: { subject: 's' } }),
+      channel: 'email',
+      recipient: { address: 'jo@example.com', key: 'jo@example.com', masked: 'j***@example.com' },
+    }).id
     const emailOnly = createQueueWorker({ queue, channels: { email: channel('email') }, log: () => {} })
     expect(await emailOnly.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 })
     expect(queue.get(text)?.status).toBe('queued')
@@ -132,7 +155,10 @@ describe('one queue, several channels', () => {
     queue.markSent(id, { where: 'GOV.UK Notify', providerId: 'n-1', awaitingReceipt: true })
     expect(queue.get(id)).toMatchObject({ status: 'sent', providerId: 'n-1' })
     expect(queue.get(id)?.finishedAt).toBeUndefined()
-    expect(queue.recordReceipt('n-1', { status: 'temporary-failure', outcome: 'retry', reason: 'phone off' })).toMatchObject({ status: 'retrying', receipt: { status: 'temporary-failure' } })
+    expect(queue.recordReceipt('n-1', { status: 'temporary-failure', outcome: 'retry', reason: 'phone off' })).toMatchObject({
+      status: 'retrying',
+      receipt: { status: 'temporary-failure' },
+    })
     now += 5000
     const [again] = queue.claim(1)
     expect(again?.reference).toBe('ref-1')
@@ -144,7 +170,7 @@ describe('one queue, several channels', () => {
     queue.close()
   })
 
-  it('erases a text\'s number after retention, from the file too, only once its delivery has ended', () => {
+  it("erases a text's number after retention, from the file too, only once its delivery has ended", () => {
     let now = Date.parse('2026-12-01T10:00:00Z')
     const path = tempPath()
     const queue = new Queue({ path, now: () => now, retentionMs: 24 * 3600 * 1000 })
@@ -165,7 +191,8 @@ describe('one queue, several channels', () => {
 })
 
 describe('cancelling a message', () => {
-  const text = (n: number): EnqueueInput => sms({ recipient: { address: `+44770090010${n}`, key: `+44770090010${n}`, masked: `07*** ***10${n}` }, reference: `r-${n}` })
+  const text = (n: number): EnqueueInput =>
+    sms({ recipient: { address: `+44770090010${n}`, key: `+44770090010${n}`, masked: `07*** ***10${n}` }, reference: `r-${n}` })
   const recording = (sent: string[]): ChannelHandler => ({
     referenceName: 'reference',
     prepare: async (m) => m,
@@ -201,9 +228,18 @@ describe('cancelling a message', () => {
     expect(sent).toEqual(['r-3'])
     expect(queue.get(kept)?.status).toBe('sent')
     expect(queue.counts()).toEqual({ queued: 0, sending: 0, sent: 1, retrying: 0, failed: 0, cancelled: 2 })
-    expect(queue.list({ status: 'cancelled' }).map((m) => m.id).sort()).toEqual([queued, waiting].sort())
+    expect(
+      queue
+        .list({ status: 'cancelled' })
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([queued, waiting].sort())
     expect(() => queue.retry(queued)).toThrow(`Message ${queued} was cancelled by Sam Supervisor; a cancelled message is never sent.`)
-    expect(queue.cancel(queued, 'someone else')).toEqual({ cancelled: false, status: 'cancelled', reason: `Message ${queued} was not cancelled: it was already cancelled by Sam Supervisor.` })
+    expect(queue.cancel(queued, 'someone else')).toEqual({
+      cancelled: false,
+      status: 'cancelled',
+      reason: `Message ${queued} was not cancelled: it was already cancelled by Sam Supervisor.`,
+    })
     queue.close()
   })
 
@@ -238,7 +274,11 @@ describe('cancelling a message', () => {
     queue.markSent(sent, { where: 'test' })
     queue.recordFailure(failed, { permanent: true, message: 'no such number' })
     expect(queue.cancel(sent, 'Sam')).toEqual({ cancelled: false, status: 'sent', reason: `Message ${sent} was not cancelled: it was already sent.` })
-    expect(queue.cancel(failed, 'Sam')).toEqual({ cancelled: false, status: 'failed', reason: `Message ${failed} was not cancelled: it already failed and will not be sent.` })
+    expect(queue.cancel(failed, 'Sam')).toEqual({
+      cancelled: false,
+      status: 'failed',
+      reason: `Message ${failed} was not cancelled: it already failed and will not be sent.`,
+    })
     expect(queue.cancel('no-such-id', 'Sam')).toEqual({ cancelled: false, reason: 'No message with id no-such-id.' })
     // An email door asking about a text does not find it.
     const other = queue.enqueue(text(3)).id
@@ -266,7 +306,10 @@ describe('cancelling a message', () => {
     const path = tempPath()
     const db = new Database(path)
     db.exec(SCHEMA_5)
-    for (const [id, status, attempts, error, provider] of [['q1', 'queued', 0, null, null], ['f1', 'failed', 3, 'no such number', 'n-9']] as const) {
+    for (const [id, status, attempts, error, provider] of [
+      ['q1', 'queued', 0, null, null],
+      ['f1', 'failed', 3, 'no such number', 'n-9'],
+    ] as const) {
       db.prepare(
         `INSERT INTO messages (id, channel, status, origin, guide, options, to_address, recipient_key, to_masked, message_id, attempts, last_error, provider_id, created_at, next_attempt_at)
          VALUES (?, 'sms', ?, 'cli', 'cyber-crime-and-fraud', '{"neutral":true}', '+447700900123', '+447700900123', '07*** ***123', ?, ?, ?, ?, 1, 1)`,
@@ -278,7 +321,9 @@ describe('cancelling a message', () => {
       expect(queue.db.pragma('user_version', { simple: true })).toBe(6)
       expect(queue.get('f1')).toMatchObject({ status: 'failed', attempts: 3, lastError: 'no such number', providerId: 'n-9', options: { neutral: true } })
       expect(queue.cancel('q1', 'Sam')).toMatchObject({ cancelled: true, message: { status: 'cancelled' } })
-      const indexes = (queue.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' AND name LIKE 'messages_%'").all() as { name: string }[]).map((i) => i.name)
+      const indexes = (
+        queue.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' AND name LIKE 'messages_%'").all() as { name: string }[]
+      ).map((i) => i.name)
       expect(indexes).toContain('messages_due')
       expect(indexes).toContain('messages_idempotency')
     } finally {

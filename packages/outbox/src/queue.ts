@@ -257,7 +257,8 @@ export class Queue {
     const now = this.now()
     const txn = this.db.transaction((): { id: string; created: boolean } => {
       if (idempotencyKey) {
-        const existing = this.db.prepare('SELECT id, request_digest FROM messages WHERE idempotency_key = ?').get(idempotencyKey) as { id: string; request_digest: string | null } | undefined
+        const existing = this.db.prepare('SELECT id, request_digest FROM messages WHERE idempotency_key = ?').get(idempotencyKey) as
+          { id: string; request_digest: string | null } | undefined
         // A row from before schema 4 has no request digest: its key is answered as it always was.
         if (existing && existing.request_digest !== null && existing.request_digest !== input.requestDigest) {
           throw new IdempotencyConflictError(
@@ -360,7 +361,9 @@ export class Queue {
 
   /** A message only if this API client created it: another client's, or one from the CLI or the site, is not found. */
   getForApiClient(id: string, apiClient: string, filter: Filter = {}): QueuedMessage | undefined {
-    const row = this.db.prepare(`SELECT * FROM messages WHERE id = @id AND api_client = @apiClient${channelClause(filter)}`).get({ id, apiClient, ...filter }) as Row | undefined
+    const row = this.db
+      .prepare(`SELECT * FROM messages WHERE id = @id AND api_client = @apiClient${channelClause(filter)}`)
+      .get({ id, apiClient, ...filter }) as Row | undefined
     return row ? publicView(row) : undefined
   }
 
@@ -374,13 +377,20 @@ export class Queue {
     const where = [options.status ? 'status = @status' : '', options.channel ? 'channel = @channel' : ''].filter(Boolean)
     const rows = this.db
       .prepare(`SELECT * FROM messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
-      .all({ limit: options.limit ?? 20, ...(options.status ? { status: options.status } : {}), ...(options.channel ? { channel: options.channel } : {}) }) as Row[]
+      .all({
+        limit: options.limit ?? 20,
+        ...(options.status ? { status: options.status } : {}),
+        ...(options.channel ? { channel: options.channel } : {}),
+      }) as Row[]
     return rows.map(publicView)
   }
 
   counts(filter: Filter = {}): Record<QueueStatus, number> {
     const out: Record<QueueStatus, number> = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 }
-    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM messages${channelClause(filter, 'WHERE')} GROUP BY status`).all(filter) as { status: QueueStatus; n: number }[]
+    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM messages${channelClause(filter, 'WHERE')} GROUP BY status`).all(filter) as {
+      status: QueueStatus
+      n: number
+    }[]
     for (const r of rows) out[r.status] = r.n
     return out
   }
@@ -394,7 +404,9 @@ export class Queue {
   recoverAbandoned(filter: { channels?: readonly Channel[] } = {}): { ownerGone: number; notRenewed: number } {
     const now = this.now()
     const channels = filter.channels ?? CHANNELS
-    const select = this.db.prepare(`SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending' AND channel IN (${channels.map(() => '?').join(',')})`)
+    const select = this.db.prepare(
+      `SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending' AND channel IN (${channels.map(() => '?').join(',')})`,
+    )
     const update = this.db.prepare(
       "UPDATE messages SET status = 'retrying', next_attempt_at = ?, claimed_by = NULL, last_error = coalesce(last_error, 'Interrupted while sending; sending again.') WHERE id = ? AND status = 'sending'",
     )
@@ -483,7 +495,9 @@ export class Queue {
   /** Sent messages still waiting for a delivery receipt, oldest first (for asking the provider when none came). */
   awaitingReceipt(options: { channel: Channel; sentBefore: number; limit?: number }): QueuedMessage[] {
     const rows = this.db
-      .prepare("SELECT * FROM messages WHERE channel = ? AND status = 'sent' AND finished_at IS NULL AND provider_id IS NOT NULL AND sent_at <= ? ORDER BY sent_at LIMIT ?")
+      .prepare(
+        "SELECT * FROM messages WHERE channel = ? AND status = 'sent' AND finished_at IS NULL AND provider_id IS NOT NULL AND sent_at <= ? ORDER BY sent_at LIMIT ?",
+      )
       .all(options.channel, options.sentBefore, options.limit ?? 50) as Row[]
     return rows.map(publicView)
   }
@@ -493,7 +507,10 @@ export class Queue {
    * stays sent; a permanent failure becomes failed, keeping the reason); `retry` sends it again after back-off as a
    * new attempt with the same reference. A receipt for an older attempt, or a repeated one, changes nothing.
    */
-  recordReceipt(providerId: string, receipt: { status: string; outcome: 'delivered' | 'failed' | 'retry' | 'pending'; reason?: string }): QueuedMessage | undefined {
+  recordReceipt(
+    providerId: string,
+    receipt: { status: string; outcome: 'delivered' | 'failed' | 'retry' | 'pending'; reason?: string },
+  ): QueuedMessage | undefined {
     const now = this.now()
     return this.db
       .transaction((): QueuedMessage | undefined => {
@@ -530,7 +547,8 @@ export class Queue {
   /** A permanent failure (or too many attempts): failed, and stays visible. Otherwise retrying after back-off. */
   recordFailure(id: string, failure: SendFailure): QueueStatus {
     const now = this.now()
-    const row = this.db.prepare('SELECT channel, attempts, to_address, to_name FROM messages WHERE id = ?').get(id) as Pick<Row, 'channel' | 'attempts' | 'to_address' | 'to_name'> | undefined
+    const row = this.db.prepare('SELECT channel, attempts, to_address, to_name FROM messages WHERE id = ?').get(id) as
+      Pick<Row, 'channel' | 'attempts' | 'to_address' | 'to_name'> | undefined
     if (!row) return 'failed'
     const { baseMs, capMs, maxAttempts } = this.retryPolicies[row.channel]
     const giveUp = failure.permanent || row.attempts >= maxAttempts
@@ -554,9 +572,14 @@ export class Queue {
   retry(id: string, filter: Filter = {}): QueuedMessage {
     const row = this.db.prepare(`SELECT * FROM messages WHERE id = @id${channelClause(filter)}`).get({ id, ...filter }) as Row | undefined
     if (!row) throw new Error(`No message with id ${id}.`)
-    if (row.to_address === null) throw new Error(`Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`)
-    if (row.status === 'sent' || row.status === 'sending') throw new Error(`Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`)
-    if (row.status === 'cancelled') throw new Error(`Message ${id} was cancelled${row.cancelled_by ? ` by ${row.cancelled_by}` : ''}; a cancelled message is never sent. Send a new one instead.`)
+    if (row.to_address === null)
+      throw new Error(`Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`)
+    if (row.status === 'sent' || row.status === 'sending')
+      throw new Error(`Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`)
+    if (row.status === 'cancelled')
+      throw new Error(
+        `Message ${id} was cancelled${row.cancelled_by ? ` by ${row.cancelled_by}` : ''}; a cancelled message is never sent. Send a new one instead.`,
+      )
     this.db.prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, finished_at = NULL, attempts = 0 WHERE id = ?").run(this.now(), id)
     const m = this.get(id)
     if (!m) throw new Error(`No message with id ${id}.`)

@@ -62,8 +62,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_provider ON messages (provider_id) WH
 CREATE INDEX IF NOT EXISTS messages_awaiting ON messages (channel, sent_at) WHERE status = 'sent' AND finished_at IS NULL;
 `
 
-const has = (db: Database.Database, table: string, column: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column)
-const tableExists = (db: Database.Database, table: string) => db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', table) !== undefined
+const has = (db: Database.Database, table: string, column: string) =>
+  (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column)
+const tableExists = (db: Database.Database, table: string) =>
+  db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', table) !== undefined
 
 /**
  * Brings an older outbox file up to SCHEMA_VERSION in place (nothing to do for a new or current file); refuses a
@@ -114,10 +116,16 @@ function migrateFrom3(db: Database.Database): void {
   if (!has(db, 'messages', 'request_digest')) db.exec('ALTER TABLE messages ADD COLUMN request_digest TEXT')
   if (tableExists(db, 'renders') && !has(db, 'renders', 'sender_name')) db.exec('ALTER TABLE renders ADD COLUMN sender_name TEXT')
   type Old = { id: string; idempotency_key: string | null; last_error: string | null; to_address: string | null; to_name: string | null }
-  const rows = db.prepare('SELECT id, idempotency_key, last_error, to_address, to_name FROM messages WHERE idempotency_key IS NOT NULL OR last_error IS NOT NULL').all() as Old[]
+  const rows = db
+    .prepare('SELECT id, idempotency_key, last_error, to_address, to_name FROM messages WHERE idempotency_key IS NOT NULL OR last_error IS NOT NULL')
+    .all() as Old[]
   const update = db.prepare('UPDATE messages SET idempotency_key = ?, last_error = ? WHERE id = ?')
   for (const r of rows) {
-    update.run(r.idempotency_key === null ? null : keyDigest(r.idempotency_key), r.last_error === null ? null : maskRecipientsIn(r.last_error, [r.to_address, r.to_name]), r.id)
+    update.run(
+      r.idempotency_key === null ? null : keyDigest(r.idempotency_key),
+      r.last_error === null ? null : maskRecipientsIn(r.last_error, [r.to_address, r.to_name]),
+      r.id,
+    )
   }
 }
 
@@ -151,7 +159,8 @@ function migrateFrom4(db: Database.Database): void {
 }
 
 /** The messages table as this version makes it, under another name (to copy rows into before a rename). */
-const messagesTableAs = (name: string): string => SCHEMA.replace('CREATE TABLE IF NOT EXISTS messages (', `CREATE TABLE ${name} (`).split('CREATE UNIQUE INDEX')[0] ?? ''
+const messagesTableAs = (name: string): string =>
+  SCHEMA.replace('CREATE TABLE IF NOT EXISTS messages (', `CREATE TABLE ${name} (`).split('CREATE UNIQUE INDEX')[0] ?? ''
 
 /**
  * Schema 5 → 6: the status CHECK gains 'cancelled' and a cancelled_by column is added. SQLite cannot change a CHECK in

@@ -95,7 +95,9 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
       for (const id of queue.renewClaims(claimed.keys(), workerId)) {
         const channel = claimed.get(id)
         claimed.delete(id)
-        log(`${channel} ${id}: this worker went longer than the lease (${queue.leaseMs} ms) without renewing its claim, so it was taken back; it may arrive twice`)
+        log(
+          `${channel} ${id}: this worker went longer than the lease (${queue.leaseMs} ms) without renewing its claim, so it was taken back; it may arrive twice`,
+        )
       }
     } catch (e) {
       log(`${channels.join('+')} worker: could not renew claims: ${(e as Error).message}`)
@@ -160,7 +162,8 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     for (const c of channels) files += handlerFor(c).purgeOlderThan?.(Date.now() - queue.retentionMs) ?? 0
     const label = channels.join('+')
     if (n > 0 || files > 0) log(`${label}: erased the recipients of ${n} message(s) and ${files} delivered file(s) past the retention period`)
-    if (n > 0 && !walCleared) log(`${label}: the outbox's WAL file was in use by another process, so erased recipients stay in ${queue.path}-wal until its next checkpoint`)
+    if (n > 0 && !walCleared)
+      log(`${label}: the outbox's WAL file was in use by another process, so erased recipients stay in ${queue.path}-wal until its next checkpoint`)
   }
 
   async function maintainChannels(): Promise<void> {
@@ -180,7 +183,9 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
       const same = `same ${handlerFor(c).referenceName}`
       if (ownerGone > 0) log(`${c}: ${ownerGone} message(s) left in "sending" by a worker that is no longer running will be sent again (${same})`)
       if (notRenewed > 0) {
-        log(`${c}: ${notRenewed} message(s) whose worker stopped renewing its claim for longer than the lease (${queue.leaseMs} ms) will be sent again (${same})`)
+        log(
+          `${c}: ${notRenewed} message(s) whose worker stopped renewing its claim for longer than the lease (${queue.leaseMs} ms) will be sent again (${same})`,
+        )
       }
     }
     maybePurge()

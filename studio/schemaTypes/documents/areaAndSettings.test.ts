@@ -66,7 +66,11 @@ describe('site settings', () => {
   it('asks for the site name, default area and emergency notice', async () => {
     const { siteName: _s, defaultArea: _d, emergencyNotice: _e, ...rest } = settings
     expect(await errors(rest)).toEqual(
-      expect.arrayContaining(['siteName: Add the site name.', 'defaultArea: Choose the default area.', 'emergencyNotice: Add the emergency notice (call 999).']),
+      expect.arrayContaining([
+        'siteName: Add the site name.',
+        'defaultArea: Choose the default area.',
+        'emergencyNotice: Add the emergency notice (call 999).',
+      ]),
     )
   })
 })

@@ -65,7 +65,8 @@ describe('guide validation', () => {
   })
 
   it('warns about a sentence over 25 words in a section body, with the rule’s message', async () => {
-    const long = 'This sentence goes on and on with one word after another until it has far more than twenty five words in it and nobody can follow it any more.'
+    const long =
+      'This sentence goes on and on with one word after another until it has far more than twenty five words in it and nobody can follow it any more.'
     const sections = [
       {
         _type: 'section',
@@ -120,6 +121,8 @@ describe('guide text', () => {
   })
   it('allows line breaks in the summary but not a NUL', async () => {
     expect(await errors({ ...seed, summary: 'Line one.\nLine two.' })).toEqual([])
-    expect(await errors({ ...seed, summary: 'Line one.\u0000' })).toEqual([expect.stringMatching(/^summary: This text has a hidden control character \(U\+0000\)/)])
+    expect(await errors({ ...seed, summary: 'Line one.\u0000' })).toEqual([
+      expect.stringMatching(/^summary: This text has a hidden control character \(U\+0000\)/),
+    ])
   })
 })

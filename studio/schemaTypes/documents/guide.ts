@@ -130,9 +130,7 @@ export const guide = defineType({
       validation: (rule) => [
         rule.custom(fromRule(checkIsoDate)),
         rule.custom((value, context) => toValidation(checkReviewDates(context.document?.reviewedAt, value))),
-        rule
-          .custom((value) => (typeof value === 'string' && isReviewOverdue(value, clock.now()) ? overdueMessage(value) : true))
-          .warning(),
+        rule.custom((value) => (typeof value === 'string' && isReviewOverdue(value, clock.now()) ? overdueMessage(value) : true)).warning(),
       ],
     }),
   ],
@@ -144,7 +142,8 @@ export const guide = defineType({
     select: { title: 'title', reviewBy: 'reviewBy', area0: 'areas.0.name', area1: 'areas.1.name' },
     prepare({ title, reviewBy, area0, area1 }) {
       const where = area0 ? [area0, area1].filter(Boolean).join(', ') + (area1 ? '…' : '') : 'National'
-      const due = typeof reviewBy === 'string' ? (isReviewOverdue(reviewBy, clock.now()) ? `review overdue (${reviewBy})` : `review by ${reviewBy}`) : 'no review date'
+      const due =
+        typeof reviewBy === 'string' ? (isReviewOverdue(reviewBy, clock.now()) ? `review overdue (${reviewBy})` : `review by ${reviewBy}`) : 'no review date'
       return { title: title ?? 'Untitled guide', subtitle: `${where} · ${due}` }
     },
   },

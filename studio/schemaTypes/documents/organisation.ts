@@ -50,10 +50,7 @@ export const organisation = defineType({
       type: 'text',
       rows: 4,
       group: 'about',
-      validation: (rule) => [
-        rule.custom(required('Say in a sentence or two what this organisation does.')),
-        rule.custom(longSentenceRule).warning(),
-      ],
+      validation: (rule) => [rule.custom(required('Say in a sentence or two what this organisation does.')), rule.custom(longSentenceRule).warning()],
     }),
     defineField({
       name: 'contactPoints',
@@ -159,9 +156,8 @@ export const organisation = defineType({
   preview: {
     select: { name: 'name', kind: 'kind', status: 'status', contactPoints: 'contactPoints' },
     prepare({ name, kind, status, contactPoints }) {
-      const firstPhone = (Array.isArray(contactPoints) ? contactPoints : []).find(
-        (c: { _type?: string }) => c?._type === 'phoneContact',
-      ) as { number?: string } | undefined
+      const firstPhone = (Array.isArray(contactPoints) ? contactPoints : []).find((c: { _type?: string }) => c?._type === 'phoneContact') as
+        { number?: string } | undefined
       const phone = firstPhone ? parseUkPhone(firstPhone.number) : undefined
       const parts = [
         organisationKindTitle(kind) ?? 'Kind not chosen',

@@ -24,7 +24,8 @@ export const siteSettings = defineType({
     defineField({
       name: 'serviceName',
       title: 'Service name',
-      description: 'The name readers know the service by, e.g. "Derbyshire Victim Services". Shown in the site header, on every leaflet cover and as the sender of advice emails.',
+      description:
+        'The name readers know the service by, e.g. "Derbyshire Victim Services". Shown in the site header, on every leaflet cover and as the sender of advice emails.',
       type: 'string',
       validation: (rule) => rule.custom(requiredLine('Add the service name readers know, e.g. "Derbyshire Victim Services".')),
     }),

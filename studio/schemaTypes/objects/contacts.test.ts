@@ -13,8 +13,7 @@ afterAll(() => studio.close())
 const dvs = readSeedDocuments().find((d) => d._id === 'organisation.derbyshire-victim-services')!
 const message = (r: { ok: boolean; message?: string }) => (r.ok ? 'passes' : r.message!)
 const withContact = (contact: Record<string, unknown>) => ({ ...dvs, contactPoints: [{ _key: 'c1', ...contact }] })
-const errors = async (contact: Record<string, unknown>) =>
-  describeMarkers(await studio.validate(withContact(contact)), 'error')
+const errors = async (contact: Record<string, unknown>) => describeMarkers(await studio.validate(withContact(contact)), 'error')
 
 describe('phone numbers', () => {
   it.each(['0800 612 6505', '0300 123 2040', '101', '999', '+44 300 123 2040', '01332 123456'])('accepts %s', async (number) => {

@@ -36,9 +36,12 @@ const withLink = (href: string) => ({
 const errors = async (doc: Record<string, unknown>) => describeMarkers(await studio.validate(doc), 'error')
 
 describe('link annotations', () => {
-  it.each(['https://www.actionfraud.police.uk', 'mailto:help@example.org?subject=Advice', 'tel:+443001232040', 'tel:999', 'sms:82228?body=DVS'])('accepts %s', async (href) => {
-    expect(await errors(withLink(href))).toEqual([])
-  })
+  it.each(['https://www.actionfraud.police.uk', 'mailto:help@example.org?subject=Advice', 'tel:+443001232040', 'tel:999', 'sms:82228?body=DVS'])(
+    'accepts %s',
+    async (href) => {
+      expect(await errors(withLink(href))).toEqual([])
+    },
+  )
   it.each([
     'javascript:alert(1)',
     'data:text/html,<script>alert(1)</script>',
@@ -64,12 +67,16 @@ describe('section text', () => {
   it('a heading on two lines is refused', async () => {
     const doc = withLink('https://www.actionfraud.police.uk')
     const sections = [{ ...doc.sections[0], heading: 'How to\r\nreport it' }]
-    expect(await errors({ ...doc, sections })).toEqual([expect.stringMatching(/^sections\.\[s1\]\.heading: This must be on one line, but it has a line break in it: "How to\\r\\nreport it"/)])
+    expect(await errors({ ...doc, sections })).toEqual([
+      expect.stringMatching(/^sections\.\[s1\]\.heading: This must be on one line, but it has a line break in it: "How to\\r\\nreport it"/),
+    ])
   })
   it('a NUL inside a span is refused at that span', async () => {
     const doc = withLink('https://www.actionfraud.police.uk')
     const body = [{ ...doc.sections[0]!.body[0]!, children: [{ _type: 'span', _key: 'c1', text: 'Bad\u0000text', marks: [] }] }]
     const found = await errors({ ...doc, sections: [{ ...doc.sections[0], body }] })
-    expect(found).toEqual([expect.stringMatching(/^sections\.\[s1\]\.body\.\[b1\]\.children\.\[c1\]\.text: This text has a hidden control character \(U\+0000\)/)])
+    expect(found).toEqual([
+      expect.stringMatching(/^sections\.\[s1\]\.body\.\[b1\]\.children\.\[c1\]\.text: This text has a hidden control character \(U\+0000\)/),
+    ])
   })
 })

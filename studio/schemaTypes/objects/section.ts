@@ -58,10 +58,7 @@ export const section = defineType({
           },
         }),
       ],
-      validation: (rule) => [
-        rule.custom(required(SECTION_WITHOUT_TEXT)),
-        rule.custom(longSentenceRule).warning(),
-      ],
+      validation: (rule) => [rule.custom(required(SECTION_WITHOUT_TEXT)), rule.custom(longSentenceRule).warning()],
     }),
   ],
   preview: {

@@ -22,7 +22,10 @@ if (!width || !height) throw new Error(`${svgFile} has no width and height in pi
 
 const fonts = webFonts
   .filter((f) => f.name.includes('-latin-'))
-  .map((f) => `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${f.weight};src:url(data:font/woff2;base64,${readFileSync(f.file).toString('base64')}) format('woff2')}`)
+  .map(
+    (f) =>
+      `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${f.weight};src:url(data:font/woff2;base64,${readFileSync(f.file).toString('base64')}) format('woff2')}`,
+  )
   .join('\n')
 
 const browser = await launchChromium({ deviceScaleFactor: SCALE, viewport: { width, height } })

@@ -148,7 +148,8 @@ export class Flow {
     const measure = this.measure
     const push = (frag: Frag) => {
       const current = words.at(-1)
-      if (!current || pendingSpace || pendingHard) words.push({ frags: [frag], ...(pendingSpace && !pendingHard ? { space: pendingSpace } : {}), ...(pendingHard ? { hard: true } : {}) })
+      if (!current || pendingSpace || pendingHard)
+        words.push({ frags: [frag], ...(pendingSpace && !pendingHard ? { space: pendingSpace } : {}), ...(pendingHard ? { hard: true } : {}) })
       else current.frags.push(frag)
       pendingSpace = undefined
       pendingHard = false
@@ -280,7 +281,15 @@ export class Flow {
         continue
       }
       if (last && last.font === frag.font && last.size === frag.size && last.colour === frag.colour && last.link === frag.link) last.text += frag.text
-      else out.push({ text: frag.text, font: frag.font, size: frag.size, ...(frag.colour ? { colour: frag.colour } : {}), ...(frag.link ? { link: frag.link } : {}), dx: x })
+      else
+        out.push({
+          text: frag.text,
+          font: frag.font,
+          size: frag.size,
+          ...(frag.colour ? { colour: frag.colour } : {}),
+          ...(frag.link ? { link: frag.link } : {}),
+          dx: x,
+        })
       x += frag.width
     }
     return out
@@ -337,7 +346,14 @@ export class Flow {
         const line = lines[i]!
         const baseline = this.measure.ascent('regular', line.size)
         for (const seg of line.segments) {
-          const op: TextOp = { kind: 'text', x: x + seg.dx, y: this.y + baseline - this.measure.ascent('regular', seg.size), text: seg.text, font: seg.font, size: seg.size }
+          const op: TextOp = {
+            kind: 'text',
+            x: x + seg.dx,
+            y: this.y + baseline - this.measure.ascent('regular', seg.size),
+            text: seg.text,
+            font: seg.font,
+            size: seg.size,
+          }
           if (seg.colour) op.colour = seg.colour
           if (seg.link) {
             op.link = seg.link.href

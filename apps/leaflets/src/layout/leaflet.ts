@@ -211,7 +211,9 @@ function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
     const width = (full - gap * (columns - 1)) / columns
     const perColumn = Math.ceil(contents.length / columns)
     const groups = Array.from({ length: columns }, (_, c) => contents.slice(c * perColumn, (c + 1) * perColumn))
-    const heights = groups.map((g) => g.reduce((h, e) => h + flow.measureText([{ text: e.title }], { size: type.body, indentRight: full - width + pageRoom }) + rowGap, 0))
+    const heights = groups.map((g) =>
+      g.reduce((h, e) => h + flow.measureText([{ text: e.title }], { size: type.body, indentRight: full - width + pageRoom }) + rowGap, 0),
+    )
     return { columns, width, groups, height: Math.max(...heights) }
   })
   const head = flow.lineHeight(type.h2) + type.body * 2.2
@@ -234,7 +236,15 @@ function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
       const page = pageLabel(entry)
       const y = flow.y
       flow.text(body, [{ text: `${entry.title} ` }], { size: type.body, indent, indentRight: geo.right - right + pageRoom, keepTogether: true })
-      flow.add(body, { kind: 'text', x: right - flow.measure.width(page, 'regular', type.body), y, text: page, font: 'regular', size: type.body, colour: colours.muted })
+      flow.add(body, {
+        kind: 'text',
+        x: right - flow.measure.width(page, 'regular', type.body),
+        y,
+        text: page,
+        font: 'regular',
+        size: type.body,
+        colour: colours.muted,
+      })
       flow.y += rowGap
     }
     bottom = Math.max(bottom, flow.y)
@@ -346,7 +356,9 @@ export const CLOSING_HEADING = 'How to get help'
  * together as its back pages, after any padding. 1, or 2 where it does not fit one page (large print on A5).
  */
 export function closingPageCount(layout: LeafletLayout): number {
-  const start = contentsOf(layout).filter((e) => e.title === CLOSING_HEADING).at(-1)
+  const start = contentsOf(layout)
+    .filter((e) => e.title === CLOSING_HEADING)
+    .at(-1)
   return start ? layout.pageCount - start.page + 1 : 1
 }
 
@@ -376,13 +388,24 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
   flow.add(figure, qrGrid(guide.url, x, y, qrSize))
   const beside = qrSize + type.body
   const url = flow.element(null, 'P')
-  flow.text(url, [{ text: 'Read this guide online: scan the code with a phone camera, or type this address: ' }, { text: '\n' }, { text: guide.url, bold: true, colour: accent, link: { href: guide.url } }], { size: type.body, indent: beside })
+  flow.text(
+    url,
+    [
+      { text: 'Read this guide online: scan the code with a phone camera, or type this address: ' },
+      { text: '\n' },
+      { text: guide.url, bold: true, colour: accent, link: { href: guide.url } },
+    ],
+    { size: type.body, indent: beside },
+  )
   flow.y = Math.max(flow.y, y + qrSize)
   flow.space(s.gap)
 
   // Small print: who made it and, for staff, the content revision.
   const { identity } = view.settings
-  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. Leaflet revision ${shortRevision(guide.revision)}.`].filter(Boolean).join('. ').replace(/\.\./g, '.')
+  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. Leaflet revision ${shortRevision(guide.revision)}.`]
+    .filter(Boolean)
+    .join('. ')
+    .replace(/\.\./g, '.')
   flow.text(flow.element(null, 'P'), [{ text: small }], { size: type.small, colour: colours.muted })
 }
 
@@ -420,7 +443,16 @@ function layList(flow: Flow, parent: StructNode | null, block: ListBlock, indent
 }
 
 /** One list item: a label (Lbl) in the left column and its text (LBody) beside it, starting on the same page. */
-function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], indent: number, labelColumn: number, boldLabel = false, stacked = false): StructNode {
+function listItem(
+  flow: Flow,
+  list: StructNode,
+  label: string,
+  runs: Run[],
+  indent: number,
+  labelColumn: number,
+  boldLabel = false,
+  stacked = false,
+): StructNode {
   const size = flow.type.body
   const li = flow.element(list, 'LI')
   // Room for the lines that must start on this page: a text of up to three lines is never split (two lines at
@@ -429,7 +461,15 @@ function listItem(flow: Flow, list: StructNode, label: string, runs: Run[], inde
   flow.ensure(flow.lineHeight(size) * ((lines <= 3 ? lines : 2) + (stacked ? 1 : 0)))
   if (label) {
     const lbl = flow.element(li, 'Lbl')
-    flow.add(lbl, { kind: 'text', x: flow.geo.left + indent, y: flow.y, text: `${label} `, font: boldLabel ? 'bold' : 'regular', size, ...(boldLabel ? { colour: colours.muted } : {}) })
+    flow.add(lbl, {
+      kind: 'text',
+      x: flow.geo.left + indent,
+      y: flow.y,
+      text: `${label} `,
+      font: boldLabel ? 'bold' : 'regular',
+      size,
+      ...(boldLabel ? { colour: colours.muted } : {}),
+    })
     if (stacked) flow.y += flow.lineHeight(size)
   }
   const lbody = flow.element(li, 'LBody')

@@ -55,7 +55,13 @@ export async function datasetWith(extra: ExtraGuide[]): Promise<string> {
     }
     if (g.text) sections[0]!.body = [...sections[0]!.body, paragraph(`extra${i}`, g.text)]
     if (g.heading) sections.push({ _key: `extraSection${i}`, heading: g.heading, body: [paragraph(`extraBody${i}`, g.text ?? 'More text.')] })
-    docs.push({ ...seed, _id: `guide.${g.slug}`, title: g.title, slug: { _type: 'slug', current: g.slug }, sections: sections.map((s) => ({ _type: 'section', ...s })) })
+    docs.push({
+      ...seed,
+      _id: `guide.${g.slug}`,
+      title: g.title,
+      slug: { _type: 'slug', current: g.slug },
+      sections: sections.map((s) => ({ _type: 'section', ...s })),
+    })
   }
   return docs.map((d) => JSON.stringify(d)).join('\n') + '\n'
 }

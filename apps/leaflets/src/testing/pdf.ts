@@ -25,7 +25,10 @@ export async function textItems(pdf: PDFDocumentProxy): Promise<TextItem[]> {
 }
 
 export function plainText(items: TextItem[]): string {
-  return items.map((i) => i.str).join(' ').replace(/\s+/g, ' ')
+  return items
+    .map((i) => i.str)
+    .join(' ')
+    .replace(/\s+/g, ' ')
 }
 
 export async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {

@@ -78,7 +78,13 @@ export type LinkAnnotation = { url?: string; contents?: string; page: number; re
 export async function linkAnnotations(pdf: PDFDocumentProxy): Promise<LinkAnnotation[]> {
   const out: LinkAnnotation[] = []
   for (let p = 1; p <= pdf.numPages; p++) {
-    const annots = (await (await pdf.getPage(p)).getAnnotations()) as Array<{ subtype: string; url?: string; unsafeUrl?: string; contentsObj?: { str: string }; rect: number[] }>
+    const annots = (await (await pdf.getPage(p)).getAnnotations()) as Array<{
+      subtype: string
+      url?: string
+      unsafeUrl?: string
+      contentsObj?: { str: string }
+      rect: number[]
+    }>
     for (const a of annots) if (a.subtype === 'Link') out.push({ url: a.unsafeUrl ?? a.url, contents: a.contentsObj?.str, page: p, rect: a.rect })
   }
   return out
@@ -87,7 +93,10 @@ export async function linkAnnotations(pdf: PDFDocumentProxy): Promise<LinkAnnota
 export type OutlineEntry = { title: string; items: OutlineEntry[] }
 
 export async function outline(pdf: PDFDocumentProxy): Promise<OutlineEntry[]> {
-  const toEntry = (o: { title: string; items: unknown[] }): OutlineEntry => ({ title: o.title, items: (o.items as { title: string; items: unknown[] }[]).map(toEntry) })
+  const toEntry = (o: { title: string; items: unknown[] }): OutlineEntry => ({
+    title: o.title,
+    items: (o.items as { title: string; items: unknown[] }[]).map(toEntry),
+  })
   return ((await pdf.getOutline()) ?? []).map((o) => toEntry(o as unknown as { title: string; items: unknown[] }))
 }
 

@@ -14,7 +14,15 @@ export const KEY_SECRET = '3d844edf-8d35-48ac-975b-e847b4f122b0'
 export const API_KEY = `signpost_test-${SERVICE_ID}-${KEY_SECRET}`
 export const TEMPLATE_ID = 'f33517ff-2a88-4f6e-b855-c550268ce08a'
 
-export type StoredNotification = { id: string; reference: string | null; phone_number: string; body: string; status: string; created_at: string; completed_at: string | null }
+export type StoredNotification = {
+  id: string
+  reference: string | null
+  phone_number: string
+  body: string
+  status: string
+  created_at: string
+  completed_at: string | null
+}
 export type Fault = 'down' | 500 | 429 | 403 | 'accept-then-drop'
 
 export type NotifyStandIn = {
@@ -71,7 +79,17 @@ export async function startNotifyStandIn(): Promise<NotifyStandIn> {
     res.writeHead(status, { 'content-type': 'application/json' })
     res.end(JSON.stringify(body))
   }
-  const publicOf = (n: StoredNotification) => ({ id: n.id, reference: n.reference, phone_number: n.phone_number, type: 'sms', status: n.status, body: n.body, created_at: n.created_at, completed_at: n.completed_at, template: { id: TEMPLATE_ID, version: 1, uri: '' } })
+  const publicOf = (n: StoredNotification) => ({
+    id: n.id,
+    reference: n.reference,
+    phone_number: n.phone_number,
+    type: 'sms',
+    status: n.status,
+    body: n.body,
+    created_at: n.created_at,
+    completed_at: n.completed_at,
+    template: { id: TEMPLATE_ID, version: 1, uri: '' },
+  })
 
   async function readBody(req: IncomingMessage): Promise<unknown> {
     const chunks: Buffer[] = []
@@ -90,21 +108,39 @@ export async function startNotifyStandIn(): Promise<NotifyStandIn> {
         const fault = faults.shift()
         if (fault === 'down') return req.socket.destroy()
         if (fault === 500) return error(res, 500, 'Exception', 'Internal server error')
-        if (fault === 429) return error(res, 429, 'RateLimitError', 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds', { 'retry-after': '1' })
+        if (fault === 429)
+          return error(res, 429, 'RateLimitError', 'Exceeded rate limit for key type LIVE of 3000 requests per 60 seconds', { 'retry-after': '1' })
         if (fault === 403) return error(res, 403, 'AuthError', 'Invalid token: API key revoked')
         if (body.template_id !== TEMPLATE_ID) return error(res, 400, 'BadRequestError', 'Template not found')
-        if (!body.phone_number || !UK_MOBILE.test(body.phone_number.replace(/\s/g, ''))) return error(res, 400, 'ValidationError', 'phone_number Not a UK mobile number')
+        if (!body.phone_number || !UK_MOBILE.test(body.phone_number.replace(/\s/g, '')))
+          return error(res, 400, 'ValidationError', 'phone_number Not a UK mobile number')
         if (body.phone_number.endsWith('900999')) return error(res, 400, 'BadRequestError', "Can't send to this recipient using a team-only API key")
         if (typeof body.personalisation?.body !== 'string') return error(res, 400, 'BadRequestError', 'Missing personalisation: body')
-        const n: StoredNotification = { id: randomUUID(), reference: body.reference ?? null, phone_number: body.phone_number, body: body.personalisation.body, status: 'sending', created_at: new Date().toISOString(), completed_at: null }
+        const n: StoredNotification = {
+          id: randomUUID(),
+          reference: body.reference ?? null,
+          phone_number: body.phone_number,
+          body: body.personalisation.body,
+          status: 'sending',
+          created_at: new Date().toISOString(),
+          completed_at: null,
+        }
         notifications.push(n)
         if (fault === 'accept-then-drop') return req.socket.destroy()
         if (stand.sendDelayMs > 0) await new Promise((r) => setTimeout(r, stand.sendDelayMs))
-        return json(res, 201, { id: n.id, reference: n.reference, content: { body: n.body, from_number: 'Signpost' }, uri: `${stand.url}/v2/notifications/${n.id}`, template: { id: TEMPLATE_ID, version: 1, uri: '' } })
+        return json(res, 201, {
+          id: n.id,
+          reference: n.reference,
+          content: { body: n.body, from_number: 'Signpost' },
+          uri: `${stand.url}/v2/notifications/${n.id}`,
+          template: { id: TEMPLATE_ID, version: 1, uri: '' },
+        })
       }
       if (req.method === 'GET' && url.pathname === '/v2/notifications') {
         const reference = url.searchParams.get('reference')
-        const list = notifications.filter((n) => (reference === null || n.reference === reference) && (url.searchParams.get('template_type') ?? 'sms') === 'sms')
+        const list = notifications.filter(
+          (n) => (reference === null || n.reference === reference) && (url.searchParams.get('template_type') ?? 'sms') === 'sms',
+        )
         return json(res, 200, { notifications: list.reverse().map(publicOf), links: { current: `${stand.url}/v2/notifications` } })
       }
       const one = /^\/v2\/notifications\/([0-9a-f-]{36})$/.exec(url.pathname)
@@ -146,7 +182,16 @@ export async function startNotifyStandIn(): Promise<NotifyStandIn> {
       const res = await fetch(callback.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${callback.token ?? ''}` },
-        body: JSON.stringify({ id: n.id, reference: n.reference, to: n.phone_number, status, created_at: n.created_at, completed_at: n.completed_at, sent_at: n.created_at, notification_type: 'sms' }),
+        body: JSON.stringify({
+          id: n.id,
+          reference: n.reference,
+          to: n.phone_number,
+          status,
+          created_at: n.created_at,
+          completed_at: n.completed_at,
+          sent_at: n.created_at,
+          notification_type: 'sms',
+        }),
       })
       return res.status
     },

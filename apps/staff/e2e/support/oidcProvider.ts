@@ -19,7 +19,16 @@ export async function startOidcProvider(port: number, redirectUri: string, postL
   const clientId = 'signpost-staff-test'
   const clientSecret = 'test-client-secret-that-is-long-enough-for-hs256'
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        post_logout_redirect_uris: [postLogoutRedirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], profile: ['name'], roles: ['roles'] },
     scopes: ['openid', 'profile', 'roles'],
     pkce: { required: () => true },

@@ -10,7 +10,12 @@ import Link from 'next/link'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Props = { user: PageUser; forbidden?: boolean; refreshing?: boolean; job?: { id: string; status: string; done: number; total: number; summary: string; warning: string | null; error: string | null; fileName: string } }
+type Props = {
+  user: PageUser
+  forbidden?: boolean
+  refreshing?: boolean
+  job?: { id: string; status: string; done: number; total: number; summary: string; warning: string | null; error: string | null; fileName: string }
+}
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'print')
@@ -23,7 +28,16 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
     props: {
       user: g.user,
       refreshing,
-      job: { id: job.id, status: job.status, done: job.pagesDone, total: job.pagesTotal, summary: job.summary, warning: job.warning ?? null, error: job.error ?? null, fileName: job.fileName },
+      job: {
+        id: job.id,
+        status: job.status,
+        done: job.pagesDone,
+        total: job.pagesTotal,
+        summary: job.summary,
+        warning: job.warning ?? null,
+        error: job.error ?? null,
+        fileName: job.fileName,
+      },
     },
   }
 }
@@ -38,7 +52,11 @@ export default function Job({ user, forbidden, refreshing, job }: Props) {
         </p>
         <progress max={job.total || 1} value={job.done} aria-labelledby="progress-text" />
         <p>
-          {refreshing ? <Link href={`/print/job?id=${job.id}&still=1`}>Stop refreshing this page</Link> : <Link href={`/print/job?id=${job.id}`}>Check again</Link>}
+          {refreshing ? (
+            <Link href={`/print/job?id=${job.id}&still=1`}>Stop refreshing this page</Link>
+          ) : (
+            <Link href={`/print/job?id=${job.id}`}>Check again</Link>
+          )}
         </p>
       </Layout>
     )

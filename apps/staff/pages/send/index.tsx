@@ -26,7 +26,10 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   if (!g.ok) return g.result
   const c = await content()
   const draft = draftFor(ctx.query.draft, g.session.sub)
-  const area = getArea(c, typeof ctx.query.area === 'string' && c.areas.some((a) => a.slug === ctx.query.area) ? ctx.query.area : (draft?.area ?? c.settings.defaultArea))
+  const area = getArea(
+    c,
+    typeof ctx.query.area === 'string' && c.areas.some((a) => a.slug === ctx.query.area) ? ctx.query.area : (draft?.area ?? c.settings.defaultArea),
+  )
   // "Find a guide": a plain GET search over titles and summaries (no JavaScript), narrowing the list below.
   const query = typeof ctx.query.q === 'string' ? ctx.query.q.trim().slice(0, 100) : ''
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
@@ -66,7 +69,8 @@ export default function Send({ user, forbidden, formKey, guides = [], areas = []
       <form method="get" action="/send" role="search">
         <input type="hidden" name="area" value={values.area} />
         <label htmlFor="q">Find a guide</label>
-        <input id="q" name="q" type="text" defaultValue={query} /> <button type="submit" className="small">
+        <input id="q" name="q" type="text" defaultValue={query} />{' '}
+        <button type="submit" className="small">
           Find
         </button>
       </form>

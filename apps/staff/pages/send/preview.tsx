@@ -37,7 +37,14 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   return {
     props: {
       user: g.user,
-      draft: { key: draft.key, to: draft.to, guideTitle: rendered.guideTitle, areaName: rendered.areaName, neutral: draft.neutral, attachLeaflet: draft.attachLeaflet },
+      draft: {
+        key: draft.key,
+        to: draft.to,
+        guideTitle: rendered.guideTitle,
+        areaName: rendered.areaName,
+        neutral: draft.neutral,
+        attachLeaflet: draft.attachLeaflet,
+      },
       email: { subject: rendered.subject, senderName: rendered.senderName ?? null, text: rendered.text },
     },
   }

@@ -71,10 +71,12 @@ export default async function revalidate(req: NextApiRequest, res: NextApiRespon
   }
   const { _type, _id } = (doc ?? {}) as { _type?: unknown; _id?: unknown }
   if (typeof _type !== 'string' || !_type || typeof _id !== 'string' || !_id) {
-    return res.status(400).json({ error: 'The body needs the changed document\'s _type and _id (set the webhook projection to {_type, _id}).' })
+    return res.status(400).json({ error: "The body needs the changed document's _type and _id (set the webhook projection to {_type, _id})." })
   }
   if (!isSanityDocumentId(_id)) {
-    return res.status(400).json({ error: `The _id ${JSON.stringify(_id.slice(0, 200))} is not a Sanity document id (up to 128 characters of a-z, A-Z, 0-9, ".", "_" and "-", not starting with "-", no "..").` })
+    return res.status(400).json({
+      error: `The _id ${JSON.stringify(_id.slice(0, 200))} is not a Sanity document id (up to 128 characters of a-z, A-Z, 0-9, ".", "_" and "-", not starting with "-", no "..").`,
+    })
   }
   if (!isSanityTypeName(_type)) {
     return res.status(400).json({ error: `The _type ${JSON.stringify(_type.slice(0, 200))} is not a Sanity type name.` })
@@ -97,7 +99,9 @@ export default async function revalidate(req: NextApiRequest, res: NextApiRespon
   if (result.duplicateOf || !result.value) {
     const what = result.duplicateOf?.startsWith('idempotency-key:') ? 'idempotency-key' : 'signature'
     console.error(`Signpost: webhook delivery for ${_type} ${_id} already processed (same ${what}); nothing regenerated`)
-    return res.status(200).json({ revalidated: false, duplicate: true, message: `This delivery (the same ${what}) was already processed, so nothing was regenerated.` })
+    return res
+      .status(200)
+      .json({ revalidated: false, duplicate: true, message: `This delivery (the same ${what}) was already processed, so nothing was regenerated.` })
   }
   res.status(result.value.status).json(result.value.body)
 }

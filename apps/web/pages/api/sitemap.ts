@@ -16,9 +16,11 @@ export default async function sitemap(_req: NextApiRequest, res: NextApiResponse
     .filter((p) => !p.endsWith('/email-sent'))
   const urls = [...pages, paths.search()]
   res.setHeader('Content-Type', 'application/xml; charset=utf-8')
-  res.status(200).send(
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
-      .map((p) => `  <url><loc>${escapeXml(absoluteUrl(p))}</loc></url>`)
-      .join('\n')}\n</urlset>\n`,
-  )
+  res
+    .status(200)
+    .send(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+        .map((p) => `  <url><loc>${escapeXml(absoluteUrl(p))}</loc></url>`)
+        .join('\n')}\n</urlset>\n`,
+    )
 }

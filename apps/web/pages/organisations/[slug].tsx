@@ -33,7 +33,11 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
 
 export default function OrganisationPage({ settings, organisation, guides, draft }: Props) {
   return (
-    <Layout settings={settings} draft={draft} meta={{ title: organisation.name, description: organisation.description.slice(0, 155), canonical: organisation.url }}>
+    <Layout
+      settings={settings}
+      draft={draft}
+      meta={{ title: organisation.name, description: organisation.description.slice(0, 155), canonical: organisation.url }}
+    >
       <h1>{organisation.name}</h1>
       <OrganisationTags organisation={organisation} />
       <p className="lead">{organisation.description}</p>

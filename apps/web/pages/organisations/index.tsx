@@ -30,7 +30,11 @@ export default function Organisations({ settings, areaName, organisations, draft
     <Layout
       settings={settings}
       draft={draft}
-      meta={{ title: 'Organisations that can help', description: `Support services, reporting centres and charities that help victims of crime in ${areaName}.`, canonical }}
+      meta={{
+        title: 'Organisations that can help',
+        description: `Support services, reporting centres and charities that help victims of crime in ${areaName}.`,
+        canonical,
+      }}
     >
       <h1>Organisations that can help in {areaName}</h1>
       <p className="lead">Local services are listed first.</p>

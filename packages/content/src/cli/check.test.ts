@@ -5,7 +5,8 @@ import { expect, test } from 'vitest'
 import { readSeedDocuments, writeDatasetFile } from '../testing/dataset.js'
 
 const cli = fileURLToPath(new URL('../../dist/cli/check.js', import.meta.url))
-const run = (dataset: string) => spawnSync(process.execPath, [cli], { env: { ...process.env, SIGNPOST_DATASET: dataset, SANITY_PROJECT_ID: '' }, encoding: 'utf8' })
+const run = (dataset: string) =>
+  spawnSync(process.execPath, [cli], { env: { ...process.env, SIGNPOST_DATASET: dataset, SANITY_PROJECT_ID: '' }, encoding: 'utf8' })
 
 test('the shipped dataset passes with a summary', () => {
   const r = run(writeDatasetFile(readSeedDocuments()))
@@ -24,14 +25,24 @@ test('removing Action Fraud fails, naming the guide and the field that points at
 
 test('hostile values are printed escaped: no raw line break, NUL or escape sequence reaches the terminal', () => {
   const docs = readSeedDocuments().map((d) =>
-    d._type === 'guide' ? { ...d, title: 'Cyber\r\nCrime\u001b[2J', summary: 'Fraud\u0000' } : d._id === 'organisation.action-fraud' ? { ...d, name: 'Action\nFraud' } : d,
+    d._type === 'guide'
+      ? { ...d, title: 'Cyber\r\nCrime\u001b[2J', summary: 'Fraud\u0000' }
+      : d._id === 'organisation.action-fraud'
+        ? { ...d, name: 'Action\nFraud' }
+        : d,
   )
   const r = run(writeDatasetFile([...docs, { _id: 'odd\nid', _type: 'event\u0000' }]))
   expect(r.status).toBe(1)
   const lines = r.stderr.trim().split('\n')
-  expect(lines).toContain('error guide.cyber-crime-and-fraud title: This text has a hidden control character (U+001B) in it, which shows as a box or breaks emails: "Cyber\\r\\nCrime\\u001b[2J". Delete and retype that part.')
-  expect(lines).toContain('error guide.cyber-crime-and-fraud summary: This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.')
-  expect(lines).toContain('error organisation.action-fraud name: This must be on one line, but it has a line break in it: "Action\\nFraud". Remove the line break.')
+  expect(lines).toContain(
+    'error guide.cyber-crime-and-fraud title: This text has a hidden control character (U+001B) in it, which shows as a box or breaks emails: "Cyber\\r\\nCrime\\u001b[2J". Delete and retype that part.',
+  )
+  expect(lines).toContain(
+    'error guide.cyber-crime-and-fraud summary: This text has a hidden control character (U+0000) in it, which shows as a box or breaks emails: "Fraud\\u0000". Delete and retype that part.',
+  )
+  expect(lines).toContain(
+    'error organisation.action-fraud name: This must be on one line, but it has a line break in it: "Action\\nFraud". Remove the line break.',
+  )
   expect(r.stdout).toContain('warning odd\\nid _type: This document is of a type Signpost does not know ("event\\u0000")')
   for (const raw of ['\u0000', '\u001b', '\r']) expect((r.stderr + r.stdout).includes(raw)).toBe(false)
   expect(lines.at(-1)).toBe('Content check failed: 3 errors.')

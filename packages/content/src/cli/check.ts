@@ -10,7 +10,9 @@ const { values } = parseArgs({
   options: { drafts: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
 })
 if (values.help) {
-  console.log('Usage: npm run content:check [-- --drafts]\nValidates every document; exits 1 on any error.\nReads SIGNPOST_DATASET (default studio/data/production.ndjson) or the Sanity project in SANITY_PROJECT_ID.')
+  console.log(
+    'Usage: npm run content:check [-- --drafts]\nValidates every document; exits 1 on any error.\nReads SIGNPOST_DATASET (default studio/data/production.ndjson) or the Sanity project in SANITY_PROJECT_ID.',
+  )
   process.exit(0)
 }
 

@@ -28,7 +28,17 @@ describe('phone numbers in running text', () => {
     expect(found(`You can ring ${number}, any time.`)).toEqual([[number, href]])
   })
   test('every form the contact-point rule shows (its display) is found and dials the same', () => {
-    for (const input of ['0800 612 6505', '0300 123 2040', '01332 613 000', '020 7946 0018', '0121 496 0000', '07700 900123', '0808 168 9111', '999', '116 123']) {
+    for (const input of [
+      '0800 612 6505',
+      '0300 123 2040',
+      '01332 613 000',
+      '020 7946 0018',
+      '0121 496 0000',
+      '07700 900123',
+      '0808 168 9111',
+      '999',
+      '116 123',
+    ]) {
       const phone = parseUkPhone(input)
       if (!phone.ok) throw new Error(phone.message)
       expect(found(`Call ${phone.value.display} now.`)).toEqual([[phone.value.display, phone.value.href]])

@@ -68,7 +68,14 @@ describe('links that are refused, naming the target', () => {
 test('every refused link in Portable Text is found with its path inside the blocks', () => {
   const blocks = [
     { _type: 'block', markDefs: [{ _type: 'link', _key: 'a', href: 'https://ok.example.org' }], children: [] },
-    { _type: 'block', markDefs: [{ _type: 'link', _key: 'b', href: 'javascript:alert(1)' }, { _type: 'link', _key: 'c', href: 'tel:999' }], children: [] },
+    {
+      _type: 'block',
+      markDefs: [
+        { _type: 'link', _key: 'b', href: 'javascript:alert(1)' },
+        { _type: 'link', _key: 'c', href: 'tel:999' },
+      ],
+      children: [],
+    },
     { _type: 'image' },
   ]
   expect(checkRichTextLinks(blocks)).toEqual([{ path: [1, 'markDefs', 0, 'href'], message: expect.stringContaining('javascript: links are not allowed') }])

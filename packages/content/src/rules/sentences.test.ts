@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest'
 import { longSentenceMessage, longSentences, splitSentences } from './sentences.js'
 
-const long = 'Sometimes people choose not to report an incident because they are embarrassed – remember that fraud is a crime and fraudsters are constantly looking for new ways to strike.'
+const long =
+  'Sometimes people choose not to report an incident because they are embarrassed – remember that fraud is a crime and fraudsters are constantly looking for new ways to strike.'
 
 test('sentences over 25 words are found, short ones are not', () => {
   expect(longSentences('Fraud is an act of deception committed for personal gain or to cause loss to another party.')).toEqual([])

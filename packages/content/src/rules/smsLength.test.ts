@@ -48,7 +48,9 @@ describe('checkSmsLength', () => {
     expect(long.ok && long.warning).toBe('The text message is long: 307 characters, 3 texts. Up to 2 texts read best on a phone.')
     expect(checkSmsLength(a(918)).ok).toBe(true)
     const tooLong = checkSmsLength(a(919))
-    expect(tooLong.ok || tooLong.message).toBe('The text message is too long: 919 characters, 7 texts. Keep it to 6 texts at most (918 characters); 2 texts read best.')
+    expect(tooLong.ok || tooLong.message).toBe(
+      'The text message is too long: 919 characters, 7 texts. Keep it to 6 texts at most (918 characters); 2 texts read best.',
+    )
     const welsh = checkSmsLength(`${a(402)}ŵ`)
     expect(welsh.ok || welsh.message).toMatch(/403 characters, 7 texts \(sent as Unicode because of ŵ/)
   })

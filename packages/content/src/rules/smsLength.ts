@@ -35,8 +35,7 @@ const REPLACEMENTS: Record<string, string> = {
 
 /** The characters that count twice in GSM-7 (they are sent as an escape and a character). */
 export const GSM_EXTENDED_CHARACTERS = '^{}\\[~]|€'
-const GSM_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
+const GSM_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà'
 const GSM = new Set([...GSM_BASIC, ...GSM_EXTENDED_CHARACTERS])
 const EXTENDED = new Set(GSM_EXTENDED_CHARACTERS)
 
@@ -89,9 +88,13 @@ export function checkSmsLength(input: string, limits: { warnAbove?: number; erro
   const length = smsLength(input)
   const count = describeSmsLength(length)
   if (length.texts > errorAbove || length.characters > SMS_CHARACTER_LIMIT) {
-    return { ok: false, message: `The text message is too long: ${count}. Keep it to ${errorAbove} texts at most (${SMS_CHARACTER_LIMIT} characters); 2 texts read best.` }
+    return {
+      ok: false,
+      message: `The text message is too long: ${count}. Keep it to ${errorAbove} texts at most (${SMS_CHARACTER_LIMIT} characters); 2 texts read best.`,
+    }
   }
-  if (length.texts > warnAbove) return { ok: true, value: length, warning: `The text message is long: ${count}. Up to ${warnAbove} texts read best on a phone.` }
+  if (length.texts > warnAbove)
+    return { ok: true, value: length, warning: `The text message is long: ${count}. Up to ${warnAbove} texts read best on a phone.` }
   return { ok: true, value: length }
 }
 

@@ -37,7 +37,9 @@ export function checkNoControlCharacters(input: unknown): RuleResult<unknown> {
   if (typeof input !== 'string') return pass(input)
   const found = firstControl(input)
   if (found) {
-    return fail(`This text has a hidden control character (${codePoint(found)}) in it, which shows as a box or breaks emails: ${quote(input)}. Delete and retype that part.`)
+    return fail(
+      `This text has a hidden control character (${codePoint(found)}) in it, which shows as a box or breaks emails: ${quote(input)}. Delete and retype that part.`,
+    )
   }
   return pass(input)
 }

@@ -22,4 +22,3 @@ export function checkHttpsUrl(input: unknown): RuleResult<string> {
 export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '')
 }
-

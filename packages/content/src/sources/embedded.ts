@@ -14,7 +14,9 @@ export function embeddedSource(file: string): ContentSource {
 
   async function load() {
     const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
-      throw new Error(`Cannot read the embedded dataset ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}. Set SIGNPOST_DATASET to an NDJSON export.`)
+      throw new Error(
+        `Cannot read the embedded dataset ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}. Set SIGNPOST_DATASET to an NDJSON export.`,
+      )
     })
     if (!cache || cache.mtimeMs !== info.mtimeMs || cache.size !== info.size) {
       const parsed = parseNdjson(await readFile(file, 'utf8'), file)

@@ -33,14 +33,24 @@ async function assetDocument(kind: 'image' | 'file', file: string): Promise<Docu
   const bytes = await readFile(file)
   const sha1 = createHash('sha1').update(bytes).digest('hex')
   const info = imageInfo(bytes)
-  const base = { _type: `sanity.${kind}Asset`, url: pathToFileURL(file).href, mimeType: info.mimeType, extension: info.extension, size: bytes.length, sha1hash: sha1 }
+  const base = {
+    _type: `sanity.${kind}Asset`,
+    url: pathToFileURL(file).href,
+    mimeType: info.mimeType,
+    extension: info.extension,
+    size: bytes.length,
+    sha1hash: sha1,
+  }
   if (kind === 'file') return { _id: `file-${sha1}-${info.extension}`, ...base }
   const { width, height } = info
   const size = width && height ? `-${width}x${height}` : ''
   return {
     _id: `image-${sha1}${size}-${info.extension}`,
     ...base,
-    metadata: width && height ? { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width, height, aspectRatio: width / height } } : undefined,
+    metadata:
+      width && height
+        ? { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width, height, aspectRatio: width / height } }
+        : undefined,
   }
 }
 
@@ -79,7 +89,9 @@ export async function resolveExportAssets(documents: Document[], datasetFile: st
         asset = assets.get(file) ?? (await assetDocument(match[1] as 'image' | 'file', file))
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code
-        warn(`The ${match[1]} ${match[2]} is not beside the dataset (looked for ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}), so it is left out. Copy the images/ folder with the dataset file.`)
+        warn(
+          `The ${match[1]} ${match[2]} is not beside the dataset (looked for ${file}: ${code === 'ENOENT' ? 'no such file' : (e as Error).message}), so it is left out. Copy the images/ folder with the dataset file.`,
+        )
         continue
       }
       assets.set(file, asset)

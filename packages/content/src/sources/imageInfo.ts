@@ -10,7 +10,11 @@ function svgSize(text: string): { width?: number; height?: number } {
   const width = Number(attr('width'))
   const height = Number(attr('height'))
   if (width > 0 && height > 0) return { width: Math.round(width), height: Math.round(height) }
-  const box = /\sviewBox\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1]?.trim().split(/[\s,]+/).map(Number)
+  const box = /\sviewBox\s*=\s*["']([^"']+)["']/i
+    .exec(tag)?.[1]
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number)
   if (box?.length === 4 && box[2]! > 0 && box[3]! > 0) return { width: Math.round(box[2]!), height: Math.round(box[3]!) }
   return {}
 }

@@ -36,7 +36,11 @@ function send(res: ServerResponse, status: number, body: unknown) {
  * by default the seed's folder): like the Lake, the server then holds sanity.imageAsset documents and serves their
  * bytes at /images/<project>/<dataset>/<file>, as cdn.sanity.io does.
  */
-export async function startSanityApiServer(documents: Document[], dataset = 'production', assetsFolder = dirname(defaultDatasetPath())): Promise<SanityApiServer> {
+export async function startSanityApiServer(
+  documents: Document[],
+  dataset = 'production',
+  assetsFolder = dirname(defaultDatasetPath()),
+): Promise<SanityApiServer> {
   const requests: SanityApiServer['requests'] = []
   const assetFiles = new Map<string, string>()
   let served = documents
@@ -77,7 +81,9 @@ export async function startSanityApiServer(documents: Document[], dataset = 'pro
   const resolved = await resolveExportAssets(documents, `${assetsFolder}/dataset.ndjson`)
   served = resolved.documents.map((doc) => {
     if (!doc._type.startsWith('sanity.') || typeof doc.url !== 'string' || !doc.url.startsWith('file:')) return doc
-    const path = `/${doc._type === 'sanity.imageAsset' ? 'images' : 'files'}/test/${dataset}/${String(doc._id).replace(/^(image|file)-/, '').replace(/-(\w+)$/, '.$1')}`
+    const path = `/${doc._type === 'sanity.imageAsset' ? 'images' : 'files'}/test/${dataset}/${String(doc._id)
+      .replace(/^(image|file)-/, '')
+      .replace(/-(\w+)$/, '.$1')}`
     assetFiles.set(path, fileURLToPath(doc.url))
     return { ...doc, url: `http://127.0.0.1:${port}${path}` }
   })

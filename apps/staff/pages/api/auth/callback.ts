@@ -16,8 +16,18 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   try {
     const who = await finishSignIn(req, res, settings)
     if (who.roles.length === 0) {
-      audit({ actor: who.sub, actorName: who.name, roles: [], action: 'sign-in', outcome: 'refused', detail: `no Signpost role in the ${process.env.STAFF_ROLE_CLAIM || 'roles'} claim` })
-      res.status(403).setHeader('Content-Type', 'text/plain; charset=utf-8').end('Your account has no Signpost role (caseworker, front desk or supervisor). Ask your administrator to assign one.')
+      audit({
+        actor: who.sub,
+        actorName: who.name,
+        roles: [],
+        action: 'sign-in',
+        outcome: 'refused',
+        detail: `no Signpost role in the ${process.env.STAFF_ROLE_CLAIM || 'roles'} claim`,
+      })
+      res
+        .status(403)
+        .setHeader('Content-Type', 'text/plain; charset=utf-8')
+        .end('Your account has no Signpost role (caseworker, front desk or supervisor). Ask your administrator to assign one.')
       return
     }
     startSession(req, res, who)

@@ -7,13 +7,19 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   applyHeaders(res)
   const settings = oidcSettings()
   if (!settings) {
-    res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('No identity provider is configured (STAFF_OIDC_ISSUER): use the one-time link the console printed when it started.')
+    res
+      .status(404)
+      .setHeader('Content-Type', 'text/plain; charset=utf-8')
+      .end('No identity provider is configured (STAFF_OIDC_ISSUER): use the one-time link the console printed when it started.')
     return
   }
   try {
     const url = await beginSignIn(req, res, settings)
     res.redirect(303, url.href)
   } catch (e) {
-    res.status(502).setHeader('Content-Type', 'text/plain; charset=utf-8').end(e instanceof Error ? e.message : String(e))
+    res
+      .status(502)
+      .setHeader('Content-Type', 'text/plain; charset=utf-8')
+      .end(e instanceof Error ? e.message : String(e))
   }
 }

@@ -9,7 +9,9 @@ import { startSession } from '../../../lib/session'
 export default function handler(req: NextApiRequest, res: NextApiResponse) {
   applyHeaders(res)
   const token = typeof req.query.token === 'string' ? req.query.token : ''
-  const result = oidcSettings() ? { ok: false as const, why: 'Sign in with your organisation account: one-time links are off when STAFF_OIDC_ISSUER is set.' } : redeemOneTimeLink(req, token)
+  const result = oidcSettings()
+    ? { ok: false as const, why: 'Sign in with your organisation account: one-time links are off when STAFF_OIDC_ISSUER is set.' }
+    : redeemOneTimeLink(req, token)
   if (!result.ok) {
     audit({ actor: 'anonymous', actorName: 'not signed in', roles: [], action: 'sign-in (one-time link)', outcome: 'refused', detail: result.why })
     res.status(403).setHeader('Content-Type', 'text/plain; charset=utf-8').end(result.why)

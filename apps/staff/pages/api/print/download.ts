@@ -13,7 +13,10 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!session) return
   const job = jobFor(req.query.id, session.sub, may(session.roles, 'supervise'))
   if (!job || job.status !== 'done') {
-    res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('There is no finished pack with this id (packs are kept until the console restarts).')
+    res
+      .status(404)
+      .setHeader('Content-Type', 'text/plain; charset=utf-8')
+      .end('There is no finished pack with this id (packs are kept until the console restarts).')
     return
   }
   const { size } = await stat(job.file)

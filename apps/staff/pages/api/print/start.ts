@@ -26,7 +26,14 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!/^\d+$/.test(copiesText) || copies < 1 || copies > MAX_COPIES) return back(`Copies: "${copiesText}" is not a whole number from 1 to ${MAX_COPIES}.`)
   const what = `${guides.length ? guides.join(', ') : 'all guides'} for ${area}, ${format}, ${layout}, ${copies} copies`
   const job = startPack(session.sub, { area, guides, format, layout, copies }, (j) =>
-    audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'print', outcome: j.status === 'done' ? 'ok' : 'failed', detail: j.status === 'done' ? j.summary : `${what}: ${j.error}` }),
+    audit({
+      actor: session.sub,
+      actorName: session.name,
+      roles: session.roles,
+      action: 'print',
+      outcome: j.status === 'done' ? 'ok' : 'failed',
+      detail: j.status === 'done' ? j.summary : `${what}: ${j.error}`,
+    }),
   )
   audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'print', outcome: 'ok', detail: `started pack ${job.id}: ${what}` })
   res.redirect(303, `/print/job?id=${job.id}`)

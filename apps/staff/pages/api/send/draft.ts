@@ -13,7 +13,10 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!session) return
   const key = field(req.body, 'key')
   if (!isFormKey(key)) {
-    res.status(400).setHeader('Content-Type', 'text/plain; charset=utf-8').end('This form is missing its key: reload the Send advice page and fill it in again.')
+    res
+      .status(400)
+      .setHeader('Content-Type', 'text/plain; charset=utf-8')
+      .end('This form is missing its key: reload the Send advice page and fill it in again.')
     return
   }
   const draft = {

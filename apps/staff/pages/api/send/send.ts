@@ -16,7 +16,10 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!session) return
   const draft = draftFor(field(req.body, 'key'), session.sub)
   if (!draft) {
-    res.status(404).setHeader('Content-Type', 'text/plain; charset=utf-8').end('There is no such draft (drafts last an hour, and end when the console restarts): fill in the Send advice form again.')
+    res
+      .status(404)
+      .setHeader('Content-Type', 'text/plain; charset=utf-8')
+      .end('There is no such draft (drafts last an hour, and end when the console restarts): fill in the Send advice form again.')
     return
   }
   if (draft.messageId) {
@@ -32,19 +35,40 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   try {
     const options = { apiClient: staffClient(session.sub) }
     const { id, created } =
-      draft.channel === 'sms' ? (await smsOutbox()).enqueue(request, options) : (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
+      draft.channel === 'sms'
+        ? (await smsOutbox()).enqueue(request, options)
+        : (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
     draft.messageId = id
     // The address is in the outbox now; this server's copy is no longer needed.
     draft.to = ''
     if (created) {
       staffDb().prepare('INSERT OR IGNORE INTO sends (message_id, sub, name, created_at) VALUES (?, ?, ?, ?)').run(id, session.sub, session.name, Date.now())
-      audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'ok', detail: `queued ${id}: ${what}`, address: masked })
+      audit({
+        actor: session.sub,
+        actorName: session.name,
+        roles: session.roles,
+        action: 'send',
+        outcome: 'ok',
+        detail: `queued ${id}: ${what}`,
+        address: masked,
+      })
     }
     res.redirect(303, `/sent?sent=${encodeURIComponent(id)}`)
   } catch (e) {
-    const known = e instanceof RateLimitError || e instanceof IdempotencyConflictError || (e instanceof Error && /^Advice(Email|Sms)RequestError$|^SmsTooLongError$/.test(e.name))
+    const known =
+      e instanceof RateLimitError ||
+      e instanceof IdempotencyConflictError ||
+      (e instanceof Error && /^Advice(Email|Sms)RequestError$|^SmsTooLongError$/.test(e.name))
     if (!known) throw e
-    audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'send', outcome: 'failed', detail: `${what}: ${e.message}`, address: masked })
+    audit({
+      actor: session.sub,
+      actorName: session.name,
+      roles: session.roles,
+      action: 'send',
+      outcome: 'failed',
+      detail: `${what}: ${e.message}`,
+      address: masked,
+    })
     draft.error = e.message
     res.redirect(303, `/send?draft=${draft.key}`)
   }

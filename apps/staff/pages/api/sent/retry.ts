@@ -12,7 +12,15 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const sms = field(req.body, 'channel') === 'sms'
   try {
     const m = sms ? (await smsOutbox()).retry(id) : (await outbox()).retry(id)
-    audit({ actor: session.sub, actorName: session.name, roles: session.roles, action: 'retry', outcome: 'ok', detail: `retry ${id} (${m.guide})`, address: m.to })
+    audit({
+      actor: session.sub,
+      actorName: session.name,
+      roles: session.roles,
+      action: 'retry',
+      outcome: 'ok',
+      detail: `retry ${id} (${m.guide})`,
+      address: m.to,
+    })
     res.redirect(303, `/sent?notice=${encodeURIComponent(`Message ${id} is queued again.`)}`)
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e)

@@ -19,7 +19,11 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
 
 export default function EmailSent({ view, draft }: Props) {
   return (
-    <Layout settings={view.settings} draft={draft} meta={{ title: `Email on its way: ${view.guide.title}`, description: 'Your email has been queued.', noindex: true }}>
+    <Layout
+      settings={view.settings}
+      draft={draft}
+      meta={{ title: `Email on its way: ${view.guide.title}`, description: 'Your email has been queued.', noindex: true }}
+    >
       <div className="confirmation" role="status">
         <h1>Your email is on its way</h1>
         <p>We will email the advice &ldquo;{view.guide.title}&rdquo; to the address you gave. It may take a few minutes to arrive.</p>
