@@ -2,7 +2,7 @@
 // The email command line for caseworkers and operators: send an advice sheet, look at the outbox, run the worker or
 // the HTTP API, retry, purge. Addresses are only ever printed masked.
 import { Command, InvalidArgumentError } from 'commander'
-import { announceSource, checkSiteUrlForOutput, loadContent, sourceFromEnv } from '@signpost/content'
+import { announceSource, loadContent, siteUrlNotice, sourceFromEnv } from '@signpost/content'
 import { createApiServer } from './api.js'
 import { IdempotencyConflictError, openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter } from './rateLimiter.js'
@@ -34,12 +34,9 @@ function replyOf(m: Pick<OutboxMessage, 'lastError' | 'lastResponseCode'>): stri
  * local, and refuse to run so with NODE_ENV=production. Then any DKIM set-up that will fail DMARC alignment.
  */
 function checkBeforeSending(env: NodeJS.ProcessEnv = process.env): void {
-  const check = checkSiteUrlForOutput(env)
-  if (check.refuse) {
-    const why = (check.warning ?? `SIGNPOST_SITE_URL (${check.siteUrl}) cannot be sent to readers.`).replace(/^Warning: /, '')
-    throw new CliError(env.NODE_ENV === 'production' ? `${why} Refusing to send advice emails with NODE_ENV=production.` : why)
-  }
-  if (check.warning) err(check.warning)
+  const site = siteUrlNotice('send advice emails', env)
+  if (site.refusal) throw new CliError(site.refusal)
+  if (site.warning) err(site.warning)
   const dkim = dkimAlignmentWarning(env)
   if (dkim) err(dkim)
 }

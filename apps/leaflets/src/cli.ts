@@ -2,7 +2,7 @@
 // signpost-leaflets: builds leaflet PDFs and station print packs from the current content (`npm run leaflets -- …`).
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { announceSource, checkSiteUrlForOutput, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
+import { announceSource, getArea, getGuide, guidesForArea, loadContent, siteUrlNotice, sourceFromEnv, viewGuide, type Content } from '@signpost/content'
 import { Command, InvalidArgumentError } from 'commander'
 import { isLeafletFormat, leafletFileName, LEAFLET_FORMATS, type LeafletFormat } from './format.js'
 import { bookletFileName, isLayout, LAYOUTS, renderBooklet, type Layout } from './booklet.js'
@@ -48,12 +48,9 @@ function formatBytes(n: number): string {
  * in production, refused before anything is written.
  */
 function checkSiteUrl(env: NodeJS.ProcessEnv = process.env): void {
-  const check = checkSiteUrlForOutput(env)
-  if (check.refuse) {
-    const why = (check.warning ?? `SIGNPOST_SITE_URL (${check.siteUrl}) cannot be printed.`).replace(/^Warning: /, '')
-    throw new Error(env.NODE_ENV === 'production' ? `${why} Refusing to print leaflets with NODE_ENV=production.` : why)
-  }
-  if (check.warning) process.stderr.write(`${check.warning}\n`)
+  const site = siteUrlNotice('print leaflets', env)
+  if (site.refusal) throw new Error(site.refusal)
+  if (site.warning) process.stderr.write(`${site.warning}\n`)
 }
 
 async function load(): Promise<Content> {

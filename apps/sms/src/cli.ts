@@ -3,7 +3,7 @@
 // the queue, send one again. Numbers are only ever printed masked. Delivery is by the same worker `npm start` runs
 // (`npm run email -- worker` delivers every channel); `send` delivers its own text at once.
 import { Command } from 'commander'
-import { announceSource, checkSiteUrlForOutput, loadContent, rules, sourceFromEnv } from '@signpost/content'
+import { announceSource, loadContent, rules, siteUrlNotice, sourceFromEnv } from '@signpost/content'
 import { createQueueWorker, IdempotencyConflictError, RateLimitError } from '@signpost/outbox'
 import { createSmsChannel } from './channel.js'
 import { AdviceSmsRequestError } from './request.js'
@@ -24,12 +24,9 @@ class CliError extends Error {
 
 /** Texts carry the guide's address: say first when SIGNPOST_SITE_URL is unset or local; refuse so in production. */
 function checkBeforeSending(env: NodeJS.ProcessEnv = process.env): void {
-  const check = checkSiteUrlForOutput(env)
-  if (check.refuse) {
-    const why = (check.warning ?? `SIGNPOST_SITE_URL (${check.siteUrl}) cannot be sent to readers.`).replace(/^Warning: /, '')
-    throw new CliError(env.NODE_ENV === 'production' ? `${why} Refusing to send advice texts with NODE_ENV=production.` : why)
-  }
-  if (check.warning) err(check.warning)
+  const site = siteUrlNotice('send advice texts', env)
+  if (site.refusal) throw new CliError(site.refusal)
+  if (site.warning) err(site.warning)
 }
 
 function describe(m: SmsMessage): string[] {

@@ -1,6 +1,6 @@
 // Commands that print or send addresses learn whether SIGNPOST_SITE_URL can be given to readers.
 import { expect, test } from 'vitest'
-import { checkSiteUrlForOutput } from './siteUrl.js'
+import { checkSiteUrlForOutput, siteUrlNotice } from './siteUrl.js'
 
 test('a public https address is fine: no warning, no refusal', () => {
   expect(checkSiteUrlForOutput({ SIGNPOST_SITE_URL: 'https://victimservices.example.org' })).toEqual({
@@ -30,4 +30,15 @@ test('something that is not a web address is always refused, saying so', () => {
   const r = checkSiteUrlForOutput({ SIGNPOST_SITE_URL: 'victimservices' })
   expect(r.refuse).toBe(true)
   expect(r.warning).toMatch(/SIGNPOST_SITE_URL is not a web address \("victimservices"\)/)
+})
+
+test('a command is told what to say first: a warning, or in production a refusal naming what it would do', () => {
+  expect(siteUrlNotice('print leaflets', { SIGNPOST_SITE_URL: 'https://victimservices.example.org', NODE_ENV: 'production' })).toEqual({})
+  expect(siteUrlNotice('print leaflets', {}).warning).toMatch(/^Warning: SIGNPOST_SITE_URL is not set/)
+  const refused = siteUrlNotice('print leaflets', { NODE_ENV: 'production' })
+  expect(refused.warning).toBeUndefined()
+  expect(refused.refusal).toMatch(/^SIGNPOST_SITE_URL is not set, .* Refusing to print leaflets with NODE_ENV=production\.$/)
+  expect(siteUrlNotice('send advice emails', { SIGNPOST_SITE_URL: 'victimservices' }).refusal).toMatch(
+    /^SIGNPOST_SITE_URL is not a web address \("victimservices"\)/,
+  )
 })

@@ -27,3 +27,16 @@ export function checkSiteUrlForOutput(env: NodeJS.ProcessEnv = process.env): Sit
   }
   return { siteUrl, refuse: false }
 }
+
+/**
+ * What a command that prints or sends addresses says before it starts (`doing`, e.g. "print leaflets"): a refusal
+ * when the address cannot be given to readers (always for one that is not a web address, for a local one only with
+ * NODE_ENV=production), otherwise the warning to print as its first line, if any.
+ */
+export function siteUrlNotice(doing: string, env: NodeJS.ProcessEnv = process.env): { refusal?: string; warning?: string } {
+  const check = checkSiteUrlForOutput(env)
+  if (!check.warning) return {}
+  if (!check.refuse) return { warning: check.warning }
+  const why = check.warning.replace(/^Warning: /, '')
+  return { refusal: env.NODE_ENV === 'production' ? `${why} Refusing to ${doing} with NODE_ENV=production.` : why }
+}
