@@ -67,7 +67,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(json)
 }
 
-function stateOf(m: OutboxMessage) {
+/** What the API shows of a message of either channel (recipients are already masked). */
+function stateOf(m: OutboxMessage | SmsMessage) {
   return {
     id: m.id,
     status: m.status,
@@ -83,19 +84,7 @@ function stateOf(m: OutboxMessage) {
 }
 
 function smsStateOf(m: SmsMessage) {
-  return {
-    id: m.id,
-    status: m.status,
-    notifyStatus: m.notifyStatus ?? null,
-    to: m.to,
-    guide: m.guide,
-    area: m.area ?? null,
-    attempts: m.attempts,
-    lastError: m.lastError ?? null,
-    lastResponseCode: m.lastResponseCode ?? null,
-    createdAt: m.createdAt,
-    sentAt: m.sentAt ?? null,
-  }
+  return { ...stateOf(m), notifyStatus: m.notifyStatus ?? null }
 }
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
