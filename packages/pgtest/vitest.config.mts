@@ -1,0 +1,4 @@
+// pgtest tests: a real PostgreSQL started and stopped by startPostgres().
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({ test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } })
