@@ -1,4 +1,9 @@
-// Where the brand font files are: TTF for PDFs (fontkit needs TTF/OTF), WOFF2 subsets for the web.
+// Where the brand font files are: TTF for PDFs (fontkit needs TTF/OTF, and crashes on WOFF2), WOFF2 subsets for the web.
+// PDFs: Atkinson Hyperlegible Next for Latin (it covers Welsh ŵ ŷ and Polish ą ę ł ń ś ź ż), Noto Naskh Arabic for
+// Arabic script (Urdu). Naskh rather than Nastaliq: fontkit 2.0.4 throws on Noto Nastaliq Urdu's cursive attachment
+// (a null anchor in its curs lookup) for everyday words such as ہفتے and پیچھے, and shapes others differently from
+// HarfBuzz, while Noto Naskh Arabic shapes glyph for glyph and position for position as HarfBuzz does (tested in
+// apps/leaflets), with a line height of 1.7 em instead of Nastaliq's 2.5.
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
@@ -6,6 +11,8 @@ const require = createRequire(import.meta.url)
 export const pdfFonts = {
   regular: require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf'),
+  arabic: require.resolve('@expo-google-fonts/noto-naskh-arabic/400Regular/NotoNaskhArabic_400Regular.ttf'),
+  arabicBold: require.resolve('@expo-google-fonts/noto-naskh-arabic/700Bold/NotoNaskhArabic_700Bold.ttf'),
 } as const
 
 export type WebFont = { file: string; name: string; weight: 400 | 700; unicodeRange: string }
