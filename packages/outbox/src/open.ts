@@ -1,0 +1,50 @@
+// Opens the one queue on the backend the deployment chose: PostgreSQL when DATABASE_URL=postgres://… is set (several
+// machines share it), otherwise the SQLite file as before (one machine, nothing to set up). Every entry point (the
+// email and sms CLIs, the HTTP API, the site, the staff console, the worker) opens its queue through here.
+import { defaultQueuePath, queueOptionsFromEnv } from './config.js'
+import type { OpenQueueOptions, QueueBehaviour, QueueStore } from './store.js'
+
+/** What ./postgresStore.ts exports (loaded only when PostgreSQL is chosen, so SQLite-only installs never load pg). */
+type PostgresModule = { openPostgresQueue(url: string, options: QueueBehaviour): Promise<QueueStore> }
+
+const POSTGRES_URL = /^postgres(?:ql)?:\/\//i
+
+/** True for a postgres:// or postgresql:// URL. */
+export const isPostgresUrl = (url: string | undefined): boolean => url !== undefined && POSTGRES_URL.test(url.trim())
+
+/**
+ * The PostgreSQL store or the SQLite one. A databaseUrl that is set but is not a postgres:// URL is refused rather
+ * than silently ignored (a typo would otherwise put a cluster's queue in a local file on each machine).
+ */
+export async function openQueue(options: OpenQueueOptions = {}): Promise<QueueStore> {
+  const { databaseUrl, path, ...behaviour } = options
+  if (databaseUrl !== undefined && databaseUrl.trim() !== '') {
+    if (!isPostgresUrl(databaseUrl)) {
+      throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${databaseUrl.trim().slice(0, 12)}…"). Unset it to use the SQLite outbox.`)
+    }
+    const specifier = './postgresStore.js'
+    const pg = (await import(specifier)) as PostgresModule
+    return pg.openPostgresQueue(databaseUrl.trim(), behaviour)
+  }
+  const { openSqliteQueue } = await import('./queue.js')
+  return openSqliteQueue({ ...behaviour, path: path ?? defaultQueuePath() })
+}
+
+/**
+ * The queue the environment describes: DATABASE_URL (PostgreSQL) or EMAIL_DB (SQLite file, default
+ * <repo>/var/outbox.sqlite), with retention, lease and back-off from queueOptionsFromEnv. `overrides` win (tests,
+ * a channel's own retry policy).
+ */
+export async function queueFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: OpenQueueOptions = {}): Promise<QueueStore> {
+  const fromEnv = queueOptionsFromEnv(env)
+  return openQueue({
+    ...fromEnv,
+    databaseUrl: env.DATABASE_URL,
+    path: defaultQueuePath(env),
+    ...overrides,
+    retry: {
+      email: { ...fromEnv.retry?.email, ...overrides.retry?.email },
+      sms: { ...fromEnv.retry?.sms, ...overrides.retry?.sms },
+    },
+  })
+}
