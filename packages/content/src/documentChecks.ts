@@ -4,6 +4,7 @@
 // guides that point at its organisation "dangle", and never hides a duplicate slug or a review date in the wrong order.
 import type { Problem } from './model.js'
 import { formatPath } from './problems.js'
+import { languageOf } from './languages.js'
 import { checkContactable, checkCoverageAreas, checkReviewDates, checkSlug, checkSuccessor, findControlCharacters, quote } from './rules/index.js'
 
 type Stored = Record<string, unknown> & { _id?: unknown }
@@ -13,6 +14,7 @@ export type StoredDocuments = {
   areas?: unknown[] | null
   organisations?: unknown[] | null
   guides?: unknown[] | null
+  phraseCatalogues?: unknown[] | null
   /** Documents of a type Signpost does not read (assets and system documents excluded by the query). */
   otherDocuments?: Array<{ _id?: unknown; _type?: unknown }> | null
 }
@@ -29,7 +31,7 @@ export function checkStoredDocuments(result: StoredDocuments, problems: Problem[
   const error = (documentId: string, path: string, message: string) => problems.push({ severity: 'error', documentId, path, message })
   const warning = (documentId: string, path: string, message: string) => problems.push({ severity: 'warning', documentId, path, message })
 
-  for (const doc of [...settings, ...areas, ...orgs, ...guides]) {
+  for (const doc of [...settings, ...areas, ...orgs, ...guides, ...list(result.phraseCatalogues)]) {
     for (const fault of findControlCharacters(doc)) error(idOf(doc), formatPath(fault.path), fault.message)
   }
 
@@ -96,7 +98,8 @@ export function checkStoredDocuments(result: StoredDocuments, problems: Problem[
 
   duplicateSlugs(areas, 'area', problems)
   duplicateSlugs(orgs, 'organisation', problems)
-  duplicateSlugs(guides, 'guide', problems)
+  // A translation keeps its original's slug: slugs are unique within one language.
+  duplicateSlugs(guides, 'guide', problems, (d) => languageOf(d.language)?.code ?? String(d.language))
 }
 
 /** True when following "replaced by" from this organisation comes back to it (readers would never reach a current one). */
@@ -110,12 +113,13 @@ function successorLoops(id: string, orgById: Map<string, Stored>): boolean {
 }
 
 /** Two documents of one type with the same (well-formed) slug: the second is named, whatever else is wrong with either. */
-function duplicateSlugs(docs: Stored[], what: string, problems: Problem[]): void {
+function duplicateSlugs(docs: Stored[], what: string, problems: Problem[], scope: (d: Stored) => string = () => ''): void {
   const seen = new Map<string, string>()
   for (const d of docs) {
     const slug = checkSlug((d.slug as { current?: unknown } | undefined)?.current)
     if (!slug.ok) continue
-    const first = seen.get(slug.value)
+    const scoped = `${scope(d)}\u0000${slug.value}`
+    const first = seen.get(scoped)
     if (first) {
       problems.push({
         severity: 'error',
@@ -123,6 +127,6 @@ function duplicateSlugs(docs: Stored[], what: string, problems: Problem[]): void
         path: 'slug',
         message: `The slug "${slug.value}" is already used by ${what} ${first}. Each ${what} needs its own.`,
       })
-    } else seen.set(slug.value, idOf(d))
+    } else seen.set(scoped, idOf(d))
   }
 }

@@ -17,3 +17,23 @@ export { parseNdjson, type Document } from './sources/ndjson.js'
 export { applyPerspective } from './sources/perspective.js'
 export type { ContentSource, QueryOptions } from './sources/source.js'
 export * as rules from './rules/index.js'
+export * from './languages.js'
+export {
+  phrasesFor,
+  fillPhrase,
+  placeholdersOf,
+  isPhraseKey,
+  ENGLISH_PHRASES,
+  PHRASE_KEYS,
+  PHRASE_GROUPS,
+  UnfilledPlaceholderError,
+  commonPhrases,
+  sitePhrases,
+  leafletPhrases,
+  emailPhrases,
+  smsPhrases,
+  type PhraseKey,
+  type PhraseGroup,
+  type Phrases,
+} from './phrases.js'
+export { guideContentRevision, translationFreshness, type Freshness } from './rules/revision.js'

@@ -1,6 +1,9 @@
 // The normalised, channel-neutral model every app renders. Zod schemas are the contract; types are inferred.
 import { z } from 'zod'
 import { ORGANISATION_KIND_VALUES } from './rules/organisation.js'
+import { LANGUAGE_CODES } from './languages.js'
+
+export const languageCodeSchema = z.enum(LANGUAGE_CODES)
 
 const portableText = z.array(z.looseObject({ _type: z.string(), _key: z.string().optional() }))
 
@@ -42,6 +45,14 @@ export const contactPointSchema = z.discriminatedUnion('kind', [phoneContactSche
 export { ORGANISATION_KINDS, type OrganisationKind } from './rules/organisation.js'
 export const organisationKindSchema = z.enum(ORGANISATION_KIND_VALUES)
 
+/** An organisation's words in another language (editors' translations); names, numbers and links are never translated. */
+export const organisationTranslationSchema = z.object({
+  language: languageCodeSchema,
+  description: z.string().optional(),
+  /** By contact point key. */
+  contactPoints: z.array(z.object({ key: z.string(), label: z.string().optional(), hours: z.string().optional() })),
+})
+
 export const organisationSchema = z.object({
   id: z.string(),
   slug: z.string(),
@@ -60,6 +71,8 @@ export const organisationSchema = z.object({
   fundedBy: z.string().optional(),
   url: z.string(),
   updatedAt: z.string(),
+  /** Descriptions, contact labels and hours in other languages; viewGuide(…, lang) applies them. */
+  translations: z.array(organisationTranslationSchema),
 })
 
 export const areaSchema = z.object({
@@ -78,7 +91,26 @@ export const guideSchema = z.object({
   slug: z.string(),
   title: z.string(),
   summary: z.string(),
-  language: z.string(),
+  /** A supported language code (see languages.ts); the lang attribute is getLanguage(code).tag. */
+  language: languageCodeSchema,
+  dir: z.enum(['ltr', 'rtl']),
+  /** Present on translations only. */
+  translation: z
+    .object({
+      /** The English original's document id. */
+      originalId: z.string(),
+      /** The original's contentRevision this translation was last checked against. */
+      translatedFromRevision: z.string(),
+      /** True when the original's text has changed since. */
+      outOfDate: z.boolean(),
+      /** YYYY-MM-DD: when it was last checked against the original. */
+      checkedAgainstOriginalOn: z.string(),
+      /** A qualified translator has checked it. */
+      reviewed: z.boolean(),
+      reviewedBy: z.string().optional(),
+      reviewedOn: z.string().optional(),
+    })
+    .optional(),
   sections: z.array(sectionSchema),
   steps: z.array(stepSchema),
   organisationsIntro: z.string().optional(),
@@ -94,9 +126,19 @@ export const guideSchema = z.object({
   /** Canonical web address of the guide, for QR codes and emails. */
   url: z.string(),
   updatedAt: z.string(),
-  /** Stamp of everything a reader sees of this guide (its text and its organisations' facts). */
+  /** Stamp of everything a reader sees of this guide (its text and its organisations' facts, in its language). */
   revision: z.string(),
+  /** Stamp of the guide's own words only (rules/revision.ts): what a translation records it was translated from. */
+  contentRevision: z.string(),
 })
+
+/** One language's phrase catalogue (the fixed words around the content), keyed 'channel.key'. */
+export const phraseCatalogueSchema = z.object({
+  id: z.string(),
+  language: languageCodeSchema,
+  phrases: z.record(z.string(), z.string()),
+})
+export type PhraseCatalogue = z.infer<typeof phraseCatalogueSchema>
 
 /** The service's logo as stored (a Sanity image asset); `url` is where its bytes are (https, or file: for the embedded dataset). */
 export const logoSchema = z.object({
@@ -163,6 +205,8 @@ export const contentSchema = z.object({
   guides: z.array(guideSchema),
   organisations: z.array(organisationSchema),
   areas: z.array(areaSchema),
+  /** One per language that has one; English phrases absent here come from the code (phrases/*.ts). */
+  phraseCatalogues: z.array(phraseCatalogueSchema),
   /** Warnings an editor should see (long sentences, reviews overdue); errors never get this far. */
   warnings: z.array(problemSchema),
 })

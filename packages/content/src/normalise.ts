@@ -17,11 +17,24 @@ import {
 } from './model.js'
 import { ContentError, formatPath } from './problems.js'
 import { identityOf, identityWarnings } from './identity.js'
-import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
+import { rawArea, rawContactPoint, rawGuide, rawOrganisation, rawPhraseCatalogue, rawSettings, type RawGuide, type RawOrganisation } from './raw.js'
+import { DEFAULT_LANGUAGE, getLanguage, type LanguageCode } from './languages.js'
+import { phraseCatalogueProblems } from './phraseChecks.js'
+import { linkTranslations, type TranslationLink } from './translations.js'
 import { checkStoredDocuments, type StoredDocuments } from './documentChecks.js'
 import { plainIssue } from './plainErrors.js'
 import { linkContactNumbers } from './richText.js'
-import { checkSmsLength, displayUrl, isReviewOverdue, longSentenceMessage, longSentences, overdueMessage, parseSms, parseUkPhone } from './rules/index.js'
+import {
+  checkSmsLength,
+  displayUrl,
+  guideContentRevision,
+  isReviewOverdue,
+  longSentenceMessage,
+  longSentences,
+  overdueMessage,
+  parseSms,
+  parseUkPhone,
+} from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
 
 export type NormaliseOptions = {
@@ -52,7 +65,29 @@ function parseEach<S extends z.ZodType>(schema: S, docs: Doc[] | null | undefine
   return out
 }
 
-function contactPoint(raw: z.output<typeof rawContactPoint>): ContactPoint {
+type RawContactPoint = z.output<typeof rawContactPoint>
+
+/** The organisation's own words in each other language: description, and each contact point's label and hours. */
+function organisationTranslations(o: RawOrganisation): Organisation['translations'] {
+  const languages = new Set<LanguageCode>(Object.keys(o.descriptionTranslations) as LanguageCode[])
+  for (const c of o.contactPoints) {
+    for (const code of Object.keys(c.labelTranslations)) languages.add(code as LanguageCode)
+    if (c._type === 'phoneContact') for (const code of Object.keys(c.hoursTranslations)) languages.add(code as LanguageCode)
+  }
+  return [...languages].map((language) => ({
+    language,
+    description: o.descriptionTranslations[language],
+    contactPoints: o.contactPoints
+      .map((c: RawContactPoint) => ({
+        key: c._key,
+        label: c.labelTranslations[language],
+        hours: c._type === 'phoneContact' ? c.hoursTranslations[language] : undefined,
+      }))
+      .filter((c) => c.label !== undefined || c.hours !== undefined),
+  }))
+}
+
+function contactPoint(raw: RawContactPoint): ContactPoint {
   const base = { key: raw._key, label: raw.label }
   switch (raw._type) {
     case 'phoneContact': {
@@ -120,6 +155,11 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
   const areas = parseEach(rawArea, result.areas as Doc[], problems)
   const orgs = parseEach(rawOrganisation, result.organisations as Doc[], problems)
   const guides = parseEach(rawGuide, result.guides as Doc[], problems)
+  const extra = result as ContentQueryResult & { phraseCatalogues?: Doc[] | null; translationGroups?: unknown[] | null }
+  const catalogues = parseEach(rawPhraseCatalogue, extra.phraseCatalogues, problems)
+  // The words' stamp from the documents as stored (the Studio computes it the same way), before any trimming.
+  const contentRevisionById = new Map((result.guides ?? []).map((g) => [g._id, guideContentRevision(g)]))
+  const links = linkTranslations(guides, extra.translationGroups, contentRevisionById, problems)
 
   // References, duplicate slugs and the rules joining two fields, on the documents as stored (see documentChecks.ts).
   checkStoredDocuments(result as StoredDocuments, problems)
@@ -141,6 +181,8 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     const sms = g.textMessage === undefined ? undefined : checkSmsLength(g.textMessage)
     if (sms?.ok && sms.warning) problems.push({ severity: 'warning', documentId: g._id, path: 'textMessage', message: sms.warning })
   }
+
+  problems.push(...phraseCatalogueProblems(catalogues, guides.map((g) => g.language)))
 
   problems.splice(0, problems.length, ...oneMessagePerFault(problems))
   if (problems.some((p) => p.severity === 'error') || !settings) throw new ContentError(problems)
@@ -165,6 +207,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     fundedBy: o.fundedBy && orgSlug(o.fundedBy),
     url: `${siteUrl}/organisations/${o.slug}`,
     updatedAt: o._updatedAt,
+    translations: organisationTranslations(o),
   }))
   const orgBySlug = new Map(organisations.map((o) => [o.slug, o]))
 
@@ -178,9 +221,11 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
 
   const normalisedGuides: Guide[] = guides.map((g) => {
     const signposted = g.organisations.map((id) => orgSlug(id!))
+    const link: TranslationLink | undefined = links.get(g._id)
+    const slug = link?.slug ?? g.slug
     const text = {
       title: g.title,
-      slug: g.slug,
+      slug,
       summary: g.summary,
       language: g.language,
       sections: g.sections.map((s) => ({ key: s._key, heading: s.heading, body: linkContactNumbers(s.body) })),
@@ -192,17 +237,21 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
       reviewBy: g.reviewBy,
       textMessage: g.textMessage,
     }
-    const facts = signposted.map((slug) => {
-      const { updatedAt: _u, url: _url, ...rest } = orgBySlug.get(slug)!
-      return rest
+    // The organisations' facts as a reader of this language sees them (their own translations, never the guide's).
+    const facts = signposted.map((orgSlugValue) => {
+      const { updatedAt: _u, url: _url, translations, ...rest } = orgBySlug.get(orgSlugValue)!
+      return g.language === DEFAULT_LANGUAGE ? rest : { ...rest, translation: translations.find((t) => t.language === g.language) }
     })
     return {
       id: g._id,
       ...text,
+      dir: getLanguage(g.language).dir,
+      translation: link?.translation,
       reviewOverdue: isReviewOverdue(g.reviewBy, now),
-      url: `${siteUrl}/guides/${g.slug}`,
+      url: g.language === DEFAULT_LANGUAGE ? `${siteUrl}/guides/${slug}` : `${siteUrl}/${g.language}/guides/${slug}`,
       updatedAt: g._updatedAt,
       revision: stamp({ text, facts }),
+      contentRevision: contentRevisionById.get(g._id)!,
     }
   })
 
@@ -220,6 +269,7 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     guides: normalisedGuides,
     organisations,
     areas: normalisedAreas,
+    phraseCatalogues: catalogues.map((c) => ({ id: c._id, language: c.language, phrases: c.phrases })),
     warnings: problems,
   })
 }

@@ -17,14 +17,20 @@ export const contentQuery = defineQuery(`{
     _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref
   },
   "organisations": *[_type == "organisation"] | order(name asc) {
-    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,
+    _id, _updatedAt, name, slug, kind, description, descriptionTranslations, contactPoints, free, confidential,
     coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref
   },
   "guides": *[_type == "guide"] | order(title asc) {
     _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,
     "steps": steps[]{_key, text, "organisation": organisation._ref},
-    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage
+    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage, translation
   },
-  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])
+  "phraseCatalogues": *[_type == "phraseCatalogue"] | order(_id asc) {
+    _id, language, common, site, leaflet, email, sms
+  },
+  "translationGroups": *[_type == "translation.metadata"] | order(_id asc) {
+    _id, schemaTypes, "translations": translations[]{ _key, "language": _key, "id": value._ref }
+  },
+  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide", "phraseCatalogue", "translation.metadata"])
     && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }
 }`)

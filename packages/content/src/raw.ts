@@ -2,11 +2,19 @@
 // Field rules come from ./rules, so an editor in the Studio and this door get the same message.
 import { z } from 'zod'
 import { organisationKindSchema } from './model.js'
+import { DEFAULT_LANGUAGE, isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from './languages.js'
+import { PHRASE_GROUPS } from './phrases.js'
+import { quote } from './rules/text.js'
+
+const translationChoices = () =>
+  SUPPORTED_LANGUAGES.filter((l) => l.code !== DEFAULT_LANGUAGE)
+    .map((l) => `${l.code} (${l.name})`)
+    .join(', ')
 import { checkAccentColour, checkLogoAlt, checkLogoMimeType, checkSmsLength } from './rules/index.js'
 import {
   checkEmailAddress,
   checkHttpsUrl,
-  checkLanguageTag,
+  checkSupportedLanguage,
   checkIsoDate,
   checkRichTextLinks,
   checkShortCode,
@@ -45,6 +53,15 @@ const ruled = (check: (v: unknown) => RuleResult<unknown>) =>
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
   })
 
+/** A field whose rule also gives the value to keep (a language code from "en-GB"). */
+const ruledValue = <T>(check: (v: unknown) => RuleResult<T>) =>
+  z.unknown().transform((value, ctx): T => {
+    const r = check(value)
+    if (r.ok) return r.value
+    ctx.addIssue({ code: 'custom', message: r.message })
+    return z.NEVER
+  })
+
 const slugField = z
   .object({ current: z.unknown() }, { error: 'The slug (web address name) is missing.' })
   .transform((s) => s.current)
@@ -66,12 +83,44 @@ const refs = z
   .nullish()
   .transform((v) => v ?? [])
 
+/**
+ * An organisation's words in other languages, as a plain object per field: { cy: '…', pl: '…', ur: '…' }.
+ * Keys other than supported, non-English codes are refused, naming the field; empty values count as not translated.
+ */
+const rawTranslations = (oneLineOnly: boolean) =>
+  z
+    .record(z.string(), z.unknown())
+    .nullish()
+    .transform((v, ctx) => {
+      const out: Partial<Record<LanguageCode, string>> = {}
+      for (const [key, value] of Object.entries(v ?? {})) {
+        if (key.startsWith('_') || value == null) continue
+        if (!isSupportedLanguage(key) || key === DEFAULT_LANGUAGE) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `${quote(key)} is not a language to translate into. Use one of: ${translationChoices()}.` })
+          continue
+        }
+        if (typeof value !== 'string') {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'The translation must be text.' })
+          continue
+        }
+        const line = checkSingleLine(value)
+        if (oneLineOnly && !line.ok) {
+          ctx.addIssue({ code: 'custom', path: [key], message: line.message })
+          continue
+        }
+        if (value.trim()) out[key] = value.trim()
+      }
+      return out
+    })
+
 const rawPhone = z.object({
   _type: z.literal('phoneContact'),
   _key: z.string(),
   label: optionalText,
   number: ruled((v) => parseUkPhone(v)),
   hours: optionalText,
+  labelTranslations: rawTranslations(true),
+  hoursTranslations: rawTranslations(true),
 })
 const rawSms = z.object({
   _type: z.literal('smsContact'),
@@ -79,9 +128,22 @@ const rawSms = z.object({
   label: optionalText,
   keyword: ruled(checkSmsKeyword),
   shortCode: ruled(checkShortCode),
+  labelTranslations: rawTranslations(true),
 })
-const rawWebsite = z.object({ _type: z.literal('websiteContact'), _key: z.string(), label: optionalText, url: ruled(checkHttpsUrl) })
-const rawEmail = z.object({ _type: z.literal('emailContact'), _key: z.string(), label: optionalText, address: ruled(checkEmailAddress) })
+const rawWebsite = z.object({
+  _type: z.literal('websiteContact'),
+  _key: z.string(),
+  label: optionalText,
+  url: ruled(checkHttpsUrl),
+  labelTranslations: rawTranslations(true),
+})
+const rawEmail = z.object({
+  _type: z.literal('emailContact'),
+  _key: z.string(),
+  label: optionalText,
+  address: ruled(checkEmailAddress),
+  labelTranslations: rawTranslations(true),
+})
 
 export const rawContactPoint = z.discriminatedUnion('_type', [rawPhone, rawSms, rawWebsite, rawEmail], {
   error: 'Unknown kind of contact point: use phone, text message, website or email.',
@@ -141,6 +203,7 @@ export const rawOrganisation = z.object({
   slug: slugField,
   kind: organisationKindSchema.nullish().refine((v) => v != null, 'Choose what kind of organisation this is.'),
   description: requiredText('The description'),
+  descriptionTranslations: rawTranslations(false),
   contactPoints: z
     .array(rawContactPoint)
     .nullish()
@@ -161,6 +224,30 @@ export const rawOrganisation = z.object({
     .transform((v) => v ?? undefined),
 })
 
+const optionalDate = z
+  .unknown()
+  .superRefine((v, ctx) => {
+    if (v == null || v === '') return
+    const r = checkIsoDate(v)
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
+  })
+  .transform((v) => (typeof v === 'string' && v ? v : undefined))
+
+/** A translation's record of the original it follows and of its review (absent on originals). */
+const rawTranslationStatus = z
+  .object({
+    translatedFromRevision: z
+      .string()
+      .nullish()
+      .transform((v) => v?.trim() || undefined),
+    checkedAgainstOriginalOn: optionalDate,
+    reviewed: z.boolean({ error: 'Say whether a qualified translator has checked this translation.' }).nullish(),
+    reviewedBy: optionalText,
+    reviewedOn: optionalDate,
+  })
+  .nullish()
+  .transform((v) => v ?? undefined)
+
 /** A section's Portable Text: at least one block, every link target one the link rule accepts (named by its path). */
 const rawBlocks = z
   .array(z.looseObject({ _type: z.string(), _key: z.string().optional() }), { error: SECTION_WITHOUT_TEXT })
@@ -177,7 +264,9 @@ export const rawGuide = z.object({
   title: required('The title'),
   slug: slugField,
   summary: requiredText('The summary'),
-  language: ruled(checkLanguageTag).transform((v) => v as string),
+  language: ruledValue(checkSupportedLanguage),
+  // Set on translations: which revision of the original they were checked against, and whether a translator checked them.
+  translation: rawTranslationStatus,
   sections: z
     .array(z.object({ _key: z.string(), heading: required('The section heading'), body: rawBlocks }), {
       error: 'The guide has no sections.',
@@ -210,7 +299,32 @@ export const rawGuide = z.object({
   }),
 })
 
+/** One language's phrase catalogue: one object per channel (common, site, …) of key -> text, as the Studio stores it. */
+export const rawPhraseCatalogue = z
+  .looseObject({
+    _id: z.string(),
+    language: ruledValue(checkSupportedLanguage),
+  })
+  .transform((doc, ctx) => {
+    const phrases: Record<string, string> = {}
+    for (const group of PHRASE_GROUPS) {
+      const values = (doc as Record<string, unknown>)[group]
+      if (values == null) continue
+      if (typeof values !== 'object' || Array.isArray(values)) {
+        ctx.addIssue({ code: 'custom', path: [group], message: `The ${group} phrases must be a set of fields.` })
+        continue
+      }
+      for (const [key, value] of Object.entries(values)) {
+        if (key.startsWith('_') || value == null) continue
+        if (typeof value !== 'string') ctx.addIssue({ code: 'custom', path: [group, key], message: 'A phrase must be text.' })
+        else if (value.trim()) phrases[`${group}.${key}`] = value.trim()
+      }
+    }
+    return { _id: doc._id, language: doc.language, phrases }
+  })
+
 export type RawGuide = z.infer<typeof rawGuide>
 export type RawOrganisation = z.infer<typeof rawOrganisation>
 export type RawArea = z.infer<typeof rawArea>
+export type RawPhraseCatalogue = z.infer<typeof rawPhraseCatalogue>
 export type RawSettings = z.infer<typeof rawSettings>

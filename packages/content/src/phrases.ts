@@ -1,0 +1,65 @@
+// The fixed words around the content, per language: English defaults from the five phrase files (one per channel),
+// translations from the phraseCatalogue documents (content), English for any phrase a catalogue lacks.
+import type { Content } from './model.js'
+import { getLanguage, type Language } from './languages.js'
+import { commonPhrases } from './phrases/common.js'
+import { sitePhrases } from './phrases/site.js'
+import { leafletPhrases } from './phrases/leaflet.js'
+import { emailPhrases } from './phrases/email.js'
+import { smsPhrases } from './phrases/sms.js'
+
+export { commonPhrases, sitePhrases, leafletPhrases, emailPhrases, smsPhrases }
+
+export const ENGLISH_PHRASES = { ...commonPhrases, ...sitePhrases, ...leafletPhrases, ...emailPhrases, ...smsPhrases } as const
+
+export type PhraseKey = keyof typeof ENGLISH_PHRASES
+
+/** The channels, in the order the Studio groups their phrases. */
+export const PHRASE_GROUPS = ['common', 'site', 'leaflet', 'email', 'sms'] as const
+export type PhraseGroup = (typeof PHRASE_GROUPS)[number]
+
+export const PHRASE_KEYS = Object.keys(ENGLISH_PHRASES) as PhraseKey[]
+
+export function isPhraseKey(key: string): key is PhraseKey {
+  return Object.hasOwn(ENGLISH_PHRASES, key)
+}
+
+export type Phrases = {
+  language: Language
+  /** The phrase in this language (English where the catalogue lacks it), placeholders filled; throws on one left unfilled. */
+  t(key: PhraseKey, vars?: Record<string, string | number>): string
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g
+
+/** The {placeholders} a phrase uses, sorted, for comparing a translation with its English. */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort()
+}
+
+export class UnfilledPlaceholderError extends Error {
+  constructor(key: string, language: string, missing: string[]) {
+    super(`Phrase "${key}" (${language}) needs ${missing.map((m) => `{${m}}`).join(', ')}, but no value was given for ${missing.length === 1 ? 'it' : 'them'}.`)
+    this.name = 'UnfilledPlaceholderError'
+  }
+}
+
+/** Fills {name} placeholders; a placeholder without a value throws, so no channel can print "{page}". */
+export function fillPhrase(key: string, language: string, text: string, vars: Record<string, string | number> = {}): string {
+  const missing = placeholdersOf(text).filter((name) => !Object.hasOwn(vars, name))
+  if (missing.length) throw new UnfilledPlaceholderError(key, language, missing)
+  return text.replace(PLACEHOLDER, (_, name: string) => String(vars[name]))
+}
+
+export function phrasesFor(content: Pick<Content, 'phraseCatalogues'>, lang: string): Phrases {
+  const language = getLanguage(lang)
+  const catalogue = content.phraseCatalogues.find((c) => c.language === language.code)?.phrases ?? {}
+  return {
+    language,
+    t(key, vars) {
+      if (!isPhraseKey(key)) throw new Error(`Unknown phrase "${String(key)}".`)
+      const own = catalogue[key]
+      return own !== undefined ? fillPhrase(key, language.code, own, vars) : fillPhrase(key, 'en', ENGLISH_PHRASES[key], vars)
+    },
+  }
+}
