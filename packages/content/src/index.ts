@@ -20,6 +20,7 @@ export * as rules from './rules/index.js'
 export * from './languages.js'
 export {
   phrasesFor,
+  phrasesFromTemplates,
   fillPhrase,
   placeholdersOf,
   isPhraseKey,

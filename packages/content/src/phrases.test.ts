@@ -1,6 +1,6 @@
 // The fixed words around the content: a language's catalogue, English for what it lacks, and no "{page}" ever printed.
 import { expect, test } from 'vitest'
-import { ENGLISH_PHRASES, PHRASE_GROUPS, PHRASE_KEYS, phrasesFor, placeholdersOf, UnfilledPlaceholderError } from './phrases.js'
+import { ENGLISH_PHRASES, PHRASE_GROUPS, PHRASE_KEYS, phrasesFor, phrasesFromTemplates, placeholdersOf, UnfilledPlaceholderError } from './phrases.js'
 
 const content = {
   phraseCatalogues: [{ id: 'phraseCatalogue.cy', language: 'cy' as const, phrases: { 'leaflet.pageXOfY': 'Tudalen {page} o {pages}' } }],
@@ -34,4 +34,14 @@ test('every key is <channel>.<camelCase> for one of the five channels, placehold
     expect(name).toMatch(/^[a-z][A-Za-z0-9]*$/)
   }
   expect(placeholdersOf(ENGLISH_PHRASES['leaflet.pageXOfY'])).toEqual(['page', 'pages'])
+})
+
+test('phrases survive plain JSON (Next page props): t is not enumerable and phrasesFromTemplates rebuilds it', () => {
+  const json = JSON.parse(JSON.stringify(phrasesFor(content, 'cy'))) as { language: { code: string }; templates: Record<string, string>; t?: unknown }
+  expect(json.t).toBeUndefined()
+  expect(json.templates['leaflet.pageXOfY']).toBe('Tudalen {page} o {pages}')
+  expect(json.templates['site.exitThisPage']).toBe('Exit this page')
+  const again = phrasesFromTemplates(json as Parameters<typeof phrasesFromTemplates>[0])
+  expect(again.t('leaflet.pageXOfY', { page: 3, pages: 4 })).toBe('Tudalen 3 o 4')
+  expect(() => again.t('leaflet.pageXOfY')).toThrow(UnfilledPlaceholderError)
 })

@@ -26,7 +26,12 @@ export function isPhraseKey(key: string): key is PhraseKey {
 
 export type Phrases = {
   language: Language
-  /** The phrase in this language (English where the catalogue lacks it), placeholders filled; throws on one left unfilled. */
+  /** Every phrase in this language, English already filled in where the catalogue lacks one (plain JSON). */
+  templates: Record<PhraseKey, string>
+  /**
+   * The phrase in this language (English where the catalogue lacks it), placeholders filled; throws on one left unfilled.
+   * Not enumerable, so a GuideView stays plain JSON (Next page props); rebuild it from JSON with phrasesFromTemplates().
+   */
   t(key: PhraseKey, vars?: Record<string, string | number>): string
 }
 
@@ -45,21 +50,29 @@ export class UnfilledPlaceholderError extends Error {
 }
 
 /** Fills {name} placeholders; a placeholder without a value throws, so no channel can print "{page}". */
-export function fillPhrase(key: string, language: string, text: string, vars: Record<string, string | number> = {}): string {
-  const missing = placeholdersOf(text).filter((name) => !Object.hasOwn(vars, name))
-  if (missing.length) throw new UnfilledPlaceholderError(key, language, missing)
-  return text.replace(PLACEHOLDER, (_, name: string) => String(vars[name]))
+export function fillPhrase(template: string, vars: Record<string, string | number> = {}, where: { language: string; key: string }): string {
+  const missing = placeholdersOf(template).filter((name) => !Object.hasOwn(vars, name))
+  if (missing.length) throw new UnfilledPlaceholderError(where.key, where.language, missing)
+  return template.replace(PLACEHOLDER, (_, name: string) => String(vars[name]))
+}
+
+/** Phrases from their plain-JSON form ({ language, templates }), e.g. a GuideView that went through Next page props. */
+export function phrasesFromTemplates(json: { language: Language; templates: Record<string, string> }): Phrases {
+  const phrases = { language: json.language, templates: json.templates as Record<PhraseKey, string> } as Phrases
+  Object.defineProperty(phrases, 't', {
+    enumerable: false,
+    value: (key: PhraseKey, vars?: Record<string, string | number>) => {
+      const template = Object.hasOwn(json.templates, key) ? json.templates[key] : isPhraseKey(key) ? ENGLISH_PHRASES[key] : undefined
+      if (template === undefined) throw new Error(`Unknown phrase "${String(key)}".`)
+      return fillPhrase(template, vars, { language: json.language.code, key })
+    },
+  })
+  return phrases
 }
 
 export function phrasesFor(content: Pick<Content, 'phraseCatalogues'>, lang: string): Phrases {
   const language = getLanguage(lang)
   const catalogue = content.phraseCatalogues.find((c) => c.language === language.code)?.phrases ?? {}
-  return {
-    language,
-    t(key, vars) {
-      if (!isPhraseKey(key)) throw new Error(`Unknown phrase "${String(key)}".`)
-      const own = catalogue[key]
-      return own !== undefined ? fillPhrase(key, language.code, own, vars) : fillPhrase(key, 'en', ENGLISH_PHRASES[key], vars)
-    },
-  }
+  const templates = Object.fromEntries(PHRASE_KEYS.map((key) => [key, catalogue[key] ?? ENGLISH_PHRASES[key]])) as Record<PhraseKey, string>
+  return phrasesFromTemplates({ language, templates })
 }
