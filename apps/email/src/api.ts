@@ -75,6 +75,7 @@ function stateOf(m: OutboxMessage | SmsMessage) {
     to: m.to,
     guide: m.guide,
     area: m.area ?? null,
+    lang: m.lang,
     attempts: m.attempts,
     lastError: m.lastError ?? null,
     lastResponseCode: m.lastResponseCode ?? null,

@@ -2,7 +2,7 @@
 // The email command line for caseworkers and operators: send an advice sheet, look at the outbox, run the worker or
 // the HTTP API, retry, purge. Addresses are only ever printed masked.
 import { Command, InvalidArgumentError } from 'commander'
-import { announceSource, loadContent, siteUrlNotice, sourceFromEnv } from '@signpost/content'
+import { announceSource, DEFAULT_LANGUAGE, LANGUAGE_CODES, loadContent, siteUrlNotice, sourceFromEnv } from '@signpost/content'
 import { createApiServer } from './api.js'
 import { IdempotencyConflictError, openOutbox, RateLimitError, type Outbox, type OutboxMessage } from './outbox.js'
 import { createRateLimiter } from './rateLimiter.js'
@@ -47,6 +47,7 @@ function describe(m: OutboxMessage): string[] {
     `status:      ${m.status}`,
     `to:          ${m.to}${m.purged ? ' (address erased)' : ''}`,
     `guide:       ${m.guide}${m.area ? ` (${m.area})` : ''}${m.attachLeaflet ? ', leaflet attached' : ''}${m.neutral ? ', neutral subject' : ''}`,
+    `language:    ${m.lang}`,
     `origin:      ${m.origin}`,
     `message-id:  ${m.messageId}`,
     `attempts:    ${m.attempts}`,
@@ -79,6 +80,7 @@ type SendOptions = {
   to: string
   name?: string
   area?: string
+  lang?: string
   attachLeaflet?: boolean
   neutral?: boolean
   queueOnly?: boolean
@@ -92,6 +94,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
       to: o.to,
       name: o.name,
       area: o.area,
+      lang: o.lang,
       attachLeaflet: Boolean(o.attachLeaflet),
       neutral: Boolean(o.neutral),
       idempotencyKey: o.idempotencyKey,
@@ -284,6 +287,7 @@ export function program(): Command {
     .requiredOption('--to <address>', 'recipient email address')
     .option('--name <name>', "recipient's name for the To: line")
     .option('--area <slug>', 'area whose local services to include (default: the site default)')
+    .option('--lang <code>', `the language to send the guide in (${LANGUAGE_CODES.join(', ')}; default ${DEFAULT_LANGUAGE}); the leaflet attached is in it too`)
     .option('--attach-leaflet', 'attach the PDF leaflet')
     .option('--neutral', 'neutral subject and sender name, for a reader whose inbox may be seen by others')
     .option('--idempotency-key <key>', 'a request with a key already used sends nothing new')

@@ -13,7 +13,10 @@ export function composeMessage(
   if (!message.address) throw new Error('The recipient address has been erased; this message can no longer be sent.')
   // The service's own name (from site settings, stored with the rendering) before the address from EMAIL_FROM;
   // a rendering stored by an older version has none, and keeps EMAIL_FROM whole.
-  const from = message.neutral ? sender.neutralFrom : rendered.senderName ? { name: rendered.senderName, address: sender.address } : sender.from
+  // A neutral message in another language has the neutral sender name in that language, unless EMAIL_NEUTRAL_FROM sets one.
+  const neutralFrom =
+    !sender.neutralFromConfigured && rendered.language && rendered.senderName ? { name: rendered.senderName, address: sender.address } : sender.neutralFrom
+  const from = message.neutral ? neutralFrom : rendered.senderName ? { name: rendered.senderName, address: sender.address } : sender.from
   return {
     from,
     ...(sender.replyTo ? { replyTo: sender.replyTo } : {}),
@@ -25,6 +28,11 @@ export function composeMessage(
     // Plain text first, HTML last: mail programs show the last alternative they can render.
     attachments: message.leaflet ? [{ filename: message.leaflet.fileName, content: message.leaflet.content, contentType: 'application/pdf' }] : [],
     // The content revision, for staff tracing what was sent; readers see only the date it was checked.
-    headers: { 'Auto-Submitted': 'auto-generated', ...(rendered.revision ? { 'X-Content-Revision': rendered.revision.slice(0, 12) } : {}) },
+    // Content-Language (RFC 3282): the language the reader gets, for mail programs and screen readers that read it.
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      ...(rendered.language ? { 'Content-Language': rendered.language } : {}),
+      ...(rendered.revision ? { 'X-Content-Revision': rendered.revision.slice(0, 12) } : {}),
+    },
   }
 }

@@ -3,7 +3,7 @@
 // or a crash loses nothing, an idempotency key never sends twice, and a recipient cannot be flooded. Everything it
 // reads back is email only; texts queued in the same file are the sms channel's.
 import { createHash, randomUUID } from 'node:crypto'
-import { rules, type Content } from '@signpost/content'
+import { DEFAULT_LANGUAGE, rules, type Content, type LanguageCode } from '@signpost/content'
 import {
   IdempotencyConflictError,
   Queue,
@@ -16,6 +16,7 @@ import {
   type QueueStatus,
   type SendFailure,
 } from '@signpost/outbox'
+import { languageOfMessage } from '@signpost/sms'
 import { emailRenderCache, snapshotFromJson, snapshotToJson, type EmailSnapshot } from './emailSnapshot.js'
 import { defaultOutboxPath } from './paths.js'
 import { validateRequest, type AdviceEmailOrigin, type AdviceEmailRequest } from './request.js'
@@ -32,6 +33,8 @@ export type OutboxMessage = {
   origin: AdviceEmailOrigin
   guide: string
   area?: string
+  /** The language it is written in (recorded with the message, so a retry or a late rendering uses the same one). */
+  lang: LanguageCode
   attachLeaflet: boolean
   neutral: boolean
   to: string
@@ -76,7 +79,14 @@ export type OutboxOptions = {
 /** The email view of a queued message. */
 export function emailView(m: QueuedMessage): OutboxMessage {
   const { channel: _channel, options, reference, providerId: _p, receipt: _r, ...rest } = m
-  return { ...rest, origin: m.origin, attachLeaflet: options.attachLeaflet === true, neutral: options.neutral === true, messageId: reference }
+  return {
+    ...rest,
+    origin: m.origin,
+    lang: languageOfMessage(options),
+    attachLeaflet: options.attachLeaflet === true,
+    neutral: options.neutral === true,
+    messageId: reference,
+  }
 }
 
 export function claimedEmail(m: ClaimedQueueMessage): ClaimedMessage {
@@ -85,8 +95,10 @@ export function claimedEmail(m: ClaimedQueueMessage): ClaimedMessage {
 }
 
 /** What makes two requests the same request: everything that decides what is sent, and to whom. */
-function requestDigest(request: AdviceEmailRequest, area: string | null): string {
+function requestDigest(request: AdviceEmailRequest & { lang: LanguageCode }, area: string | null): string {
   const fields = {
+    // The language only when it is not English, so a request repeated from before languages existed is still the same request.
+    ...(request.lang === DEFAULT_LANGUAGE ? {} : { lang: request.lang }),
     guide: request.guide,
     to: request.to.toLowerCase(),
     name: request.name ?? null,
@@ -159,7 +171,7 @@ export class Outbox {
       origin: request.origin,
       guide: request.guide,
       area,
-      options: { attachLeaflet: Boolean(request.attachLeaflet), neutral: Boolean(request.neutral) },
+      options: { attachLeaflet: Boolean(request.attachLeaflet), neutral: Boolean(request.neutral), lang: request.lang },
       recipient: { address: request.to, name: request.name, key: request.to.toLowerCase(), masked: rules.maskEmailAddress(request.to) },
       idempotencyKey: scopedKey,
       requestDigest: requestDigest(request, area),
@@ -168,7 +180,7 @@ export class Outbox {
       snapshot: snapshot ? snapshotToJson(snapshot) : undefined,
       limit: { ...this.recipientLimit, what: 'advice emails' },
       conflictMessage:
-        "idempotencyKey: this idempotency key was already used for a different request (another recipient, guide, area or option). Use a new key for a new request; send exactly the same request to get the first one's id.",
+        "idempotencyKey: this idempotency key was already used for a different request (another recipient, guide, area, language or option). Use a new key for a new request; send exactly the same request to get the first one's id.",
     })
   }
 

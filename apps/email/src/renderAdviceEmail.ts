@@ -1,10 +1,13 @@
-// The advice sheet as an email: subject, self-contained accessible HTML, and plain text that reads on its own.
+// The advice sheet as an email: subject, self-contained accessible HTML, and plain text that reads on its own, in the
+// guide's language: lang and dir on the message, right-to-left layout in the inline styles for Urdu, every fixed phrase
+// from the phrase catalogue (view.phrases), and a translation's notices (not yet checked, older than the English).
 // Everything comes from the GuideView (contacts already chosen for the area by @signpost/content); nothing is re-derived.
 import { escapeHTML } from '@portabletext/to-html'
-import { rules, type GuideView, type Organisation } from '@signpost/content'
-import { contactsHtml, contactsText, organisationFacts } from './contacts.js'
+import { DEFAULT_LANGUAGE, emailPhrases, getLanguage, rules, type GuideView, type Organisation } from '@signpost/content'
+import { isolateText, ltrAttribute } from './bidi.js'
+import { contactsHtml, contactsText, organisationFacts, type EmailContext } from './contacts.js'
 import { portableTextToHtml, portableTextToText } from './portableText.js'
-import { css } from './styles.js'
+import { emailStyles } from './styles.js'
 
 export type RenderedAdviceEmail = {
   subject: string
@@ -12,6 +15,8 @@ export type RenderedAdviceEmail = {
   text: string
   /** The From display name: the service's own name (site settings identity), or the neutral one. */
   senderName?: string
+  /** The language it is written in (its lang tag, e.g. "ur"), for the Content-Language header. */
+  language?: string
 }
 export type RenderAdviceEmailOptions = {
   /**
@@ -21,53 +26,117 @@ export type RenderAdviceEmailOptions = {
   neutral?: boolean
 }
 
-/** Neutral subject: no "fraud", "crime", "victim" or "police", nothing alarming in an inbox list or a lock-screen preview. */
-export const NEUTRAL_SUBJECT = 'The information you asked for'
-/** Neutral sender display name, used with the neutral subject (the address itself comes from EMAIL_FROM). */
-export const NEUTRAL_SENDER_NAME = 'Information service'
+/** Neutral subject (English): no "fraud", "crime", "victim" or "police", nothing alarming in an inbox list or a lock-screen preview. */
+export const NEUTRAL_SUBJECT = emailPhrases['email.neutralSubject']
+/** Neutral sender display name (English), used with the neutral subject (the address itself comes from EMAIL_FROM). */
+export const NEUTRAL_SENDER_NAME = emailPhrases['email.neutralSenderName']
 /**
  * Inbox lists and lock screens show the first hundred or so characters of the body beside the subject, so a neutral
  * email opens with a neutral sentence long enough to fill that preview.
  */
-export const NEUTRAL_OPENING =
-  'Here is the information you asked for. You can read it when you have a quiet moment somewhere private. You can keep this message for later, or delete it once you have read it.'
+export const NEUTRAL_OPENING = emailPhrases['email.opening']
 
-/** "Checked 1 November 2026": the date as readers read it. The revision goes in a header for staff (see compose). */
+/** A stand-in for a link inside a phrase: the phrase is escaped whole, then the stand-in becomes the link's HTML. */
+const SLOT = '\uE000'
+
+type Email = EmailContext & { view: GuideView; neutral: boolean }
+
+function contextOf(view: GuideView, neutral: boolean): Email {
+  const dir = view.language.dir
+  return { view, neutral, dir, css: emailStyles(dir), t: view.phrases.t }
+}
+
+/** "Checked 1 November 2026": the date as readers of this language read it. The revision goes in a header for staff (see compose). */
 export function checkedLine(view: GuideView): string {
-  return `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
+  return view.phrases.t('common.checked', { date: rules.readerDate(view.guide.reviewedAt, view.language.tag) })
 }
 
 export function adviceSubject(view: GuideView, options: RenderAdviceEmailOptions = {}): string {
-  return options.neutral ? NEUTRAL_SUBJECT : `${view.guide.title}: advice and who can help`
+  return options.neutral ? view.phrases.t('email.neutralSubject') : view.phrases.t('email.subject', { title: view.guide.title })
 }
 
 function underline(title: string, char: string): string {
   return `${title}\n${char.repeat(Math.min(title.length, 72))}`
 }
 
-function organisationHtml(org: Organisation): string {
+/**
+ * Names and lines that are never translated (organisations, the service, its funder) are in the original's language:
+ * marked so in a translation, so a screen reader reads them with the right voice and they keep their own direction.
+ */
+function untranslatedHtml(e: Email, text: string): string {
+  if (e.view.language.code === DEFAULT_LANGUAGE) return escapeHTML(text)
+  const original = getLanguage(DEFAULT_LANGUAGE)
+  return `<span lang="${original.tag}" dir="${original.dir}">${escapeHTML(text)}</span>`
+}
+
+/** A phrase with one link in it ({url} or {link}): the phrase escaped, the link put in its place. */
+function phraseWithLink(phrase: (slot: string) => string, linkHtml: string): string {
+  return escapeHTML(phrase(SLOT)).replace(SLOT, linkHtml)
+}
+
+/** The 999 notice: the editors' own wording in English, the catalogue's in a translation. */
+function emergencyNotice(view: GuideView): string {
+  return view.language.code === DEFAULT_LANGUAGE ? view.settings.emergencyNotice : view.phrases.t('common.emergency')
+}
+
+/** A translation's notices, in its language: not yet checked by a qualified translator (with the English offered), older than the English. */
+function translationNotices(view: GuideView): { unchecked?: string; outOfDate?: string } {
+  const tr = view.guide.translation
+  if (!tr) return {}
+  return {
+    ...(tr.reviewed ? {} : { unchecked: view.phrases.t('common.translationUnchecked') }),
+    ...(tr.outOfDate ? { outOfDate: view.phrases.t('common.translationOutOfDate', { date: rules.readerDate(tr.checkedAgainstOriginalOn, view.language.tag) }) } : {}),
+  }
+}
+
+function noticesHtml(e: Email): string[] {
+  const { view, css, t } = e
+  const notices = translationNotices(view)
+  const out: string[] = []
+  if (notices.unchecked) {
+    const english = view.original
+      ? ` <a href="${escapeHTML(view.original.url)}" hreflang="${getLanguage(DEFAULT_LANGUAGE).tag}" style="${css.link}">${escapeHTML(t('common.readInEnglish'))}</a>`
+      : ''
+    out.push(`<p style="${css.translationNotice}">${escapeHTML(notices.unchecked)}${english}</p>`)
+  }
+  if (notices.outOfDate) out.push(`<p style="${css.translationNotice}">${escapeHTML(notices.outOfDate)}</p>`)
+  return out
+}
+
+function noticesText(e: Email): string[] {
+  const { view, dir, t } = e
+  const notices = translationNotices(view)
   return [
-    `<h3 style="${css.h3}">${escapeHTML(org.name)}</h3>`,
-    `<p style="${css.small}">${escapeHTML(organisationFacts(org))}</p>`,
+    notices.unchecked ? [notices.unchecked, view.original ? `${t('common.readInEnglish')}: ${isolateText(view.original.url, dir)}` : ''].filter(Boolean).join('\n') : '',
+    notices.outOfDate ?? '',
+  ].filter(Boolean)
+}
+
+function organisationHtml(org: Organisation, e: Email): string {
+  const { css, t } = e
+  return [
+    `<h3 style="${css.h3}">${untranslatedHtml(e, org.name)}</h3>`,
+    `<p style="${css.small}">${escapeHTML(organisationFacts(org, t))}</p>`,
     org.description ? `<p style="${css.p}">${escapeHTML(org.description)}</p>` : '',
-    contactsHtml(org),
+    contactsHtml(org, e),
   ].join('')
 }
 
-function organisationText(org: Organisation): string {
-  return [org.name, organisationFacts(org), org.description, contactsText(org, '')].filter(Boolean).join('\n')
+function organisationText(org: Organisation, e: Email): string {
+  return [org.name, organisationFacts(org, e.t), org.description, contactsText(org, '', e)].filter(Boolean).join('\n')
 }
 
-function html(view: GuideView, subject: string, neutral: boolean): string {
+function html(e: Email, subject: string): string {
+  const { view, css, dir, t, neutral } = e
   const { guide, settings } = view
-  const lang = escapeHTML(guide.language || 'en-GB')
+  const lang = escapeHTML(view.language.tag)
   const steps = view.steps.length
     ? [
-        `<h2 style="${css.h2}">What to do first</h2>`,
+        `<h2 style="${css.h2}">${escapeHTML(t('common.whatToDoFirst'))}</h2>`,
         `<ol style="${css.list}">`,
         ...view.steps.map((s) => {
           const org = s.organisationView
-          return `<li style="${css.li}">${escapeHTML(s.text)}${org ? `<br>${contactsHtml(org).replace('<ul style="', '<ul style="margin-top:8px;')}` : ''}</li>`
+          return `<li style="${css.li}">${escapeHTML(s.text)}${org ? `<br>${contactsHtml(org, e).replace('<ul style="', '<ul style="margin-top:8px;')}` : ''}</li>`
         }),
         '</ol>',
       ]
@@ -75,24 +144,25 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
   const primary = view.primarySupport
     ? [
         `<div style="${css.card}">`,
-        `<h2 style="${css.h2}margin-top:16px;">Free support: ${escapeHTML(view.primarySupport.name)}</h2>`,
-        `<p style="${css.small}">${escapeHTML(organisationFacts(view.primarySupport))}</p>`,
-        contactsHtml(view.primarySupport),
+        `<h2 style="${css.h2}margin-top:16px;">${phraseWithLink((name) => t('email.freeSupport', { name }), untranslatedHtml(e, view.primarySupport.name))}</h2>`,
+        `<p style="${css.small}">${escapeHTML(organisationFacts(view.primarySupport, t))}</p>`,
+        contactsHtml(view.primarySupport, e),
         '</div>',
       ]
     : []
-  const sections = guide.sections.flatMap((s) => [`<h2 style="${css.h2}">${escapeHTML(s.heading)}</h2>`, portableTextToHtml(s.body)])
+  const sections = guide.sections.flatMap((s) => [`<h2 style="${css.h2}">${escapeHTML(s.heading)}</h2>`, portableTextToHtml(s.body, dir)])
   const orgs = view.organisations.length
     ? [
-        `<h2 style="${css.h2}">Organisations that can help</h2>`,
+        `<h2 style="${css.h2}">${escapeHTML(t('email.organisationsThatCanHelp'))}</h2>`,
         guide.organisationsIntro ? `<p style="${css.p}">${escapeHTML(guide.organisationsIntro)}</p>` : '',
-        ...view.organisations.map(organisationHtml),
+        ...view.organisations.map((o) => organisationHtml(o, e)),
       ]
     : []
   const href = escapeHTML(guide.url)
+  const checked = t('email.checkedInArea', { checked: checkedLine(view), area: SLOT })
   return [
     '<!DOCTYPE html>',
-    `<html lang="${lang}" dir="ltr">`,
+    `<html lang="${lang}" dir="${dir}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -100,21 +170,23 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
     `<title>${escapeHTML(subject)}</title>`,
     '</head>',
     `<body style="${css.body}">`,
-    `<div style="${css.wrapper}">`,
+    // lang and dir again on the wrapper: webmail drops the <html> element and keeps the body's content.
+    `<div lang="${lang}" dir="${dir}" style="${css.wrapper}">`,
     // The service's name heads the sheet; a neutral one opens with a neutral sentence instead, which fills the preview.
-    neutral ? `<p style="${css.p}">${escapeHTML(NEUTRAL_OPENING)}</p>` : `<p style="${css.identity}">${escapeHTML(settings.identity.name)}</p>`,
+    neutral ? `<p style="${css.p}">${escapeHTML(t('email.opening'))}</p>` : `<p style="${css.identity}">${untranslatedHtml(e, settings.identity.name)}</p>`,
     `<h1 style="${css.h1}">${escapeHTML(guide.title)}</h1>`,
+    ...noticesHtml(e),
     `<p style="${css.p}">${escapeHTML(guide.summary)}</p>`,
-    `<p style="${css.notice}">${escapeHTML(settings.emergencyNotice)}</p>`,
+    `<p style="${css.notice}">${escapeHTML(emergencyNotice(view))}</p>`,
     ...steps,
     ...primary,
     ...sections,
     ...orgs,
     `<hr style="${css.rule}">`,
-    `<p style="${css.p}">Read this advice online: <a href="${href}" style="${css.link}">${href}</a></p>`,
-    `<p style="${css.small}">${escapeHTML(checkedLine(view))}. ${escapeHTML(view.area.name)}.</p>`,
-    !neutral && settings.identity.funderLine ? `<p style="${css.small}">${escapeHTML(settings.identity.funderLine)}</p>` : '',
-    `<p style="${css.small}">You were sent this because you, or someone helping you, asked for it. If you did not expect it, you can delete it.</p>`,
+    `<p style="${css.p}">${phraseWithLink((url) => t('email.readOnline', { url }), `<a href="${href}"${ltrAttribute(dir)} style="${css.link}">${href}</a>`)}</p>`,
+    `<p style="${css.small}">${escapeHTML(checked).replace(SLOT, untranslatedHtml(e, view.area.name))}</p>`,
+    !neutral && settings.identity.funderLine ? `<p style="${css.small}">${untranslatedHtml(e, settings.identity.funderLine)}</p>` : '',
+    `<p style="${css.small}">${escapeHTML(t('email.whySent'))}</p>`,
     '</div>',
     '</body>',
     '</html>',
@@ -122,38 +194,46 @@ function html(view: GuideView, subject: string, neutral: boolean): string {
   ].join('\n')
 }
 
-function text(view: GuideView, neutral: boolean): string {
+function text(e: Email): string {
+  const { view, dir, t, neutral } = e
   const { guide, settings } = view
-  const parts: string[] = [neutral ? NEUTRAL_OPENING : settings.identity.name, underline(guide.title, '='), guide.summary, settings.emergencyNotice]
+  const parts: string[] = [neutral ? t('email.opening') : settings.identity.name, underline(guide.title, '='), ...noticesText(e), guide.summary, emergencyNotice(view)]
   if (view.steps.length) {
     const steps = view.steps.map((s, i) => {
       const org = s.organisationView
-      return `${i + 1}. ${s.text}${org && org.contactPoints.length ? `\n${contactsText(org, '   ')}` : ''}`
+      return `${i + 1}. ${s.text}${org && org.contactPoints.length ? `\n${contactsText(org, '   ', e)}` : ''}`
     })
-    parts.push(underline('What to do first', '-'), steps.join('\n'))
+    parts.push(underline(t('common.whatToDoFirst'), '-'), steps.join('\n'))
   }
   if (view.primarySupport) {
     const p = view.primarySupport
-    parts.push(underline(`Free support: ${p.name}`, '-'), [organisationFacts(p), contactsText(p, '')].filter(Boolean).join('\n'))
+    parts.push(underline(t('email.freeSupport', { name: p.name }), '-'), [organisationFacts(p, t), contactsText(p, '', e)].filter(Boolean).join('\n'))
   }
-  for (const s of guide.sections) parts.push(underline(s.heading, '-'), portableTextToText(s.body))
+  for (const s of guide.sections) parts.push(underline(s.heading, '-'), portableTextToText(s.body, dir))
   if (view.organisations.length) {
-    parts.push(underline('Organisations that can help', '-'))
+    parts.push(underline(t('email.organisationsThatCanHelp'), '-'))
     if (guide.organisationsIntro) parts.push(guide.organisationsIntro)
-    for (const org of view.organisations) parts.push(organisationText(org))
+    for (const org of view.organisations) parts.push(organisationText(org, e))
   }
   parts.push(
     '----',
-    `Read this advice online: ${guide.url}`,
-    `${checkedLine(view)}. ${view.area.name}.`,
+    t('email.readOnline', { url: isolateText(guide.url, dir) }),
+    t('email.checkedInArea', { checked: checkedLine(view), area: view.area.name }),
     !neutral && settings.identity.funderLine ? settings.identity.funderLine : '',
-    'You were sent this because you, or someone helping you, asked for it. If you did not expect it, you can delete it.',
+    t('email.whySent'),
   )
   return `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`
 }
 
 export function renderAdviceEmail(view: GuideView, options: RenderAdviceEmailOptions = {}): RenderedAdviceEmail {
-  const subject = adviceSubject(view, options)
   const neutral = Boolean(options.neutral)
-  return { subject, html: html(view, subject, neutral), text: text(view, neutral), senderName: neutral ? NEUTRAL_SENDER_NAME : view.settings.identity.name }
+  const e = contextOf(view, neutral)
+  const subject = adviceSubject(view, options)
+  return {
+    subject,
+    html: html(e, subject),
+    text: text(e),
+    senderName: neutral ? e.t('email.neutralSenderName') : view.settings.identity.name,
+    language: view.language.tag,
+  }
 }

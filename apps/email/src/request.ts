@@ -1,6 +1,7 @@
 // What any entry point (CLI, HTTP API, website form) may ask the outbox to send, and the one place it is validated.
 // Header values must never carry CR or LF (header injection); the address must be valid; the guide must exist.
-import { checkGuideChoice, fieldProblemOf, rules, type Content } from '@signpost/content'
+import { checkGuideChoice, fieldProblemOf, rules, type Content, type LanguageCode } from '@signpost/content'
+import { checkLanguageChoice } from '@signpost/sms'
 import { z } from 'zod'
 
 export type AdviceEmailOrigin = 'cli' | 'api' | 'web'
@@ -11,6 +12,8 @@ export type AdviceEmailRequest = {
   /** Recipient's name for the To: header; optional. */
   name?: string
   area?: string
+  /** The language to send the guide in (a supported code: en, cy, pl, ur); default English. */
+  lang?: string
   attachLeaflet?: boolean
   neutral?: boolean
   idempotencyKey?: string
@@ -47,6 +50,7 @@ export const adviceEmailRequestSchema = z.strictObject({
     .max(254),
   name: z.string().regex(NO_LINE_BREAK, noBreak('name')).regex(NO_CONTROL, { message: 'name cannot contain control characters.' }).max(100).optional(),
   area: z.string().regex(NO_LINE_BREAK, noBreak('area')).max(100).optional(),
+  lang: z.string({ error: 'lang must be a language code, as text, for example ur.' }).max(20).optional(),
   attachLeaflet: z.boolean().optional(),
   neutral: z.boolean().optional(),
   idempotencyKey: z
@@ -68,7 +72,7 @@ export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceEmai
  * Checks a request and returns it cleaned (address trimmed). Throws AdviceEmailRequestError naming the field.
  * With content, also checks the guide and area exist (and that the guide applies to the area).
  */
-export function validateRequest(input: unknown, content?: Content): AdviceEmailRequest {
+export function validateRequest(input: unknown, content?: Content): AdviceEmailRequest & { lang: LanguageCode } {
   const parsed = adviceEmailRequestSchema.safeParse(input)
   if (!parsed.success) throw requestErrorOf(parsed.error)
   const request = parsed.data
@@ -76,6 +80,8 @@ export function validateRequest(input: unknown, content?: Content): AdviceEmailR
   if (!address.ok) throw new AdviceEmailRequestError('to', `to: ${address.message}`)
   const choice = checkGuideChoice(request.guide, request.area, content)
   if (choice) throw new AdviceEmailRequestError(choice.field, choice.message)
+  const language = checkLanguageChoice(request.lang, request.guide, request.area, content)
+  if (!language.ok) throw new AdviceEmailRequestError(language.field, language.message)
   const name = request.name?.trim()
-  return { ...request, to: address.value, ...(name ? { name } : { name: undefined }) }
+  return { ...request, lang: language.code, to: address.value, ...(name ? { name } : { name: undefined }) }
 }

@@ -54,6 +54,7 @@ describe('senderFromEnv', () => {
       from: 'Victim Services <help@vs.example>',
       replyTo: 'team@vs.example',
       neutralFrom: 'Information service <help@vs.example>',
+      neutralFromConfigured: false,
       address: 'help@vs.example',
     })
     expect(() => senderFromEnv({ EMAIL_FROM: 'a@b.example\r\nBcc: x@y.example' }, 'x')).toThrow(/line breaks/)

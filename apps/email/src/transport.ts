@@ -149,7 +149,15 @@ export function classifySendError(error: unknown): SendFailure {
   return { permanent: false, message: e.code ? `${e.code}: ${message}` : message }
 }
 
-export type Sender = { from: string; replyTo?: string; neutralFrom: string; /** The bare address of EMAIL_FROM. */ address: string }
+export type Sender = {
+  from: string
+  replyTo?: string
+  neutralFrom: string
+  /** EMAIL_NEUTRAL_FROM is set: the neutral sender is exactly that, in every language. */
+  neutralFromConfigured: boolean
+  /** The bare address of EMAIL_FROM. */
+  address: string
+}
 
 /** The address in "Name <address>", or the whole value when it is a bare address. */
 const addressOf = (from: string): string => /<([^>]+)>/.exec(from)?.[1] ?? from
@@ -163,7 +171,7 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
   if (/[\r\n]/.test(from) || /[\r\n]/.test(env.EMAIL_REPLY_TO ?? '')) throw new Error('EMAIL_FROM and EMAIL_REPLY_TO cannot contain line breaks.')
   const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${addressOf(from)}>`
   if (/[\r\n]/.test(neutralFrom)) throw new Error('EMAIL_NEUTRAL_FROM cannot contain line breaks.')
-  return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, address: addressOf(from).trim() }
+  return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, neutralFromConfigured: Boolean(env.EMAIL_NEUTRAL_FROM?.trim()), address: addressOf(from).trim() }
 }
 
 const domainOf = (address: string): string =>

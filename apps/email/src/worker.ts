@@ -2,6 +2,7 @@
 // anything not yet stored, compose with the stored Message-ID, send through the (pooled) transport — and any other
 // channel the caller adds (the worker npm start runs adds texts), so one process delivers every channel.
 import { loadContent as loadContentFromSource, viewGuide, type Content } from '@signpost/content'
+import { languageOfMessage } from '@signpost/sms'
 import { createQueueWorker, type ChannelHandler, type ClaimedQueueMessage, type RoundResult as QueueRoundResult } from '@signpost/outbox'
 import { composeMessage } from './compose.js'
 import { renderEmailSnapshot, snapshotToJson } from './emailSnapshot.js'
@@ -67,11 +68,13 @@ export function createEmailChannel(options: { transport: MailTransport; sender: 
     async prepare(m: ClaimedQueueMessage, queue) {
       const attachLeaflet = m.options.attachLeaflet === true
       const neutral = m.options.neutral === true
+      // The language recorded with the message: a rendering made now (or a leaflet) is in the language asked for.
+      const lang = languageOfMessage(m.options)
       if (m.snapshot && (!attachLeaflet || m.attachment)) return m
-      const view = viewGuide(await options.content(), m.guide, m.area)
+      const view = viewGuide(await options.content(), m.guide, m.area, lang)
       let { snapshot, attachment } = m
       if (!snapshot) {
-        snapshot = snapshotToJson(renderEmailSnapshot(await options.content(), { guide: m.guide, area: m.area, neutral }))
+        snapshot = snapshotToJson(renderEmailSnapshot(await options.content(), { guide: m.guide, area: m.area, neutral, lang }))
         queue.saveSnapshot(m.id, snapshot)
       }
       if (attachLeaflet && !attachment) {

@@ -5,7 +5,7 @@
 import type { Content } from '@signpost/content'
 import { envNumber, type ChannelHandler, type Queue } from '@signpost/outbox'
 import { isLiveOrDelivered, outcomeOf, reasonFor } from './notifyStatus.js'
-import { renderSmsSnapshot } from './smsOutbox.js'
+import { languageOfMessage, renderSmsSnapshot } from './smsOutbox.js'
 import { classifyNotifyError, type SmsTransport } from './transport.js'
 
 export type SmsChannelOptions = {
@@ -24,7 +24,12 @@ export function createSmsChannel(options: SmsChannelOptions): ChannelHandler {
     referenceName: 'reference',
     async prepare(m, queue) {
       if (m.snapshot) return m
-      const snapshot = renderSmsSnapshot(await options.content(), { guide: m.guide, area: m.area, neutral: m.options.neutral === true })
+      const snapshot = renderSmsSnapshot(await options.content(), {
+        guide: m.guide,
+        area: m.area,
+        neutral: m.options.neutral === true,
+        lang: languageOfMessage(m.options),
+      })
       queue.saveSnapshot(m.id, snapshot)
       return { ...m, snapshot }
     },

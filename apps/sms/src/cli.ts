@@ -3,7 +3,7 @@
 // the queue, send one again. Numbers are only ever printed masked. Delivery is by the same worker `npm start` runs
 // (`npm run email -- worker` delivers every channel); `send` delivers its own text at once.
 import { Command } from 'commander'
-import { announceSource, loadContent, rules, siteUrlNotice, sourceFromEnv } from '@signpost/content'
+import { announceSource, DEFAULT_LANGUAGE, LANGUAGE_CODES, loadContent, rules, siteUrlNotice, sourceFromEnv } from '@signpost/content'
 import { createQueueWorker, IdempotencyConflictError, RateLimitError } from '@signpost/outbox'
 import { createSmsChannel } from './channel.js'
 import { AdviceSmsRequestError } from './request.js'
@@ -35,6 +35,7 @@ function describe(m: SmsMessage): string[] {
     `status:      ${m.status}${m.notifyStatus ? ` (Notify: ${m.notifyStatus})` : ''}`,
     `to:          ${m.to}${m.purged ? ' (number erased)' : ''}`,
     `guide:       ${m.guide}${m.area ? ` (${m.area})` : ''}${m.neutral ? ', neutral' : ''}`,
+    `language:    ${m.lang}`,
     `origin:      ${m.origin}`,
     `reference:   ${m.reference}`,
     `attempts:    ${m.attempts}`,
@@ -59,25 +60,13 @@ async function withOutbox<T>(fn: (outbox: SmsOutbox) => Promise<T> | T, withCont
 
 type SendOptions = { guide: string; to: string; area?: string; neutral?: boolean; queueOnly?: boolean; idempotencyKey?: string; lang?: string }
 
-/** --lang: the content has one language per guide (no translations yet), so any other language is refused, naming the one there is. */
-function checkLanguage(outbox: SmsOutbox, o: SendOptions): void {
-  if (!o.lang || !outbox.content) return
-  const guide = outbox.content.guides.find((g) => g.slug === o.guide)
-  if (guide && guide.language.toLowerCase() !== o.lang.toLowerCase() && !guide.language.toLowerCase().startsWith(`${o.lang.toLowerCase()}-`)) {
-    throw new CliError(
-      `--lang: guide "${o.guide}" has no translation into ${o.lang}; it is written in ${guide.language}. Leave out --lang to send it as it is.`,
-      2,
-    )
-  }
-}
-
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
-    checkLanguage(outbox, o)
     const { id, created } = outbox.enqueue({
       guide: o.guide,
       to: o.to,
       area: o.area,
+      lang: o.lang,
       neutral: Boolean(o.neutral),
       idempotencyKey: o.idempotencyKey,
       origin: 'cli',
@@ -165,7 +154,7 @@ export function program(): Command {
     .option('--area <slug>', 'area whose local services to include (default: the site default)')
     .option('--neutral', 'no service name, subject or guide address, for a reader whose phone may be seen by others')
     .option('--idempotency-key <key>', 'a request with a key already used sends nothing new')
-    .option('--lang <code>', "the guide's language to send (refused when the guide has no translation into it)")
+    .option('--lang <code>', `the language to text the guide in (${LANGUAGE_CODES.join(', ')}; default ${DEFAULT_LANGUAGE}), refused naming the languages it has when the guide is not translated into it`)
     .option('--queue-only', 'only queue it; the worker sends it')
     .action(sendCommand)
   p.command('status [id]')

@@ -3,7 +3,10 @@
 // guide's address; or the editors' own "Text message" wording when the guide has one. Kept to 2 texts as Notify counts
 // them (rules.smsLength) by leaving out the least needed lines first. The neutral form names no service, subject or
 // guide (its address is the site's front page), for a reader whose phone may be seen by someone else.
-import { rules, type GuideView, type Organisation, type PhoneContact, type SmsContact } from '@signpost/content'
+// Written in the guide's language: the fixed words from the phrase catalogue (view.phrases), names, numbers and short
+// codes from the organisation; in a right-to-left text (Urdu) every number and address is wrapped in Unicode isolates
+// (LRI … PDI) so a phone shows 0800 612 6505, not 6505 612 0800. Urdu is sent as UCS-2: 70 characters, 67 per part.
+import { findContactNumbers, rules, type GuideView, type Organisation, type PhoneContact, type Phrases, type SmsContact } from '@signpost/content'
 
 export type RenderAdviceSmsOptions = {
   /** No service name, guide title or guide address: only the numbers and the site. */
@@ -38,13 +41,35 @@ function reportLine(view: GuideView): { org: Organisation; phone: PhoneContact }
   return undefined
 }
 
-function notes(org: Organisation, phone: PhoneContact): string {
-  const n = [phone.freeToCall || org.free ? 'free' : '', org.confidential ? 'confidential' : ''].filter(Boolean)
-  return n.length ? ` (${n.join(', ')})` : ''
+/** LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE around a number or address in right-to-left text. */
+export function isolateInSms(text: string, dir: 'ltr' | 'rtl'): string {
+  return dir === 'rtl' ? `\u2066${text}\u2069` : text
+}
+
+/** The editors' own wording with each phone number in it isolated (right-to-left text only). */
+function isolateNumbersIn(text: string, dir: 'ltr' | 'rtl'): string {
+  if (dir !== 'rtl') return text
+  let out = ''
+  let at = 0
+  for (const n of findContactNumbers(text)) {
+    if (n.kind !== 'phone') continue
+    out += text.slice(at, n.start) + isolateInSms(n.text, dir)
+    at = n.end
+  }
+  return out + text.slice(at)
+}
+
+/** " (free, confidential)" in the text's language (its own list punctuation, e.g. the Urdu comma). */
+function notes(org: Organisation, phone: PhoneContact, phrases: Phrases): string {
+  const n = [phone.freeToCall || org.free ? phrases.t('sms.free') : '', org.confidential ? phrases.t('sms.confidential') : ''].filter(Boolean)
+  return n.length ? ` (${new Intl.ListFormat(phrases.language.tag, { type: 'unit', style: 'short' }).format(n)})` : ''
 }
 
 /** Lines in the order they are read, each with how much it is needed (lower numbers are dropped first). */
 function lines(view: GuideView, neutral: boolean): { text: string; need: number }[] {
+  const { t } = view.phrases
+  const dir = view.language.dir
+  const ltr = (text: string) => isolateInSms(text, dir)
   const support = view.primarySupport
   const supportPhone = phoneOf(support)
   const supportSms = smsOf(support)
@@ -53,22 +78,25 @@ function lines(view: GuideView, neutral: boolean): { text: string; need: number 
   const guideText = view.guide.textMessage?.trim()
   if (guideText && !neutral)
     return [
-      { text: guideText, need: 9 },
-      { text: view.guide.url, need: 9 },
+      { text: isolateNumbersIn(guideText, dir), need: 9 },
+      { text: isolateInSms(view.guide.url, dir), need: 9 },
     ]
+  const keyword = supportSms ? { keyword: ltr(supportSms.keyword), shortCode: ltr(supportSms.shortCode) } : undefined
   if (neutral) {
-    if (support && supportPhone) out.push({ text: `Numbers you asked for: ${supportPhone.display}${notes(support, supportPhone)}.`, need: 9 })
-    if (supportSms) out.push({ text: `Or ${supportSms.instruction.replace(/^Text/, 'text')}.`, need: 3 })
-    if (report) out.push({ text: `Also ${report.phone.display}.`, need: 8 })
-    out.push({ text: `More: ${view.settings.siteUrl}`, need: 7 })
-    out.push({ text: 'In an emergency call 999.', need: 2 })
+    if (support && supportPhone)
+      out.push({ text: t('sms.numbersYouAskedFor', { number: ltr(supportPhone.display), notes: notes(support, supportPhone, view.phrases) }), need: 9 })
+    if (keyword) out.push({ text: t('sms.orText', keyword), need: 3 })
+    if (report) out.push({ text: t('sms.also', { number: ltr(report.phone.display) }), need: 8 })
+    out.push({ text: t('sms.more', { url: ltr(view.settings.siteUrl) }), need: 7 })
+    out.push({ text: t('sms.emergency'), need: 2 })
     return out
   }
-  if (support && supportPhone) out.push({ text: `${support.name}${notes(support, supportPhone)}: call ${supportPhone.display}.`, need: 9 })
-  if (supportSms) out.push({ text: `${supportSms.instruction}.`, need: 3 })
-  if (report) out.push({ text: `Report to ${report.org.name}: ${report.phone.display}.`, need: 8 })
-  out.push({ text: `${view.guide.title}: ${view.guide.url}`, need: 7 })
-  out.push({ text: 'In an emergency call 999.', need: 2 })
+  if (support && supportPhone)
+    out.push({ text: t('sms.callSupport', { name: ltr(support.name), notes: notes(support, supportPhone, view.phrases), number: ltr(supportPhone.display) }), need: 9 })
+  if (keyword) out.push({ text: t('sms.textKeywordTo', keyword), need: 3 })
+  if (report) out.push({ text: t('sms.reportTo', { name: ltr(report.org.name), number: ltr(report.phone.display) }), need: 8 })
+  out.push({ text: t('sms.guideLink', { title: view.guide.title, url: ltr(view.guide.url) }), need: 7 })
+  out.push({ text: t('sms.emergency'), need: 2 })
   return out
 }
 

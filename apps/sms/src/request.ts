@@ -1,7 +1,18 @@
 // What any entry point (CLI, HTTP API) may ask the queue to text, and the one place it is validated: a UK mobile
 // number (rules.checkUkMobile), a guide that exists for the area. There is no public "text me" form: an open form
 // that sends texts invites SMS-pumping fraud.
-import { checkGuideChoice, fieldProblemOf, rules, type Content } from '@signpost/content'
+import {
+  checkGuideChoice,
+  DEFAULT_LANGUAGE,
+  fieldProblemOf,
+  getGuide,
+  isSupportedLanguage,
+  languageChoices,
+  NotFoundError,
+  rules,
+  type Content,
+  type LanguageCode,
+} from '@signpost/content'
 import { z } from 'zod'
 
 export type AdviceSmsOrigin = 'cli' | 'api'
@@ -11,6 +22,8 @@ export type AdviceSmsRequest = {
   /** A UK mobile number as typed (07…, +44 7…); stored as E.164. */
   to: string
   area?: string
+  /** The language to text the guide in (a supported code: en, cy, pl, ur); default English. */
+  lang?: string
   neutral?: boolean
   idempotencyKey?: string
   origin: AdviceSmsOrigin
@@ -43,6 +56,7 @@ export const adviceSmsRequestSchema = z.strictObject({
     .regex(NO_LINE_BREAK, noBreak('to'))
     .max(30),
   area: z.string().regex(NO_LINE_BREAK, noBreak('area')).max(100).optional(),
+  lang: z.string({ error: 'lang must be a language code, as text, for example ur.' }).max(20).optional(),
   neutral: z.boolean().optional(),
   idempotencyKey: z
     .string()
@@ -53,13 +67,35 @@ export const adviceSmsRequestSchema = z.strictObject({
   origin: z.enum(['cli', 'api']),
 })
 
+/**
+ * The language asked for, checked after the guide and area (email and text requests alike): a supported code, and
+ * (with content) one the guide is translated into. The problem names the field "lang" and what would have worked.
+ */
+export function checkLanguageChoice(
+  lang: string | undefined,
+  guide: string,
+  area: string | undefined,
+  content?: Content,
+): { ok: true; code: LanguageCode } | { ok: false; field: 'lang'; message: string } {
+  const code = lang ?? DEFAULT_LANGUAGE
+  if (!isSupportedLanguage(code)) return { ok: false, field: 'lang', message: `lang: "${code}" is not a language Signpost publishes in. Use one of: ${languageChoices()}.` }
+  if (!content) return { ok: true, code }
+  try {
+    getGuide(content, guide, area, code)
+  } catch (e) {
+    if (e instanceof NotFoundError) return { ok: false, field: 'lang', message: `lang: ${e.message}` }
+    throw e
+  }
+  return { ok: true, code }
+}
+
 export function requestErrorOf(error: z.ZodError, whole = 'request'): AdviceSmsRequestError {
   const problem = fieldProblemOf(error, whole)
   return new AdviceSmsRequestError(problem.field, problem.message)
 }
 
 /** Checks a request and returns it with the number in E.164. Throws AdviceSmsRequestError naming the field. */
-export function validateSmsRequest(input: unknown, content?: Content): AdviceSmsRequest & { mobile: rules.UkMobile } {
+export function validateSmsRequest(input: unknown, content?: Content): AdviceSmsRequest & { lang: LanguageCode; mobile: rules.UkMobile } {
   const parsed = adviceSmsRequestSchema.safeParse(input)
   if (!parsed.success) throw requestErrorOf(parsed.error)
   const request = parsed.data
@@ -67,5 +103,7 @@ export function validateSmsRequest(input: unknown, content?: Content): AdviceSms
   if (!mobile.ok) throw new AdviceSmsRequestError('to', `to: ${mobile.message}`)
   const choice = checkGuideChoice(request.guide, request.area, content)
   if (choice) throw new AdviceSmsRequestError(choice.field, choice.message)
-  return { ...request, to: mobile.value.e164, mobile: mobile.value }
+  const language = checkLanguageChoice(request.lang, request.guide, request.area, content)
+  if (!language.ok) throw new AdviceSmsRequestError(language.field, language.message)
+  return { ...request, lang: language.code, to: mobile.value.e164, mobile: mobile.value }
 }

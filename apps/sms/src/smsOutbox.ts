@@ -2,7 +2,7 @@
 // text here at once (what was asked for is what is sent) and stores it as a message of channel "sms" beside the
 // emails. Numbers are kept in E.164 and only ever shown masked (07*** ***123); they are erased after retention.
 import { createHash, randomUUID } from 'node:crypto'
-import { viewGuide, type Content } from '@signpost/content'
+import { DEFAULT_LANGUAGE, isSupportedLanguage, viewGuide, type Content, type LanguageCode } from '@signpost/content'
 import { Queue, defaultQueuePath, envNumber, queueOptionsFromEnv, type QueuedMessage, type QueueStatus } from '@signpost/outbox'
 import { renderAdviceSms, type RenderedAdviceSms } from './renderAdviceSms.js'
 import { validateSmsRequest, type AdviceSmsOrigin, type AdviceSmsRequest } from './request.js'
@@ -16,6 +16,8 @@ export type SmsMessage = {
   origin: AdviceSmsOrigin
   guide: string
   area?: string
+  /** The language it is written in (recorded with the message, so a retry or a late rendering uses the same one). */
+  lang: LanguageCode
   neutral: boolean
   to: string
   /** The reference Notify is given on every attempt (the same one), so a resend can be recognised. */
@@ -42,6 +44,7 @@ export function smsView(m: QueuedMessage): SmsMessage {
     origin: m.origin === 'web' ? 'api' : m.origin,
     guide: m.guide,
     area: m.area,
+    lang: languageOfMessage(m.options),
     neutral: m.options.neutral === true,
     to: m.to,
     reference: m.reference,
@@ -59,10 +62,16 @@ export function smsView(m: QueuedMessage): SmsMessage {
   }
 }
 
+/** The language a queued message records in its options (messages queued before languages have none: English). */
+export function languageOfMessage(options: { lang?: unknown }): LanguageCode {
+  return isSupportedLanguage(options.lang) ? options.lang : DEFAULT_LANGUAGE
+}
+
 export type SmsSnapshot = { body: string; revision: string; texts: number; encoding: string }
 
-export function renderSmsSnapshot(content: Content, request: { guide: string; area?: string | null; neutral?: boolean }): SmsSnapshot {
-  const rendered: RenderedAdviceSms = renderAdviceSms(viewGuide(content, request.guide, request.area ?? undefined), { neutral: request.neutral })
+export function renderSmsSnapshot(content: Content, request: { guide: string; area?: string | null; neutral?: boolean; lang?: LanguageCode }): SmsSnapshot {
+  const view = viewGuide(content, request.guide, request.area ?? undefined, request.lang ?? DEFAULT_LANGUAGE)
+  const rendered: RenderedAdviceSms = renderAdviceSms(view, { neutral: request.neutral })
   return { body: rendered.body, revision: rendered.revision, texts: rendered.length.texts, encoding: rendered.length.encoding }
 }
 
@@ -77,8 +86,10 @@ export type SmsOutboxOptions = {
   retry?: { baseMs?: number; capMs?: number; maxAttempts?: number }
 }
 
-function requestDigest(request: AdviceSmsRequest, area: string | null): string {
-  const fields = { channel: 'sms', guide: request.guide, to: request.to, area, neutral: Boolean(request.neutral) }
+function requestDigest(request: AdviceSmsRequest & { lang: LanguageCode }, area: string | null): string {
+  // The language only when it is not English, so a request repeated from before languages existed is still the same request.
+  const lang = request.lang === DEFAULT_LANGUAGE ? {} : { lang: request.lang }
+  const fields = { channel: 'sms', guide: request.guide, to: request.to, area, neutral: Boolean(request.neutral), ...lang }
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex')
 }
 
@@ -116,7 +127,7 @@ export class SmsOutbox {
     const area = request.area ?? this.content?.settings.defaultArea ?? null
     let snapshot: SmsSnapshot | undefined
     if (this.content) {
-      const key = `${request.guide}|${request.area ?? ''}|${request.neutral ? 1 : 0}`
+      const key = `${request.guide}|${request.area ?? ''}|${request.neutral ? 1 : 0}|${request.lang}`
       snapshot = this.rendered.get(key)
       if (!snapshot) this.rendered.set(key, (snapshot = renderSmsSnapshot(this.content, request)))
     }
@@ -127,7 +138,7 @@ export class SmsOutbox {
       origin: request.origin,
       guide: request.guide,
       area,
-      options: { neutral: Boolean(request.neutral) },
+      options: { neutral: Boolean(request.neutral), lang: request.lang },
       recipient: { address: request.to, key: request.to, masked: request.mobile.masked },
       idempotencyKey: scopedKey,
       requestDigest: requestDigest(request, area),
