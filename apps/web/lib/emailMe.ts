@@ -18,17 +18,18 @@ async function parts() {
   return { email, outbox, clientLimiter }
 }
 
-export type EmailMeInput = { guide: string; to: string; honeypot: string; client: string; area: string }
+/** `lang`: the language of the page the form was on (the email's, and the page the reader is sent back to). */
+export type EmailMeInput = { guide: string; lang?: string; to: string; honeypot: string; client: string; area: string }
 
 export async function handleEmailMe(input: EmailMeInput): Promise<string> {
-  const problem = (code: EmailErrorCode) => paths.emailProblem(input.guide, code)
+  const problem = (code: EmailErrorCode) => paths.emailProblem(input.guide, code, input.lang)
   // A filled honeypot is a robot: answer as if it worked, send nothing.
-  if (input.honeypot.trim() !== '') return paths.emailSent(input.guide)
+  if (input.honeypot.trim() !== '') return paths.emailSent(input.guide, input.lang)
   const { email, outbox, clientLimiter } = await parts()
   if (!clientLimiter.take(input.client)) return problem('too-many')
   try {
-    outbox.enqueue({ guide: input.guide, to: input.to, area: input.area, origin: 'web' })
-    return paths.emailSent(input.guide)
+    outbox.enqueue({ guide: input.guide, to: input.to, area: input.area, lang: input.lang, origin: 'web' })
+    return paths.emailSent(input.guide, input.lang)
   } catch (error) {
     if (error instanceof email.RateLimitError) return problem('too-many')
     if (error instanceof email.AdviceEmailRequestError) return problem(error.field === 'to' ? 'invalid-address' : 'unavailable')
