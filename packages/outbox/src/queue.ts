@@ -1,221 +1,98 @@
-// The one durable delivery queue for every channel (email, sms): each request is stored here first (SQLite, WAL) and
-// only then delivered by a worker, so an outage or a crash loses nothing, an idempotency key never sends twice, and a
-// recipient cannot be flooded. The queue does not know how an email or a text is made: a channel hands it the
-// recipient, its options as JSON and (optionally) the rendered message as JSON; the worker hands each claimed message
-// back to that channel's renderer and transport.
+// The SQLite backend of the one delivery queue (the embedded default, one machine): each request is stored here
+// first (SQLite, WAL) and only then delivered by a worker, so an outage or a crash loses nothing, an idempotency key
+// never sends twice, and a recipient cannot be flooded. It implements QueueStore (./store.ts), the interface the
+// PostgreSQL backend implements too; better-sqlite3 is synchronous, so every method does its work at once and returns
+// a settled promise. The queue does not know how an email or a text is made: a channel hands it the recipient, its
+// options as JSON and (optionally) the rendered message as JSON; the worker hands each claimed message back to that
+// channel's renderer and transport.
 import { randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { hashOf, keyDigest } from './digest.js'
-import { migrateOldOutbox, SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { pendingOf, runMigrations } from './migrations.js'
+import {
+  cancelRefusal,
+  DEFAULT_CONFLICT_MESSAGE,
+  DEFAULT_LEASE_MS,
+  DEFAULT_RETENTION_MS,
+  failureOutcome,
+  backoffMs,
+  INTERRUPTED,
+  ownerIsDead,
+  publicView,
+  recipientLimitMessage,
+  retryPoliciesOf,
+  retryRefusal,
+  windowStart,
+  WORKER_ID,
+  type MessageRow,
+} from './policy.js'
 import { maskRecipientsIn } from './redact.js'
+import { checkSqliteFile, sqliteMigrations, sqliteMigrationStorage, type SqliteMigrationContext } from './sqliteMigrations.js'
+import {
+  CANCELLABLE,
+  CHANNELS,
+  IdempotencyConflictError,
+  RateLimitError,
+  type CancelResult,
+  type Channel,
+  type ChannelFilter,
+  type ClaimedQueueMessage,
+  type EnqueueInput,
+  type JsonObject,
+  type MigrationReport,
+  type PurgeResult,
+  type QueueBehaviour,
+  type QueuedMessage,
+  type QueueStatus,
+  type QueueStore,
+  type RateLimitTake,
+  type RetryPolicy,
+  type SendFailure,
+} from './store.js'
 
-export const CHANNELS = ['email', 'sms'] as const
-export type Channel = (typeof CHANNELS)[number]
-export type QueueStatus = 'queued' | 'sending' | 'sent' | 'retrying' | 'failed' | 'cancelled'
-/** The states a message may be cancelled in: nothing has it yet. Cancelled is final, like sent and failed. */
-const CANCELLABLE = ['queued', 'retrying'] as const
-
-/** What `cancel` did: cancelled, or why not (the message's state, in plain words). */
-export type CancelResult = { cancelled: true; message: QueuedMessage } | { cancelled: false; status?: QueueStatus; reason: string }
-export type Origin = 'cli' | 'api' | 'web'
-export type JsonObject = { [key: string]: unknown }
-
-/** An idempotency key sent again with a different request: refused, since answering with the first id would silently send the second request nothing. */
-export class IdempotencyConflictError extends Error {
-  readonly field = 'idempotencyKey'
-  constructor(message: string) {
-    super(message)
-    this.name = 'IdempotencyConflictError'
-  }
+export {
+  CHANNELS,
+  IdempotencyConflictError,
+  RateLimitError,
+  WORKER_ID,
+  type CancelResult,
+  type Channel,
+  type ClaimedQueueMessage,
+  type EnqueueInput,
+  type JsonObject,
+  type QueuedMessage,
+  type QueueStatus,
+  type RetryPolicy,
+  type SendFailure,
 }
+export type { Origin } from './store.js'
 
-export class RateLimitError extends Error {
-  readonly retryAfterMs: number
-  constructor(message: string, retryAfterMs: number) {
-    super(message)
-    this.name = 'RateLimitError'
-    this.retryAfterMs = retryAfterMs
-  }
-}
-
-/** Why a send did not work, as the channel's transport classified it. */
-export type SendFailure = {
-  /** Refused for good (a 5xx SMTP reply, a number Notify says does not exist): no retry. */
-  permanent: boolean
-  responseCode?: number
-  message: string
-  /** The server asked to wait at least this long (a 429's Retry-After). */
-  retryAfterMs?: number
-}
-
-/** What staff and API clients may see of a message: the recipient only masked. */
-export type QueuedMessage = {
-  id: string
-  channel: Channel
-  status: QueueStatus
-  origin: Origin
-  guide: string
-  area?: string
-  /** The channel's own options (no personal data), e.g. { attachLeaflet, neutral } for email. */
-  options: JsonObject
-  /** The recipient, masked. */
-  to: string
-  /** The stable reference the transport sees on every attempt (an email's Message-ID, a text's Notify reference). */
-  reference: string
-  attempts: number
-  lastError?: string
-  lastResponseCode?: number
-  deliveredTo?: string
-  /** The provider's own id for the latest accepted attempt (Notify's notification id). */
-  providerId?: string
-  /** The latest delivery receipt from the provider (e.g. Notify's "delivered", "permanent-failure"). */
-  receipt?: { status: string; at: string }
-  createdAt: string
-  nextAttemptAt?: string
-  sentAt?: string
-  finishedAt?: string
-  /** Who cancelled it (a staff name, "cli"), when its state is cancelled. */
-  cancelledBy?: string
-  purged: boolean
-}
-
-/** A claimed message, with what the channel needs to send it. */
-export type ClaimedQueueMessage = QueuedMessage & {
-  address: string | null
-  name: string | null
-  /** What the channel rendered and stored (as JSON), if it did. */
-  snapshot?: JsonObject
-  attachment?: { fileName: string; content: Buffer }
-}
-
-export type RetryPolicy = { baseMs: number; capMs: number; maxAttempts: number }
-
-export type QueueOptions = {
+export type QueueOptions = QueueBehaviour & {
   /** SQLite file (":memory:" for none). */
   path: string
-  /** Injectable clock (ms since epoch), for tests. */
-  now?: () => number
-  /** Exponential back-off per channel (default 1 minute doubling to 1 hour, 12 attempts). */
-  retry?: Partial<Record<Channel, Partial<RetryPolicy>>>
-  /** How long after a final state the recipient is erased (default 30 days). */
-  retentionMs?: number
-  /** A message in "sending" longer than this without renewal is taken to be abandoned (default 5 minutes). */
-  leaseMs?: number
 }
 
-export type EnqueueInput = {
-  channel: Channel
-  origin: Origin
-  guide: string
-  area: string | null
-  options: JsonObject
-  recipient: {
-    /** The address or number to send to, as the transport needs it. */
-    address: string
-    name?: string
-    /** The recipient as counted by the per-recipient limit (lower-cased address, E.164 number). */
-    key: string
-    masked: string
-  }
-  /** The idempotency key as the channel scoped it (already validated); stored only as a digest. */
-  idempotencyKey?: string
-  /** A digest of what decides what is sent and to whom: the same key with another digest is refused. */
-  requestDigest: string
-  apiClient?: string
-  /** The transport's stable reference for this message (made once, kept on every attempt). */
-  reference: string
-  /** The rendered message, stored now so a resend is byte-for-byte the same. */
-  snapshot?: JsonObject
-  limit: { limit: number; windowMs: number; /** "advice emails", "advice texts" */ what: string }
-  /** Refusal text for an idempotency conflict (names what differs for this channel). */
-  conflictMessage?: string
-}
+type Row = MessageRow & { options: string }
 
-type Row = {
-  id: string
-  channel: Channel
-  status: QueueStatus
-  origin: Origin
-  guide: string
-  area: string | null
-  options: string
-  to_address: string | null
-  to_name: string | null
-  to_masked: string
-  message_id: string
-  render_hash: string | null
-  attachment_hash: string | null
-  attempts: number
-  last_error: string | null
-  last_response_code: number | null
-  delivered_to: string | null
-  provider_id: string | null
-  receipt_status: string | null
-  receipt_at: number | null
-  created_at: number
-  next_attempt_at: number
-  claimed_by: string | null
-  claimed_at: number | null
-  sent_at: number | null
-  finished_at: number | null
-  cancelled_by: string | null
-  purged_at: number | null
-}
+const channelClause = (f: ChannelFilter, prefix = 'AND') => (f.channel ? ` ${prefix} channel = @channel` : '')
 
-const iso = (ms: number | null): string | undefined => (ms === null ? undefined : new Date(ms).toISOString())
-
-function publicView(row: Row): QueuedMessage {
-  return {
-    id: row.id,
-    channel: row.channel,
-    status: row.status,
-    origin: row.origin,
-    guide: row.guide,
-    area: row.area ?? undefined,
-    options: JSON.parse(row.options) as JsonObject,
-    to: row.to_masked,
-    reference: row.message_id,
-    attempts: row.attempts,
-    lastError: row.last_error ?? undefined,
-    lastResponseCode: row.last_response_code ?? undefined,
-    deliveredTo: row.delivered_to ?? undefined,
-    providerId: row.provider_id ?? undefined,
-    receipt: row.receipt_status === null ? undefined : { status: row.receipt_status, at: iso(row.receipt_at) ?? '' },
-    createdAt: iso(row.created_at) ?? '',
-    nextAttemptAt: row.status === 'queued' || row.status === 'retrying' ? iso(row.next_attempt_at) : undefined,
-    sentAt: iso(row.sent_at),
-    finishedAt: iso(row.finished_at),
-    cancelledBy: row.cancelled_by ?? undefined,
-    purged: row.purged_at !== null,
-  }
-}
-
-/** This process, as recorded on the rows it claims: a crashed owner on this host is seen at once. */
-export const WORKER_ID = `${hostname()}:${process.pid}`
-
-function ownerIsDead(claimedBy: string | null): boolean {
-  if (!claimedBy) return true
-  const at = claimedBy.lastIndexOf(':')
-  if (claimedBy.slice(0, at) !== hostname()) return false
-  const pid = Number(claimedBy.slice(at + 1))
-  if (pid === process.pid) return false
+/** Opens (and, unless migrate: false, migrates) the SQLite queue at options.path. */
+export async function openSqliteQueue(options: QueueOptions): Promise<SqliteQueue> {
+  const queue = new SqliteQueue(options)
+  if (options.migrate === false) return queue
   try {
-    process.kill(pid, 0)
-    return false
+    await queue.migrate()
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH'
+    await queue.close()
+    throw e
   }
+  return queue
 }
 
-const DEFAULT_RETRY: RetryPolicy = { baseMs: 60_000, capMs: 60 * 60 * 1000, maxAttempts: 12 }
-
-type Filter = { channel?: Channel }
-const channelClause = (f: Filter, prefix = 'AND') => (f.channel ? ` ${prefix} channel = @channel` : '')
-
-export class Queue {
+export class SqliteQueue implements QueueStore {
+  readonly backend = 'sqlite' as const
   readonly path: string
   readonly db: Database.Database
   private readonly now: () => number
@@ -228,9 +105,9 @@ export class Queue {
   constructor(options: QueueOptions) {
     this.path = options.path
     this.now = options.now ?? Date.now
-    this.retryPolicies = { email: { ...DEFAULT_RETRY, ...options.retry?.email }, sms: { ...DEFAULT_RETRY, ...options.retry?.sms } }
-    this.retentionMs = options.retentionMs ?? 30 * 24 * 60 * 60 * 1000
-    this.leaseMs = options.leaseMs ?? 5 * 60 * 1000
+    this.retryPolicies = retryPoliciesOf(options.retry)
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
     if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true })
     this.db = new Database(this.path)
     this.db.pragma('journal_mode = WAL')
@@ -238,21 +115,42 @@ export class Queue {
     this.db.pragma('busy_timeout = 5000')
     // Erased recipients are overwritten in the file, not just unlinked from the row (see purge).
     this.db.pragma('secure_delete = ON')
-    try {
-      migrateOldOutbox(this.db, this.path)
-    } catch (e) {
-      this.db.close()
-      throw e
+  }
+
+  get location(): string {
+    return this.path
+  }
+
+  private migrationContext(): SqliteMigrationContext {
+    return { db: this.db, path: this.path, now: this.now, rewrote: false }
+  }
+
+  /**
+   * Applies the migrations this file has not had (sqliteMigrations.ts). After one that rewrote rows the file is rebuilt
+   * once (VACUUM), so nothing an older version erased without overwriting stays in its free pages.
+   */
+  async migrate(): Promise<MigrationReport> {
+    checkSqliteFile(this.db, this.path)
+    const context = this.migrationContext()
+    const report = await runMigrations({ migrations: sqliteMigrations, context, storage: sqliteMigrationStorage })
+    // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
+    if (context.rewrote) {
+      this.db.exec('VACUUM')
+      this.db.pragma('wal_checkpoint(TRUNCATE)')
     }
-    this.db.exec(SCHEMA)
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    return report
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    checkSqliteFile(this.db, this.path)
+    return pendingOf({ migrations: sqliteMigrations, context: this.migrationContext(), storage: sqliteMigrationStorage })
   }
 
   /**
    * Stores a request (status queued); the same idempotency key returns the first request's id with created: false,
    * and the same key with another request is refused. At most `limit` requests per recipient per window.
    */
-  enqueue(input: EnqueueInput): { id: string; created: boolean } {
+  async enqueue(input: EnqueueInput): Promise<{ id: string; created: boolean }> {
     const idempotencyKey = input.idempotencyKey ? keyDigest(input.idempotencyKey) : undefined
     const now = this.now()
     const txn = this.db.transaction((): { id: string; created: boolean } => {
@@ -261,10 +159,7 @@ export class Queue {
           { id: string; request_digest: string | null } | undefined
         // A row from before schema 4 has no request digest: its key is answered as it always was.
         if (existing && existing.request_digest !== null && existing.request_digest !== input.requestDigest) {
-          throw new IdempotencyConflictError(
-            input.conflictMessage ??
-              "idempotencyKey: this idempotency key was already used for a different request. Use a new key for a new request; send exactly the same request to get the first one's id.",
-          )
+          throw new IdempotencyConflictError(input.conflictMessage ?? DEFAULT_CONFLICT_MESSAGE)
         }
         if (existing) return { id: existing.id, created: false }
       }
@@ -274,10 +169,7 @@ export class Queue {
         .get(input.recipient.key, now - windowMs) as { n: number; first: number | null }
       if (recent.n >= limit) {
         const retryAfterMs = Math.max(1000, (recent.first ?? now) + windowMs - now)
-        throw new RateLimitError(
-          `Too many ${what} to ${input.recipient.masked}: at most ${limit} in ${Math.round(windowMs / 60000)} minutes. Try again in ${Math.ceil(retryAfterMs / 60000)} minutes.`,
-          retryAfterMs,
-        )
+        throw new RateLimitError(recipientLimitMessage(what, input.recipient.masked, limit, windowMs, retryAfterMs), retryAfterMs)
       }
       const id = randomUUID()
       this.db
@@ -354,13 +246,17 @@ export class Queue {
     }
   }
 
-  get(id: string, filter: Filter = {}): QueuedMessage | undefined {
+  async get(id: string, filter: ChannelFilter = {}): Promise<QueuedMessage | undefined> {
+    return this.getNow(id, filter)
+  }
+
+  private getNow(id: string, filter: ChannelFilter = {}): QueuedMessage | undefined {
     const row = this.db.prepare(`SELECT * FROM messages WHERE id = @id${channelClause(filter)}`).get({ id, ...filter }) as Row | undefined
     return row ? publicView(row) : undefined
   }
 
   /** A message only if this API client created it: another client's, or one from the CLI or the site, is not found. */
-  getForApiClient(id: string, apiClient: string, filter: Filter = {}): QueuedMessage | undefined {
+  async getForApiClient(id: string, apiClient: string, filter: ChannelFilter = {}): Promise<QueuedMessage | undefined> {
     const row = this.db
       .prepare(`SELECT * FROM messages WHERE id = @id AND api_client = @apiClient${channelClause(filter)}`)
       .get({ id, apiClient, ...filter }) as Row | undefined
@@ -368,12 +264,12 @@ export class Queue {
   }
 
   /** The message a provider knows by this id (a delivery receipt names it so). */
-  findByProviderId(providerId: string): QueuedMessage | undefined {
+  async findByProviderId(providerId: string): Promise<QueuedMessage | undefined> {
     const row = this.db.prepare('SELECT * FROM messages WHERE provider_id = ?').get(providerId) as Row | undefined
     return row ? publicView(row) : undefined
   }
 
-  list(options: { limit?: number; status?: QueueStatus; channel?: Channel } = {}): QueuedMessage[] {
+  async list(options: { limit?: number; status?: QueueStatus; channel?: Channel } = {}): Promise<QueuedMessage[]> {
     const where = [options.status ? 'status = @status' : '', options.channel ? 'channel = @channel' : ''].filter(Boolean)
     const rows = this.db
       .prepare(`SELECT * FROM messages${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, rowid DESC LIMIT @limit`)
@@ -385,7 +281,7 @@ export class Queue {
     return rows.map(publicView)
   }
 
-  counts(filter: Filter = {}): Record<QueueStatus, number> {
+  async counts(filter: ChannelFilter = {}): Promise<Record<QueueStatus, number>> {
     const out: Record<QueueStatus, number> = { queued: 0, sending: 0, sent: 0, retrying: 0, failed: 0, cancelled: 0 }
     const rows = this.db.prepare(`SELECT status, count(*) AS n FROM messages${channelClause(filter, 'WHERE')} GROUP BY status`).all(filter) as {
       status: QueueStatus
@@ -401,14 +297,14 @@ export class Queue {
    * stopped, or one stuck). A live worker renews the claims of everything it is sending (`renewClaims`), however slow
    * the server, so nothing it is still sending is taken from it.
    */
-  recoverAbandoned(filter: { channels?: readonly Channel[] } = {}): { ownerGone: number; notRenewed: number } {
+  async recoverAbandoned(filter: { channels?: readonly Channel[] } = {}): Promise<{ ownerGone: number; notRenewed: number }> {
     const now = this.now()
     const channels = filter.channels ?? CHANNELS
     const select = this.db.prepare(
       `SELECT id, claimed_by, claimed_at FROM messages WHERE status = 'sending' AND channel IN (${channels.map(() => '?').join(',')})`,
     )
     const update = this.db.prepare(
-      "UPDATE messages SET status = 'retrying', next_attempt_at = ?, claimed_by = NULL, last_error = coalesce(last_error, 'Interrupted while sending; sending again.') WHERE id = ? AND status = 'sending'",
+      "UPDATE messages SET status = 'retrying', next_attempt_at = @now, claimed_by = NULL, last_error = coalesce(last_error, @interrupted) WHERE id = @id AND status = 'sending'",
     )
     const reasonFor = (r: Pick<Row, 'claimed_by' | 'claimed_at'>) =>
       ownerIsDead(r.claimed_by) ? 'ownerGone' : (r.claimed_at ?? 0) <= now - this.leaseMs ? 'notRenewed' : undefined
@@ -420,7 +316,7 @@ export class Queue {
       .transaction(() => {
         for (const r of rows()) {
           const reason = reasonFor(r)
-          if (reason) out[reason] += update.run(now, r.id).changes
+          if (reason) out[reason] += update.run({ now, id: r.id, interrupted: INTERRUPTED }).changes
         }
       })
       .immediate()
@@ -431,7 +327,7 @@ export class Queue {
    * Renews this worker's claim on messages it is still sending (the heartbeat). Returns the ids whose claim it no longer
    * holds (taken back after this worker went longer than the lease without renewing).
    */
-  renewClaims(ids: Iterable<string>, workerId: string = WORKER_ID): string[] {
+  async renewClaims(ids: readonly string[], workerId: string = WORKER_ID): Promise<string[]> {
     const now = this.now()
     const renew = this.db.prepare("UPDATE messages SET claimed_at = ? WHERE id = ? AND status = 'sending' AND claimed_by = ?")
     const lost: string[] = []
@@ -442,7 +338,7 @@ export class Queue {
   }
 
   /** Atomically takes up to `limit` due messages of these channels (or one given id) for this worker: they move to "sending". */
-  claim(limit: number, options: { id?: string; workerId?: string; channels?: readonly Channel[] } = {}): ClaimedQueueMessage[] {
+  async claim(limit: number, options: { id?: string; workerId?: string; channels?: readonly Channel[] } = {}): Promise<ClaimedQueueMessage[]> {
     const now = this.now()
     const workerId = options.workerId ?? WORKER_ID
     const channels = options.channels ?? CHANNELS
@@ -467,12 +363,12 @@ export class Queue {
   }
 
   /** Keeps what the channel rendered before the first attempt, so every later attempt sends the same thing. */
-  saveSnapshot(id: string, snapshot: JsonObject): void {
+  async saveSnapshot(id: string, snapshot: JsonObject): Promise<void> {
     const hash = this.storeSnapshot(snapshot)
     this.db.prepare('UPDATE messages SET render_hash = ? WHERE id = ? AND render_hash IS NULL').run(hash, id)
   }
 
-  saveAttachment(id: string, attachment: { fileName: string; content: Buffer }): void {
+  async saveAttachment(id: string, attachment: { fileName: string; content: Buffer }): Promise<void> {
     const hash = hashOf(attachment.fileName, attachment.content)
     this.db.prepare('INSERT OR IGNORE INTO attachments (hash, file_name, content) VALUES (?, ?, ?)').run(hash, attachment.fileName, attachment.content)
     this.db.prepare('UPDATE messages SET attachment_hash = ? WHERE id = ? AND attachment_hash IS NULL').run(hash, id)
@@ -482,7 +378,7 @@ export class Queue {
    * The transport took the message. With `awaitingReceipt` (a provider that reports delivery later, like Notify) the
    * message is sent but not finished: its final state comes with the receipt (`recordReceipt`), or from asking.
    */
-  markSent(id: string, result: { where: string; response?: string; providerId?: string; awaitingReceipt?: boolean }): void {
+  async markSent(id: string, result: { where: string; response?: string; providerId?: string; awaitingReceipt?: boolean }): Promise<void> {
     const now = this.now()
     this.db
       .prepare(
@@ -493,7 +389,7 @@ export class Queue {
   }
 
   /** Sent messages still waiting for a delivery receipt, oldest first (for asking the provider when none came). */
-  awaitingReceipt(options: { channel: Channel; sentBefore: number; limit?: number }): QueuedMessage[] {
+  async awaitingReceipt(options: { channel: Channel; sentBefore: number; limit?: number }): Promise<QueuedMessage[]> {
     const rows = this.db
       .prepare(
         "SELECT * FROM messages WHERE channel = ? AND status = 'sent' AND finished_at IS NULL AND provider_id IS NOT NULL AND sent_at <= ? ORDER BY sent_at LIMIT ?",
@@ -507,10 +403,10 @@ export class Queue {
    * stays sent; a permanent failure becomes failed, keeping the reason); `retry` sends it again after back-off as a
    * new attempt with the same reference. A receipt for an older attempt, or a repeated one, changes nothing.
    */
-  recordReceipt(
+  async recordReceipt(
     providerId: string,
     receipt: { status: string; outcome: 'delivered' | 'failed' | 'retry' | 'pending'; reason?: string },
-  ): QueuedMessage | undefined {
+  ): Promise<QueuedMessage | undefined> {
     const now = this.now()
     return this.db
       .transaction((): QueuedMessage | undefined => {
@@ -533,55 +429,43 @@ export class Queue {
               .prepare("UPDATE messages SET status = 'failed', receipt_status = ?, receipt_at = ?, finished_at = ?, last_error = ? WHERE id = ?")
               .run(receipt.status, now, now, `Gave up after ${row.attempts} attempts. Last receipt: ${reason ?? receipt.status}`, row.id)
           } else {
-            const delay = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, row.attempts - 1))
+            const delay = backoffMs(policy, row.attempts)
             this.db
               .prepare("UPDATE messages SET status = 'retrying', receipt_status = ?, receipt_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ?")
               .run(receipt.status, now, now + delay, reason ?? receipt.status, row.id)
           }
         }
-        return this.get(row.id)
+        return this.getNow(row.id)
       })
       .immediate()
   }
 
   /** A permanent failure (or too many attempts): failed, and stays visible. Otherwise retrying after back-off. */
-  recordFailure(id: string, failure: SendFailure): QueueStatus {
+  async recordFailure(id: string, failure: SendFailure): Promise<QueueStatus> {
     const now = this.now()
     const row = this.db.prepare('SELECT channel, attempts, to_address, to_name FROM messages WHERE id = ?').get(id) as
       Pick<Row, 'channel' | 'attempts' | 'to_address' | 'to_name'> | undefined
     if (!row) return 'failed'
-    const { baseMs, capMs, maxAttempts } = this.retryPolicies[row.channel]
-    const giveUp = failure.permanent || row.attempts >= maxAttempts
-    // Servers echo the recipient in their replies: only the masked form is kept (and so shown by status and the API).
-    const reply = maskRecipientsIn(failure.message, [row.to_address, row.to_name])
-    const message = failure.permanent || row.attempts < maxAttempts ? reply : `Gave up after ${row.attempts} attempts. Last error: ${reply}`
-    if (giveUp) {
+    const outcome = failureOutcome(this.retryPolicies[row.channel], row, failure, now)
+    if (outcome.status === 'failed') {
       this.db
         .prepare("UPDATE messages SET status = 'failed', finished_at = ?, last_error = ?, last_response_code = ?, claimed_by = NULL WHERE id = ?")
-        .run(now, message, failure.responseCode ?? null, id)
+        .run(now, outcome.lastError, failure.responseCode ?? null, id)
       return 'failed'
     }
-    const delay = Math.max(failure.retryAfterMs ?? 0, Math.min(capMs, baseMs * 2 ** Math.max(0, row.attempts - 1)))
     this.db
       .prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, last_error = ?, last_response_code = ?, claimed_by = NULL WHERE id = ?")
-      .run(now + delay, message, failure.responseCode ?? null, id)
+      .run(outcome.nextAttemptAt, outcome.lastError, failure.responseCode ?? null, id)
     return 'retrying'
   }
 
   /** Puts a failed (or waiting) message back in the queue now. Not possible once its recipient has been erased. */
-  retry(id: string, filter: Filter = {}): QueuedMessage {
+  async retry(id: string, filter: ChannelFilter = {}): Promise<QueuedMessage> {
     const row = this.db.prepare(`SELECT * FROM messages WHERE id = @id${channelClause(filter)}`).get({ id, ...filter }) as Row | undefined
-    if (!row) throw new Error(`No message with id ${id}.`)
-    if (row.to_address === null)
-      throw new Error(`Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`)
-    if (row.status === 'sent' || row.status === 'sending')
-      throw new Error(`Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`)
-    if (row.status === 'cancelled')
-      throw new Error(
-        `Message ${id} was cancelled${row.cancelled_by ? ` by ${row.cancelled_by}` : ''}; a cancelled message is never sent. Send a new one instead.`,
-      )
+    const refusal = retryRefusal(id, row)
+    if (refusal) throw new Error(refusal)
     this.db.prepare("UPDATE messages SET status = 'retrying', next_attempt_at = ?, finished_at = NULL, attempts = 0 WHERE id = ?").run(this.now(), id)
-    const m = this.get(id)
+    const m = this.getNow(id)
     if (!m) throw new Error(`No message with id ${id}.`)
     return m
   }
@@ -592,7 +476,7 @@ export class Queue {
    * exactly one of the two wins: it is either cancelled or being sent, never both. A message being sent, already
    * sent, failed or cancelled is left as it is, and the answer says which.
    */
-  cancel(id: string, by: string, filter: Filter = {}): CancelResult {
+  async cancel(id: string, by: string, filter: ChannelFilter = {}): Promise<CancelResult> {
     const now = this.now()
     const row = this.db
       .prepare(
@@ -601,16 +485,7 @@ export class Queue {
       )
       .get({ id, by, now, ...filter }) as Row | undefined
     if (row) return { cancelled: true, message: publicView(row) }
-    const current = this.get(id, filter)
-    if (!current) return { cancelled: false, reason: `No message with id ${id}.` }
-    const why: Record<Exclude<QueueStatus, (typeof CANCELLABLE)[number]>, string> = {
-      sending: 'it is being sent right now, so it can no longer be stopped',
-      sent: 'it was already sent',
-      failed: 'it already failed and will not be sent',
-      cancelled: `it was already cancelled${current.cancelledBy ? ` by ${current.cancelledBy}` : ''}`,
-    }
-    const reason = why[current.status as keyof typeof why] ?? `it is ${current.status}`
-    return { cancelled: false, status: current.status, reason: `Message ${id} was not cancelled: ${reason}.` }
+    return cancelRefusal(id, this.getNow(id, filter))
   }
 
   /**
@@ -620,7 +495,7 @@ export class Queue {
    * into the database file and empties the WAL, which would otherwise still hold the pages as they were. `walCleared`
    * is false when another connection kept the WAL in use (the old pages then go at the next checkpoint that completes).
    */
-  purge(): { erased: number; walCleared: boolean } {
+  async purge(): Promise<PurgeResult> {
     const now = this.now()
     const erased = this.db
       .prepare(
@@ -628,12 +503,32 @@ export class Queue {
          WHERE status IN ('sent','failed','cancelled') AND to_address IS NOT NULL AND finished_at IS NOT NULL AND finished_at <= ?`,
       )
       .run(now, now - this.retentionMs).changes
+    this.db.prepare('DELETE FROM rate_limits WHERE window_start + window_ms <= ?').run(now)
     if (this.path === ':memory:') return { erased, walCleared: true }
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[]
-    return { erased, walCleared: result?.busy === 0 }
+    const walCleared = result?.busy === 0
+    return walCleared
+      ? { erased, walCleared }
+      : { erased, walCleared, residue: `another process kept the WAL file in use, so the erased values stay in ${this.path}-wal until its next checkpoint` }
   }
 
-  close(): void {
+  /** A shared fixed-window allowance (see QueueStore.takeRateLimit): one upsert, so every process on this file shares it. */
+  async takeRateLimit(bucket: string, rule: { limit: number; windowMs: number }): Promise<RateLimitTake> {
+    const now = this.now()
+    const start = windowStart(now, rule.windowMs)
+    const retryAfterMs = start + rule.windowMs - now
+    if (rule.limit <= 0) return { allowed: false, count: 0, retryAfterMs }
+    const row = this.db
+      .prepare(
+        `INSERT INTO rate_limits (bucket, window_ms, window_start, count) VALUES (@bucket, @windowMs, @start, 1)
+         ON CONFLICT (bucket, window_ms, window_start) DO UPDATE SET count = count + 1 WHERE count < @limit
+         RETURNING count`,
+      )
+      .get({ bucket, windowMs: rule.windowMs, start, limit: rule.limit }) as { count: number } | undefined
+    return row ? { allowed: true, count: row.count, retryAfterMs } : { allowed: false, count: rule.limit, retryAfterMs }
+  }
+
+  async close(): Promise<void> {
     if (this.db.open) this.db.close()
   }
 }

@@ -1,5 +1,6 @@
-// The queue's SQLite schema, and the in-place migration of every older outbox file (the email-only outbox of
-// schemas 2 to 4, the channel-neutral schema 5) to schema 6.
+// The queue's SQLite schema (the shape of its tables as schema 6), and the in-place steps that bring every older
+// outbox file (the email-only outbox of schemas 2 to 4, the channel-neutral schema 5) to it. The versioned
+// migrations in ./sqliteMigrations.ts apply them, in order, through Umzug.
 import type Database from 'better-sqlite3'
 import { keyDigest } from './digest.js'
 import { maskRecipientsIn } from './redact.js'
@@ -62,47 +63,16 @@ CREATE UNIQUE INDEX IF NOT EXISTS messages_provider ON messages (provider_id) WH
 CREATE INDEX IF NOT EXISTS messages_awaiting ON messages (channel, sent_at) WHERE status = 'sent' AND finished_at IS NULL;
 `
 
-const has = (db: Database.Database, table: string, column: string) =>
+export const has = (db: Database.Database, table: string, column: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).some((c) => c.name === column)
-const tableExists = (db: Database.Database, table: string) =>
+export const tableExists = (db: Database.Database, table: string) =>
   db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', table) !== undefined
-
-/**
- * Brings an older outbox file up to SCHEMA_VERSION in place (nothing to do for a new or current file); refuses a
- * schema it does not know. Each step runs in one immediate transaction that looks at the version again, so two
- * processes opening the same old outbox migrate it once. After a migration that rewrote rows the file is rebuilt once
- * (VACUUM), so nothing an older version erased without overwriting stays in its free pages.
- */
-export function migrateOldOutbox(db: Database.Database, path: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number
-  if (!tableExists(db, 'messages') || version === SCHEMA_VERSION) return
-  if (version < 2 || version > SCHEMA_VERSION) {
-    throw new Error(
-      `The outbox ${path} was made by another version of Signpost (schema ${version}, this one needs ${SCHEMA_VERSION}). Move it aside or set EMAIL_DB.`,
-    )
-  }
-  const step = (from: number, fn: () => void): boolean =>
-    db
-      .transaction(() => {
-        if (db.pragma('user_version', { simple: true }) !== from) return false
-        fn()
-        db.pragma(`user_version = ${from + 1}`)
-        return true
-      })
-      .immediate()
-  const done = [step(2, () => migrateFrom2(db)), step(3, () => migrateFrom3(db)), step(4, () => migrateFrom4(db)), step(5, () => migrateFrom5(db))]
-  // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
-  if (done.some(Boolean)) {
-    db.exec('VACUUM')
-    db.pragma('wal_checkpoint(TRUNCATE)')
-  }
-}
 
 /**
  * Schema 2 → 3: adds the API client that created each message. Rows queued over the API with an idempotency key
  * already name their client ("api:<16 hex>:key"), so they stay readable by it; any other row has no API owner.
  */
-function migrateFrom2(db: Database.Database): void {
+export function migrateFrom2(db: Database.Database): void {
   if (has(db, 'messages', 'api_client')) return
   db.exec('ALTER TABLE messages ADD COLUMN api_client TEXT')
   db.exec(`UPDATE messages SET api_client = substr(idempotency_key, 5, 16) WHERE origin = 'api' AND idempotency_key GLOB 'api:${'[0-9a-f]'.repeat(16)}:*'`)
@@ -112,7 +82,7 @@ function migrateFrom2(db: Database.Database): void {
  * Schema 3 → 4: idempotency keys become digests (with no request digest, so a repeat of an old key is answered as
  * before), server replies already stored get their addresses masked, renders gain the sender name.
  */
-function migrateFrom3(db: Database.Database): void {
+export function migrateFrom3(db: Database.Database): void {
   if (!has(db, 'messages', 'request_digest')) db.exec('ALTER TABLE messages ADD COLUMN request_digest TEXT')
   if (tableExists(db, 'renders') && !has(db, 'renders', 'sender_name')) db.exec('ALTER TABLE renders ADD COLUMN sender_name TEXT')
   type Old = { id: string; idempotency_key: string | null; last_error: string | null; to_address: string | null; to_name: string | null }
@@ -134,7 +104,7 @@ function migrateFrom3(db: Database.Database): void {
  * columns): channel 'email', attach_leaflet and neutral become the email options, the leaflet becomes the attachment;
  * each rendering (subject, html, text, revision, sender name) becomes a JSON snapshot under the same hash.
  */
-function migrateFrom4(db: Database.Database): void {
+export function migrateFrom4(db: Database.Database): void {
   const renders = tableExists(db, 'renders')
   const leaflets = tableExists(db, 'leaflets')
   db.exec(messagesTableAs('messages_v5'))
@@ -167,7 +137,7 @@ const messagesTableAs = (name: string): string =>
  * place, so the table is rebuilt with every row as it was (the indexes are made again by SCHEMA). A table that
  * migrateFrom4 just made in the new shape is left alone.
  */
-function migrateFrom5(db: Database.Database): void {
+export function migrateFrom5(db: Database.Database): void {
   if (has(db, 'messages', 'cancelled_by')) return
   const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name).join(', ')
   db.exec(messagesTableAs('messages_v6'))

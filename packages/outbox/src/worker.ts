@@ -1,8 +1,10 @@
 // The delivery worker for every channel: claims due messages of the channels registered with it, hands each to its
 // channel (render anything not yet stored, then send through that channel's transport), records sent / retrying /
 // failed, renews its claims while it sends, recovers what a crash left in "sending", runs each channel's upkeep
-// (such as asking a provider for receipts that did not come) and purges recipients past retention.
-import { WORKER_ID, type Channel, type ClaimedQueueMessage, type Queue, type QueuedMessage, type QueueStatus, type SendFailure } from './queue.js'
+// (such as asking a provider for receipts that did not come) and purges recipients past retention. It works on the
+// QueueStore interface, so the same worker delivers from SQLite or from PostgreSQL (several of them, on several hosts).
+import { WORKER_ID } from './policy.js'
+import type { Channel, ClaimedQueueMessage, QueuedMessage, QueueStatus, QueueStore, SendFailure } from './store.js'
 import { maskRecipientsIn } from './redact.js'
 
 export type DeliveryResult = {
@@ -20,18 +22,18 @@ export type ChannelHandler = {
   /** What people call a message's stable reference in this channel's logs ("Message-ID", "reference"). */
   referenceName: string
   /** Renders (and stores, with queue.saveSnapshot) whatever the message does not carry yet. Throw NotFoundError for content that is gone. */
-  prepare(message: ClaimedQueueMessage, queue: Queue): Promise<ClaimedQueueMessage>
+  prepare(message: ClaimedQueueMessage, queue: QueueStore): Promise<ClaimedQueueMessage>
   send(message: ClaimedQueueMessage): Promise<DeliveryResult>
   /** Tells a failure worth retrying from a permanent one. */
   classify(error: unknown): SendFailure
   /** Deletes delivered copies kept on this machine that are older than the cutoff (epoch ms); returns how many. */
   purgeOlderThan?(cutoff: number): number
   /** Periodic upkeep for this channel (at most every few seconds). */
-  maintain?(queue: Queue, log: (line: string) => void): Promise<void>
+  maintain?(queue: QueueStore, log: (line: string) => void): Promise<void>
 }
 
 export type QueueWorkerOptions = {
-  queue: Queue
+  queue: QueueStore
   channels: Partial<Record<Channel, ChannelHandler>>
   /** Messages claimed per round (default 50). */
   batchSize?: number
@@ -89,25 +91,30 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
   // back a message that is still on its way. Only a worker that is gone, or stopped renewing, loses it.
   const claimed = new Map<string, Channel>()
   let heartbeat: ReturnType<typeof setInterval> | undefined
-  function renewClaims(): void {
-    if (claimed.size === 0) return
-    try {
-      for (const id of queue.renewClaims(claimed.keys(), workerId)) {
-        const channel = claimed.get(id)
-        claimed.delete(id)
-        log(
-          `${channel} ${id}: this worker went longer than the lease (${queue.leaseMs} ms) without renewing its claim, so it was taken back; it may arrive twice`,
-        )
+  // One renewal at a time: a slow database must not pile up renewals behind each other.
+  let renewing: Promise<void> | undefined
+  function renewClaims(): Promise<void> {
+    if (claimed.size === 0) return Promise.resolve()
+    renewing ??= (async () => {
+      try {
+        for (const id of await queue.renewClaims([...claimed.keys()], workerId)) {
+          const channel = claimed.get(id)
+          if (!claimed.delete(id)) continue // finished while the renewal was on its way
+          log(
+            `${channel} ${id}: this worker went longer than the lease (${queue.leaseMs} ms) without renewing its claim, so it was taken back; it may arrive twice`,
+          )
+        }
+      } catch (e) {
+        log(`${channels.join('+')} worker: could not renew claims: ${(e as Error).message}`)
       }
-    } catch (e) {
-      log(`${channels.join('+')} worker: could not renew claims: ${(e as Error).message}`)
-    }
+    })().finally(() => (renewing = undefined))
+    return renewing
   }
-  function claim(limit: number, id?: string): ClaimedQueueMessage[] {
-    const batch = queue.claim(limit, { id, workerId, channels })
+  async function claim(limit: number, id?: string): Promise<ClaimedQueueMessage[]> {
+    const batch = await queue.claim(limit, { id, workerId, channels })
     for (const m of batch) claimed.set(m.id, m.channel)
     if (claimed.size > 0 && !heartbeat) {
-      heartbeat = setInterval(renewClaims, Math.max(50, Math.floor(queue.leaseMs / 3)))
+      heartbeat = setInterval(() => void renewClaims(), Math.max(50, Math.floor(queue.leaseMs / 3)))
       heartbeat.unref()
     }
     return batch
@@ -136,34 +143,33 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     } catch (e) {
       // Content that does not (or no longer) exist will not appear by retrying; a missing leaflet build might.
       const permanent = (e as Error).name === 'NotFoundError'
-      const status = queue.recordFailure(m.id, { permanent, message: (e as Error).message })
+      const status = await queue.recordFailure(m.id, { permanent, message: (e as Error).message })
       log(`${m.channel} ${m.id} to ${m.to}: could not prepare (${status}): ${(e as Error).message}`)
       return status
     }
     try {
       const result = await handler.send(prepared)
-      queue.markSent(m.id, result)
+      await queue.markSent(m.id, result)
       log(`${m.channel} ${m.id} to ${m.to}: sent (${result.where})`)
       return 'sent'
     } catch (e) {
       const classified = handler.classify(e)
       const failure = { ...classified, message: maskRecipientsIn(classified.message, [m.address, m.name]) }
-      const status = queue.recordFailure(m.id, failure)
+      const status = await queue.recordFailure(m.id, failure)
       log(`${m.channel} ${m.id} to ${m.to}: ${status} after attempt ${m.attempts}: ${failure.message}`)
       return status
     }
   }
 
-  function maybePurge(): void {
+  async function maybePurge(): Promise<void> {
     if (Date.now() - lastPurge < purgeEveryMs) return
     lastPurge = Date.now()
-    const { erased: n, walCleared } = queue.purge()
+    const { erased: n, walCleared, residue } = await queue.purge()
     let files = 0
     for (const c of channels) files += handlerFor(c).purgeOlderThan?.(Date.now() - queue.retentionMs) ?? 0
     const label = channels.join('+')
     if (n > 0 || files > 0) log(`${label}: erased the recipients of ${n} message(s) and ${files} delivered file(s) past the retention period`)
-    if (n > 0 && !walCleared)
-      log(`${label}: the outbox's WAL file was in use by another process, so erased recipients stay in ${queue.path}-wal until its next checkpoint`)
+    if (n > 0 && !walCleared) log(`${label}: ${residue ?? `erased recipients may stay readable in ${queue.location} for a while`}`)
   }
 
   async function maintainChannels(): Promise<void> {
@@ -176,10 +182,10 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     }
   }
 
-  function maintain(): void {
-    renewClaims()
+  async function maintain(): Promise<void> {
+    await renewClaims()
     for (const c of channels) {
-      const { ownerGone, notRenewed } = queue.recoverAbandoned({ channels: [c] })
+      const { ownerGone, notRenewed } = await queue.recoverAbandoned({ channels: [c] })
       const same = `same ${handlerFor(c).referenceName}`
       if (ownerGone > 0) log(`${c}: ${ownerGone} message(s) left in "sending" by a worker that is no longer running will be sent again (${same})`)
       if (notRenewed > 0) {
@@ -188,7 +194,7 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
         )
       }
     }
-    maybePurge()
+    await maybePurge()
     if (!upkeep && Date.now() - lastUpkeep >= CHANNEL_UPKEEP_MS) {
       lastUpkeep = Date.now()
       upkeep = maintainChannels().finally(() => (upkeep = undefined))
@@ -196,8 +202,8 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
   }
 
   async function runOnce(): Promise<RoundResult> {
-    maintain()
-    const batch = claim(batchSize)
+    await maintain()
+    const batch = await claim(batchSize)
     const result: RoundResult = { sent: 0, retrying: 0, failed: 0 }
     const statuses = await Promise.all(batch.map(deliverClaimed))
     for (const s of statuses) if (s === 'sent' || s === 'retrying' || s === 'failed') result[s] += 1
@@ -223,11 +229,11 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
       try {
         if (Date.now() - lastMaintenance >= Math.min(pollMs, 1000)) {
           lastMaintenance = Date.now()
-          maintain()
+          await maintain()
         }
         const room = batchSize - inflight.size
         if (room >= Math.max(1, Math.floor(batchSize / 5))) {
-          for (const m of claim(room)) {
+          for (const m of await claim(room)) {
             const p: Promise<unknown> = deliverClaimed(m)
               .catch((e: unknown) => log(`${m.channel} ${m.id}: ${(e as Error).message}`))
               .finally(() => inflight.delete(p))
@@ -243,13 +249,14 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     }
     await Promise.all(inflight)
     await upkeep
+    await renewing
   }
 
   return {
     runOnce,
     maintainChannels,
     async deliver(id) {
-      const [m] = claim(1, id)
+      const [m] = await claim(1, id)
       if (m) await deliverClaimed(m)
       return queue.get(id)
     },
