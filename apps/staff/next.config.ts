@@ -9,6 +9,8 @@ const config: NextConfig = {
   generateEtags: false,
   serverExternalPackages: [
     'better-sqlite3',
+    'pg',
+    'umzug',
     'pdfkit',
     'fontkit',
     'openid-client',

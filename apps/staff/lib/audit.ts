@@ -1,5 +1,7 @@
 // The audit log: who sent what to which (masked) address, who printed what, and every refused request. Supervisors read
-// it in the console and export it as CSV. Every entry is also one line on the server's console.
+// it in the console and export it as CSV. Every entry is also one line on the server's console. Stored in the console's
+// SQLite file, or with DATABASE_URL in PostgreSQL, shared by every console instance (auditStore.ts).
+import { auditStoreFromEnv, type AuditRow, type AuditStore } from './auditStore'
 import { staffDb } from './state'
 
 export type AuditEntry = {
@@ -24,19 +26,32 @@ export type AuditInput = {
   address?: string
 }
 
+const g = globalThis as typeof globalThis & { __signpostStaffAudit?: AuditStore }
+
+/** The one audit store of this server process (on globalThis: Next bundles each route separately). */
+export function auditStore(): AuditStore {
+  g.__signpostStaffAudit ??= auditStoreFromEnv(staffDb)
+  return g.__signpostStaffAudit
+}
+
 export function audit(entry: AuditInput): void {
   const at = new Date().toISOString()
-  staffDb()
-    .prepare('INSERT INTO audit (at, actor, actor_name, roles, action, outcome, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(at, entry.actor, entry.actorName, entry.roles.join(' '), entry.action, entry.outcome, entry.detail, entry.address ?? null)
+  auditStore().append({
+    at,
+    actor: entry.actor,
+    actor_name: entry.actorName,
+    roles: entry.roles.join(' '),
+    action: entry.action,
+    outcome: entry.outcome,
+    detail: entry.detail,
+    address: entry.address ?? null,
+  })
   const line = `Signpost staff: ${entry.outcome === 'ok' ? '' : `${entry.outcome.toUpperCase()} `}${entry.action} by ${entry.actorName} (${entry.actor}): ${entry.detail}${entry.address ? ` [${entry.address}]` : ''}`
   console.error(line.replace(/[\r\n]+/g, ' '))
 }
 
-type Row = { id: number; at: string; actor: string; actor_name: string; roles: string; action: string; outcome: string; detail: string; address: string | null }
-
-export function auditEntries(limit = 500): AuditEntry[] {
-  const rows = staffDb().prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as Row[]
+export async function auditEntries(limit = 500): Promise<AuditEntry[]> {
+  const rows: AuditRow[] = await auditStore().recent(limit)
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -57,10 +72,10 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-export function auditCsv(): string {
+export async function auditCsv(): Promise<string> {
   const head = ['id', 'at', 'actor', 'actor_name', 'roles', 'action', 'outcome', 'detail', 'address']
   const lines = [head.join(',')]
-  const rows = staffDb().prepare('SELECT * FROM audit ORDER BY id').all() as Row[]
+  const rows = await auditStore().all()
   for (const r of rows) lines.push([r.id, r.at, r.actor, r.actor_name, r.roles, r.action, r.outcome, r.detail, r.address].map(csvField).join(','))
   return `${lines.join('\r\n')}\r\n`
 }

@@ -57,7 +57,7 @@ test('signing out deletes the session on the server; a cookie with a changed id 
   expect(readSession(fakeReq(cookie))).toBeUndefined()
 })
 
-test('the audit CSV quotes commas and line breaks, and defuses cells a spreadsheet would run as formulas', () => {
+test('the audit CSV quotes commas and line breaks, and defuses cells a spreadsheet would run as formulas', async () => {
   audit({
     actor: 'x',
     actorName: '=HYPERLINK("http://evil")',
@@ -67,7 +67,7 @@ test('the audit CSV quotes commas and line breaks, and defuses cells a spreadshe
     detail: 'a, b\nc',
     address: 'j***@example.com',
   })
-  const lines = auditCsv().split('\r\n')
+  const lines = (await auditCsv()).split('\r\n')
   expect(lines[0]).toBe('id,at,actor,actor_name,roles,action,outcome,detail,address')
-  expect(auditCsv()).toContain(`,"'=HYPERLINK(""http://evil"")",caseworker,send,ok,"a, b\nc",j***@example.com`)
+  expect(await auditCsv()).toContain(`,"'=HYPERLINK(""http://evil"")",caseworker,send,ok,"a, b\nc",j***@example.com`)
 })

@@ -1,6 +1,6 @@
 // The console's own SQLite file (STAFF_DB, default <repo>/var/staff.sqlite): sessions, sign-in transactions, which
-// staff member queued which outbox message, and the audit log. The audit log holds masked addresses only, so it is
-// kept when the outbox erases addresses (purge).
+// staff member queued which outbox message, and the audit log (which is in PostgreSQL instead when DATABASE_URL is
+// set: auditStore.ts). The audit log holds masked addresses only, so it is kept when the outbox erases addresses (purge).
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'

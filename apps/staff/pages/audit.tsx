@@ -12,7 +12,7 @@ type Props = { user: PageUser; forbidden?: boolean; entries?: AuditEntry[] }
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'supervise')
   if (!g.ok) return g.result
-  return { props: { user: g.user, entries: auditEntries(500) } }
+  return { props: { user: g.user, entries: await auditEntries(500) } }
 }
 
 export default function Audit({ user, forbidden, entries = [] }: Props) {

@@ -3,12 +3,12 @@ import type { NextApiRequest, NextApiResponse } from 'next'
 import { auditCsv } from '../../lib/audit'
 import { guardApi } from '../../lib/guard'
 
-export default function handler(req: NextApiRequest, res: NextApiResponse) {
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
   const session = guardApi(req, res, 'supervise', ['GET'])
   if (!session) return
   res
     .status(200)
     .setHeader('Content-Type', 'text/csv; charset=utf-8')
     .setHeader('Content-Disposition', 'attachment; filename="signpost-staff-audit.csv"')
-    .end(auditCsv())
+    .end(await auditCsv())
 }
