@@ -1,9 +1,14 @@
 // Next.js configuration: safety headers on every route, the Studio-framable preview routes, the addresses
-// served by API routes (PDFs, email previews, sitemap, robots), and native packages kept out of the bundle.
+// served by API routes (PDFs, email previews, sitemap, robots), and native packages kept out of the bundle. With
+// SIGNPOST_CACHE_URL, the running server's page cache is the PostgreSQL one every instance shares (lib/cacheConfig.ts).
 import type { NextConfig } from 'next'
+import { buildIdFromEnv, sharedCacheConfig } from './lib/cacheConfig'
 import { DRAFT_MODE_COOKIE, framableHeaders, securityHeaders } from './lib/securityHeaders'
 
 const config: NextConfig = {
+  // Instances built on several machines share cached pages only with the same build id: SIGNPOST_BUILD_ID sets it
+  // (for instance the commit and content stamp); otherwise Next makes a new one each build (docs/deploying.md).
+  generateBuildId: async () => buildIdFromEnv() ?? null,
   poweredByHeader: false,
   reactStrictMode: true,
   generateEtags: false,
@@ -30,4 +35,6 @@ const config: NextConfig = {
   },
 }
 
-export default config
+export default function nextConfig(phase: string): NextConfig {
+  return { ...config, ...sharedCacheConfig(phase) }
+}

@@ -4,7 +4,10 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import next from 'next'
+import { CACHE_HANDLER_PATH_VARIABLE, cacheUrlFromEnv } from '../lib/cacheConfig'
+import { sharedStore } from '../lib/cacheStore'
 import { guardRequest, headerSets } from './guard'
 
 function option(args: string[], names: string[]): string | undefined {
@@ -36,6 +39,27 @@ try {
   }
 } catch {
   // No record of the build's content (an older build): nothing to compare.
+}
+
+// Several instances: pages shared through PostgreSQL (SIGNPOST_CACHE_URL). A malformed address stops the start with
+// the reason; a database that cannot be reached now is reported, and the site starts on its own copies of the pages.
+let cacheUrl: URL | undefined
+try {
+  cacheUrl = cacheUrlFromEnv()
+} catch (e) {
+  console.error(`Signpost: ${(e as Error).message}`)
+  process.exit(1)
+}
+if (cacheUrl) {
+  // next.config.ts finds the handler here: dist/cache-handler.mjs, beside this file's bundle (dist/server.mjs).
+  process.env[CACHE_HANDLER_PATH_VARIABLE] ??= fileURLToPath(new URL('./cache-handler.mjs', import.meta.url))
+  const store = sharedStore(cacheUrl)
+  try {
+    await store.check()
+    console.error(`Signpost: pages are shared with the other instances through PostgreSQL at ${store.where} (SIGNPOST_CACHE_URL); a webhook to any instance refreshes them all.`)
+  } catch {
+    // The store has said why; the first request after its retry interval tries again.
+  }
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port })

@@ -1,10 +1,15 @@
 // POST /api/revalidate: Sanity's webhook. Checks the signature (SANITY_REVALIDATE_SECRET) over the raw body and
 // its date (lib/webhookReplay.ts), acts once per delivery (a repeat gets 200 and regenerates nothing), turns the
-// changed document into tags (type, type:id) and regenerates every page that depends on them.
+// changed document into tags (type, type:id) and regenerates every page that depends on them. With several
+// instances (SIGNPOST_CACHE_URL), the regenerated pages go to the shared cache every instance reads, the record of
+// deliveries is shared too, and a page that could not be written there makes the answer 500, so Sanity retries.
 import { decodeSignatureHeader, isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import type { NextApiRequest, NextApiResponse, PageConfig } from 'next'
 import { join } from 'node:path'
 import { allowMethods } from '../../lib/apiRequest'
+import { cacheUrlFromEnv } from '../../lib/cacheConfig'
+import { onceAcrossInstances } from '../../lib/cacheDeliveries'
+import { sharedStore, type SharedCacheStore } from '../../lib/cacheStore'
 import { getContent } from '../../lib/content'
 import { pageDependencies, pathsForTags, tagsForDocument, type PageDependency } from '../../lib/pageTags'
 import { BodyTooLargeError, readRawBody } from '../../lib/rawBody'
@@ -21,17 +26,33 @@ const deliveries = new DeliveryLog(join(process.cwd(), '.next', 'cache', 'signpo
 
 type Outcome = { status: number; body: Record<string, unknown> }
 
-async function regenerate(res: NextApiResponse, _type: string, _id: string): Promise<Outcome> {
+function sharedCache(): SharedCacheStore | undefined {
+  const url = cacheUrlFromEnv()
+  return url ? sharedStore(url) : undefined
+}
+
+async function regenerate(res: NextApiResponse, _type: string, _id: string, shared: SharedCacheStore | undefined): Promise<Outcome> {
   const tags = tagsForDocument({ _type, _id })
   const content = await getContent()
   const pages = pageDependencies(content, siteArea(content))
   const paths = pathsForTags([...pages, ...previousPages], tags)
   previousPages = pages
   const failed: { path: string; error: string }[] = []
+  const started = Date.now()
   for (const path of paths) {
     await res.revalidate(path).catch((e: unknown) => failed.push({ path, error: (e as Error).message }))
   }
   console.error(`Signpost: revalidated ${paths.length - failed.length} page(s) for ${tags.join(', ')}`)
+  // Regenerated here but not written to the shared cache: the other instances still serve the old pages.
+  const unshared = shared?.writeProblemsSince(started) ?? []
+  if (shared && unshared.length) {
+    const error =
+      `The pages were regenerated on this instance, but ${unshared.length} could not be written to the shared page cache ` +
+      `(PostgreSQL at ${shared.where}, SIGNPOST_CACHE_URL): ${unshared[0]?.message}. The other instances still serve the previous pages; ` +
+      'this answer is 500 so that Sanity sends the webhook again.'
+    console.error(`Signpost: ${error}`)
+    return { status: 500, body: { revalidated: false, tags, paths, error, ...(failed.length ? { failed } : {}) } }
+  }
   return { status: failed.length ? 500 : 200, body: { revalidated: failed.length === 0, tags, paths, ...(failed.length ? { failed } : {}) } }
 }
 
@@ -87,11 +108,14 @@ export default async function revalidate(req: NextApiRequest, res: NextApiRespon
   const keys = [`signature:${header}`, ...(idempotencyKey ? [`idempotency-key:${idempotencyKey}`] : [])]
   // Remembered for as long as the same signature, or a retry of this delivery, could still be accepted.
   const rememberUntil = Math.max(timestamp, now) + (window.toleranceSeconds + window.retrySeconds) * 1000
-  const result = await deliveries.once(
+  const shared = sharedCache()
+  const result = await onceAcrossInstances(
+    deliveries,
+    shared,
     keys,
     now,
     async () => {
-      const outcome = await regenerate(res, _type, _id)
+      const outcome = await regenerate(res, _type, _id, shared)
       return { ok: outcome.status === 200, value: outcome }
     },
     rememberUntil,
