@@ -37,14 +37,22 @@ export async function scrubErased(pool: Pool): Promise<{ walCleared: boolean; re
   try {
     const before = await client.query<{ file: string }>("SELECT pg_relation_filenode('messages')::text AS file")
     await client.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`)
+    // VERBOSE reports how many dead row versions it had to keep because a transaction still open could see them.
+    let keptForOpenTransactions = 0
+    const onNotice = (notice: { detail?: string }) => {
+      const kept = /(\d+) dead row versions cannot be removed yet/.exec(notice.detail ?? '')
+      if (kept) keptForOpenTransactions += Number(kept[1])
+    }
+    client.on('notice', onNotice)
     try {
-      await client.query('VACUUM (FULL) messages')
+      await client.query('VACUUM (FULL, VERBOSE) messages')
     } catch (e) {
       return {
         walCleared: false,
         residue: `Could not rewrite the queue's table to remove the erased addresses (${(e as Error).message}); their old row versions stay in its data file until the next purge manages it. ${WAL_RESIDUE}`,
       }
     } finally {
+      client.off('notice', onNotice)
       await client.query('RESET lock_timeout')
     }
     const after = await client.query<{ file: string }>("SELECT pg_relation_filenode('messages')::text AS file")
@@ -53,6 +61,13 @@ export async function scrubErased(pool: Pool): Promise<{ walCleared: boolean; re
       return {
         walCleared: false,
         residue: `This database user may not rewrite the messages table (VACUUM FULL needs its owner), so the erased addresses' old row versions stay in its data file until PostgreSQL reuses the space. Run purge as the user that ran the migrations. ${WAL_RESIDUE}`,
+      }
+    }
+    if (keptForOpenTransactions > 0) {
+      // Still owed: the next purge rewrites the table again, when those transactions have ended.
+      return {
+        walCleared: false,
+        residue: `The queue's table was rewritten, but ${keptForOpenTransactions} old row version(s) had to be kept for transactions still open (another worker's update at that moment, a long report or pg_dump); if any held an erased address it stays in the data file until the next purge. ${WAL_RESIDUE}`,
       }
     }
     await client.query('UPDATE queue_scrub SET scrubbed_gen = greatest(scrubbed_gen, $1)', [gen.erased_gen])
