@@ -1,37 +1,38 @@
 // Contact points a thumb can use: phone numbers large as tel: links, SMS as an sms: link with the
-// instruction written out. Every href and display form comes from @signpost/content.
+// instruction written out. Every href and display form comes from @signpost/content. Numbers, short codes
+// and keywords are isolated left to right, so "0800 612 6505" and "82228" read right inside Urdu text.
 import type { ContactPoint, Organisation } from '@signpost/content'
+import { Ltr, usePhrases } from './Phrases'
 
 export function ContactPointItem({ contact }: { contact: ContactPoint }) {
+  const { t, tNodes } = usePhrases()
   switch (contact.kind) {
     case 'phone':
       return (
         <>
-          <span className="contact-label">{contact.label ?? 'Phone'}</span>
-          <a className="contact-phone" href={contact.href}>
+          <span className="contact-label">{contact.label ?? t('common.contactPhone')}</span>
+          <a className="contact-phone" href={contact.href} dir="ltr">
             {contact.display}
           </a>
-          {contact.hours ? <span className="contact-note">Open {contact.hours}</span> : null}
-          {contact.freeToCall ? <span className="contact-note">Free to call</span> : null}
+          {contact.hours ? <span className="contact-note">{t('common.openHours', { hours: contact.hours })}</span> : null}
+          {contact.freeToCall ? <span className="contact-note">{t('common.freeToCall')}</span> : null}
         </>
       )
     case 'sms':
       return (
         <>
-          <span className="contact-label">{contact.label ?? 'Text message'}</span>
+          <span className="contact-label">{contact.label ?? t('common.contactText')}</span>
           <a className="contact-sms" href={contact.href}>
-            {contact.instruction}
+            {tNodes('common.smsInstruction', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}
           </a>
-          <span className="contact-note">
-            Send a text with the word {contact.keyword} to {contact.shortCode}.
-          </span>
+          <span className="contact-note">{tNodes('site.smsHowTo', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}</span>
         </>
       )
     case 'website':
       return (
         <>
-          <span className="contact-label">{contact.label ?? 'Website'}</span>
-          <a className="contact-link" href={contact.url}>
+          <span className="contact-label">{contact.label ?? t('common.contactWebsite')}</span>
+          <a className="contact-link" href={contact.url} dir="ltr">
             {contact.display}
           </a>
         </>
@@ -39,8 +40,8 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
     case 'email':
       return (
         <>
-          <span className="contact-label">{contact.label ?? 'Email'}</span>
-          <a className="contact-link" href={contact.href}>
+          <span className="contact-label">{contact.label ?? t('common.contactEmail')}</span>
+          <a className="contact-link" href={contact.href} dir="ltr">
             {contact.address}
           </a>
         </>
@@ -63,17 +64,22 @@ export function ContactPoints({ organisation, except }: { organisation: Organisa
   )
 }
 
+/** The phrase key for an organisation kind ("supportService" -> "common.kindSupportService"). */
+export const kindPhraseKey = (kind: string) => `common.kind${kind.charAt(0).toUpperCase()}${kind.slice(1)}`
+
 export function OrganisationTags({ organisation }: { organisation: Organisation }) {
+  const { t, book } = usePhrases()
+  const kindKey = kindPhraseKey(organisation.kind)
   const tags = [
-    organisation.kindLabel,
-    organisation.national ? 'National' : 'Local',
-    organisation.free ? 'Free' : undefined,
-    organisation.confidential ? 'Confidential' : undefined,
-  ].filter((t): t is string => Boolean(t))
+    kindKey in book.templates ? t(kindKey as Parameters<typeof t>[0]) : organisation.kindLabel,
+    organisation.national ? t('common.national') : t('common.local'),
+    organisation.free ? t('common.free') : undefined,
+    organisation.confidential ? t('common.confidential') : undefined,
+  ].filter((tag): tag is string => Boolean(tag))
   return (
-    <ul className="tags" aria-label="About this service">
-      {tags.map((t) => (
-        <li key={t}>{t}</li>
+    <ul className="tags" aria-label={t('site.aboutThisService')}>
+      {tags.map((tag) => (
+        <li key={tag}>{tag}</li>
       ))}
     </ul>
   )

@@ -1,27 +1,34 @@
 // "Email me this advice": a plain HTML form that works without JavaScript. The address goes in the POST
-// body only; /api/email-me answers with a redirect whose URL never contains it.
-export function EmailMeForm({ slug, error }: { slug: string; error?: string }) {
+// body only; /api/email-me answers with a redirect whose URL never contains it. The form sends the page's
+// language (a hidden field), so the email comes in the language the reader was reading.
+import { emailErrorPhrase, type EmailErrorCode } from '../lib/emailErrors'
+import { usePhrases } from './Phrases'
+
+export function EmailMeForm({ slug, error }: { slug: string; error?: EmailErrorCode }) {
+  const { t, language } = usePhrases()
   return (
     <section className="panel email-me" aria-labelledby="email-me">
-      <h2 id="email-me">Email me this advice</h2>
+      <h2 id="email-me">{t('site.emailMeThisAdvice')}</h2>
       {error ? (
         <div className="error-summary" role="alert" aria-labelledby="email-error-title">
-          <h3 id="email-error-title">There is a problem</h3>
+          <h3 id="email-error-title">{t('site.thereIsAProblem')}</h3>
           <p>
-            <a href="#email-address">{error}</a>
+            <a href="#email-address">{t(emailErrorPhrase(error))}</a>
           </p>
         </div>
       ) : null}
       <form method="post" action="/api/email-me">
         <input type="hidden" name="guide" value={slug} />
-        <label htmlFor="email-address">Your email address</label>
+        <input type="hidden" name="lang" value={language.code} />
+        <label htmlFor="email-address">{t('site.yourEmailAddress')}</label>
         <span className="hint" id="email-hint">
-          We send this advice once and do not keep your address. If someone else can read your email, think before you use this.
+          {t('site.emailHint')}
         </span>
         <input
           id="email-address"
           name="email"
           type="email"
+          dir="ltr"
           autoComplete="email"
           spellCheck={false}
           required
@@ -29,11 +36,11 @@ export function EmailMeForm({ slug, error }: { slug: string; error?: string }) {
           aria-invalid={error ? true : undefined}
         />
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor="email-website">Leave this empty</label>
+          <label htmlFor="email-website">{t('site.leaveThisEmpty')}</label>
           <input id="email-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit" className="button">
-          Send me this advice
+          {t('site.sendMeThisAdvice')}
         </button>
       </form>
     </section>

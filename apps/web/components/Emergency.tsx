@@ -1,10 +1,14 @@
-// The emergency notice from site settings, with 999 as a big tap-to-call link.
+// The emergency notice (the site settings' words in the default language, the phrase catalogue's in others), with
+// 999 as a big tap-to-call link.
+import { usePhrases } from './Phrases'
+
 export function Emergency({ notice }: { notice: string }) {
+  const { t } = usePhrases()
   return (
-    <aside className="emergency" aria-label="Emergency">
+    <aside className="emergency" aria-label={t('site.emergency')}>
       <p>{notice}</p>
       <a className="emergency-call" href="tel:999">
-        Call 999
+        {t('site.call999')}
       </a>
     </aside>
   )

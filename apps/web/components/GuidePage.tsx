@@ -1,49 +1,70 @@
 // The guide page's body, shared by the static guide page and its "email problem" variant: the 999 notice and
 // the local service's number under the title (a phone's first screen), what to do now, who can help (local
-// services first), the leaflet to download and a form to email the advice.
-import type { GuideView } from '@signpost/content'
+// services first), the leaflet to download and a form to email the advice. In the guide's own language (lang
+// and dir on <html> from the page's props), with the other languages it exists in linked and listed as
+// hreflang alternates, and a translation's notices (not yet checked, out of date).
+import { DEFAULT_LANGUAGE, type GuideView } from '@signpost/content'
 import { readerDate } from '@signpost/content/rules'
+import type { EmailErrorCode } from '../lib/emailErrors'
 import { formatBytes } from '../lib/format'
 import type { LeafletFormat } from '../lib/leaflets'
 import { paths } from '../lib/paths'
+import type { PhraseBook } from '../lib/phrases'
+import { t } from '../lib/phrases'
 import { ContactPoints } from './ContactPoints'
 import { EmailMeForm } from './EmailMeForm'
 import { Emergency } from './Emergency'
 import { HelpNow } from './HelpNow'
+import { LanguageList } from './LanguageList'
 import { Layout } from './Layout'
 import { OrganisationCard } from './OrganisationCard'
 import { RichText } from './RichText'
+import { TranslationNotice } from './TranslationNotice'
 
 export type GuidePageProps = {
   view: GuideView
+  book: PhraseBook
+  /** For <html> (pages/_document.tsx): the guide's language tag and direction. */
   lang: string
+  dir: 'ltr' | 'rtl'
   leaflets: Record<LeafletFormat, number | null>
   draft: boolean
-  emailError?: string
+  emailError?: EmailErrorCode
 }
 
-export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps) {
-  const { guide, settings } = view
+/** The props every guide page and sub-page shares, from its view and phrase book. */
+export function guidePageBase(view: GuideView, book: PhraseBook) {
+  return { view, book, lang: view.language.tag, dir: view.language.dir }
+}
+
+export function GuidePage({ view, book, leaflets, draft, emailError }: GuidePageProps) {
+  const { guide, settings, language } = view
+  const original = view.versions.find((v) => v.language.code === DEFAULT_LANGUAGE)
   return (
     <Layout
       settings={settings}
+      book={book}
       draft={draft}
       meta={{
-        title: emailError ? `There is a problem: ${guide.title}` : guide.title,
+        title: emailError ? t(book, 'site.problemTitle', { title: guide.title }) : guide.title,
         description: guide.summary,
         canonical: guide.url,
         noindex: Boolean(emailError),
         revision: guide.revision,
+        alternates: view.versions.map((v) => ({ hreflang: v.language.tag, href: v.url })),
+        defaultHref: original?.url,
       }}
     >
+      <LanguageList versions={view.versions.map((v) => ({ language: v.language, href: paths.guide(v.slug, v.language.code) }))} />
       <h1>{guide.title}</h1>
-      <Emergency notice={settings.emergencyNotice} />
+      <Emergency notice={language.code === DEFAULT_LANGUAGE ? settings.emergencyNotice : t(book, 'common.emergency')} />
       {view.primarySupport ? <HelpNow organisation={view.primarySupport} /> : null}
+      <TranslationNotice view={view} />
       <p className="lead">{guide.summary}</p>
 
       {view.steps.length > 0 ? (
         <section aria-labelledby="what-to-do">
-          <h2 id="what-to-do">What to do now</h2>
+          <h2 id="what-to-do">{t(book, 'common.whatToDoNow')}</h2>
           <ol className="steps">
             {view.steps.map((step) => (
               <li key={step.key}>
@@ -64,7 +85,7 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
 
       {view.organisations.length > 0 ? (
         <section aria-labelledby="who-can-help">
-          <h2 id="who-can-help">Who can help</h2>
+          <h2 id="who-can-help">{t(book, 'common.whoCanHelp')}</h2>
           {guide.organisationsIntro ? <p>{guide.organisationsIntro}</p> : null}
           {view.organisations.map((o) => (
             <OrganisationCard key={o.slug} organisation={o} />
@@ -73,19 +94,19 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
       ) : null}
 
       <section className="panel downloads-panel" aria-labelledby="print">
-        <h2 id="print">Print or keep this advice</h2>
+        <h2 id="print">{t(book, 'site.printOrKeep')}</h2>
         <ul className="downloads">
           {leaflets.standard !== null ? (
             <li>
-              <a href={paths.leaflet(guide.slug)} download>
-                {`Download the leaflet (PDF, ${formatBytes(leaflets.standard)})`}
+              <a href={paths.leaflet(guide.slug, 'standard', language.code)} download>
+                {t(book, 'site.downloadLeaflet', { size: formatBytes(leaflets.standard) })}
               </a>
             </li>
           ) : null}
           {leaflets['large-print'] !== null ? (
             <li>
-              <a href={paths.leaflet(guide.slug, 'large-print')} download>
-                {`Download the large-print leaflet (PDF, ${formatBytes(leaflets['large-print'])})`}
+              <a href={paths.leaflet(guide.slug, 'large-print', language.code)} download>
+                {t(book, 'site.downloadLargePrintLeaflet', { size: formatBytes(leaflets['large-print']) })}
               </a>
             </li>
           ) : null}
@@ -93,7 +114,7 @@ export function GuidePage({ view, leaflets, draft, emailError }: GuidePageProps)
       </section>
 
       <EmailMeForm slug={guide.slug} error={emailError} />
-      <p className="meta">Checked {readerDate(guide.reviewedAt, guide.language)}</p>
+      <p className="meta">{t(book, 'common.checked', { date: readerDate(guide.reviewedAt, language.tag) })}</p>
     </Layout>
   )
 }

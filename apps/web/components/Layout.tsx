@@ -1,10 +1,14 @@
 // Every page's frame: skip link, exit control, header, main, footer, and the head tags search engines read.
 // The header, the title and the footer carry the service's own identity (site settings), not the software's.
+// Every fixed word comes from the page's phrase book (its language, English fallback); a page in several
+// languages lists the others as hreflang alternates (and x-default), so search engines offer each reader theirs.
 import type { SiteSettings } from '@signpost/content'
 import Head from 'next/head'
 import type { ReactNode } from 'react'
+import type { PhraseBook } from '../lib/phrases'
 import { paths } from '../lib/paths'
 import { ExitThisPage } from './ExitThisPage'
+import { InLanguage, PhrasesProvider, usePhrases } from './Phrases'
 import { ServiceName } from './ServiceName'
 
 export type PageMeta = {
@@ -15,18 +19,32 @@ export type PageMeta = {
   noindex?: boolean
   /** The content revision the page shows, for staff (a meta tag; never in the reader's text). */
   revision?: string
+  /** The same page in every language it exists in (this one included), absolute; x-default is `defaultHref`. */
+  alternates?: { hreflang: string; href: string }[]
+  defaultHref?: string
 }
 
 export type LayoutProps = {
   settings: SiteSettings
+  book: PhraseBook
   meta: PageMeta
   draft?: boolean
   children: ReactNode
 }
 
-export function Layout({ settings, meta, draft, children }: LayoutProps) {
+export function Layout({ book, ...rest }: LayoutProps) {
+  return (
+    <PhrasesProvider book={book}>
+      <Frame {...rest} />
+    </PhrasesProvider>
+  )
+}
+
+function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
+  const { t, tNodes, language, defaultHrefLang } = usePhrases()
   const { identity } = settings
-  const fullTitle = meta.title === identity.name ? meta.title : `${meta.title} - ${identity.name}`
+  const alternates = meta.alternates && meta.alternates.length > 1 ? meta.alternates : []
+  const fullTitle = meta.title === identity.name ? meta.title : t('site.pageTitle', { title: meta.title, service: identity.name })
   return (
     <>
       <Head>
@@ -35,9 +53,13 @@ export function Layout({ settings, meta, draft, children }: LayoutProps) {
         {meta.canonical ? <link rel="canonical" href={meta.canonical} /> : null}
         {meta.noindex || draft ? <meta name="robots" content="noindex" /> : null}
         {meta.revision ? <meta name="content-revision" content={meta.revision} /> : null}
+        {alternates.map((a) => (
+          <link key={a.hreflang} rel="alternate" hrefLang={a.hreflang} href={a.href} />
+        ))}
+        {alternates.length > 0 && meta.defaultHref ? <link rel="alternate" hrefLang="x-default" href={meta.defaultHref} /> : null}
       </Head>
       <a href="#main-content" className="skip-link">
-        Skip to main content
+        {t('site.skipToContent')}
       </a>
       <ExitThisPage exitUrl={settings.exitUrl} />
       {draft ? (
@@ -45,7 +67,7 @@ export function Layout({ settings, meta, draft, children }: LayoutProps) {
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route (it clears the draft cookie and
               redirects), not a page: the rule counts every file under pages/, api/ included, and <Link> would try to
               load it as a page */}
-          Preview: showing drafts. <a href="/api/draft-mode/disable">Stop previewing</a>
+          {tNodes('site.previewShowingDrafts', { stop: <a href="/api/draft-mode/disable">{t('site.stopPreviewing')}</a> })}
         </div>
       ) : null}
       <header className="site-header">
@@ -54,16 +76,19 @@ export function Layout({ settings, meta, draft, children }: LayoutProps) {
         </div>
         <div className="site-band">
           <div className="width-container">
-            <nav className="site-nav" aria-label="Main">
+            <nav className="site-nav" aria-label={t('site.mainNavigation')}>
               <ul>
                 <li>
-                  <a href={paths.home()}>Guides</a>
+                  <a href={paths.home(language.code)}>{t('site.guides')}</a>
                 </li>
                 <li>
-                  <a href={paths.organisations()}>Organisations</a>
+                  {/* The organisation pages are in the site's default language: say so to the browser. */}
+                  <a href={paths.organisations()} hrefLang={defaultHrefLang}>
+                    {t('site.organisations')}
+                  </a>
                 </li>
                 <li>
-                  <a href={paths.search()}>Search</a>
+                  <a href={paths.search(language.code)}>{t('site.search')}</a>
                 </li>
               </ul>
             </nav>
@@ -75,11 +100,25 @@ export function Layout({ settings, meta, draft, children }: LayoutProps) {
           {children}
         </main>
         <footer className="site-footer">
-          <p className="footer-name">{identity.name}</p>
-          {identity.funderLine ? <p className="funder-line">{identity.funderLine}</p> : null}
+          <p className="footer-name">
+            <InLanguage>{identity.name}</InLanguage>
+          </p>
+          {identity.funderLine ? (
+            <p className="funder-line">
+              <InLanguage>{identity.funderLine}</InLanguage>
+            </p>
+          ) : null}
           <p className="footer-privacy">
-            This site does not use cookies or tracking. Your visit is not recorded by this site. To leave quickly, use &ldquo;Exit this page&rdquo;
-            <span className="keyboard-hint"> or press Shift 3 times</span>.
+            {t('site.footerPrivacy')}{' '}
+            {tNodes('site.footerLeaveQuickly', {
+              exit: t('site.exitThisPage'),
+              keyboardHint: (
+                <span className="keyboard-hint">
+                  {' '}
+                  {t('site.footerKeyboardHint')}
+                </span>
+              ),
+            })}
           </p>
         </footer>
       </div>

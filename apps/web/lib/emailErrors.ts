@@ -1,13 +1,18 @@
 // The "email me" form's failure codes (in the URL as /guides/<slug>/email-problem?email=<code>, never the address) and the
-// friendly message each one shows.
+// phrase each one shows (the words are in packages/content/src/phrases/site.ts and each language's catalogue).
 export const EMAIL_ERRORS = {
-  'invalid-address': 'Enter an email address in the right format, like name@example.com.',
-  'too-many': 'Too many emails have been asked for. Please wait an hour and try again, or download the leaflet instead.',
-  unavailable: 'We could not send the email just now. Please try again later, or download the leaflet instead.',
+  'invalid-address': 'site.emailErrorInvalidAddress',
+  'too-many': 'site.emailErrorTooMany',
+  unavailable: 'site.emailErrorUnavailable',
 } as const
 
 export type EmailErrorCode = keyof typeof EMAIL_ERRORS
 
-export function emailErrorMessage(code: unknown): string | undefined {
-  return typeof code === 'string' && Object.hasOwn(EMAIL_ERRORS, code) ? EMAIL_ERRORS[code as EmailErrorCode] : undefined
+/** The code in a request's query, if it is one of ours. */
+export function emailErrorCode(code: unknown): EmailErrorCode | undefined {
+  return typeof code === 'string' && Object.hasOwn(EMAIL_ERRORS, code) ? (code as EmailErrorCode) : undefined
+}
+
+export function emailErrorPhrase(code: EmailErrorCode): (typeof EMAIL_ERRORS)[EmailErrorCode] {
+  return EMAIL_ERRORS[code]
 }

@@ -9,6 +9,16 @@ test('normalises case, accents and punctuation', () => {
   expect(queryTerms('  fraud   Fraud  ')).toEqual(['fraud'])
 })
 
+test('Urdu typed on an Arabic keyboard, with vowel marks, a zero-width non-joiner or Eastern digits, matches the same word', () => {
+  // Arabic yeh and kaf for Farsi yeh and keheh; a zabar over a letter; ZWNJ inside a word; Urdu digits.
+  expect(normaliseText('\u0643\u064A')).toBe(normaliseText('\u06A9\u06CC'))
+  expect(normaliseText('مَدد')).toBe(normaliseText('مدد'))
+  expect(normaliseText('می\u200Cتوانم')).toBe('میتوانم')
+  expect(normaliseText('۰۸۰۰ ٦١٢')).toBe('0800 612')
+  // Welsh and Polish letters keep their words whole.
+  expect(queryTerms('Twyll ŵyr, oszustwo Łódź')).toEqual(['twyll', 'wyr', 'oszustwo', 'łodz'])
+})
+
 test('finds guides by title, summary and section text, and organisations by name and description', () => {
   expect(search(content, 'derbyshire', 'fraud').guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
   expect(search(content, 'derbyshire', 'crime reference').guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])

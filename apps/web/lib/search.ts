@@ -1,15 +1,41 @@
 // Site search: matches every word of the query against guide titles, summaries and section text and
 // organisation names and descriptions, for the area the site serves. Plain server-side code, no JS needed.
+// Guides are searched in every language, so an Urdu, Welsh or Polish reader finds a guide by its own words;
+// each guide comes back once, in the version that matched best (the reader's language first on a tie).
 import { toPlainText } from '@portabletext/react'
-import { guidesForArea, organisationsServingArea, type Content, type Guide, type Organisation } from '@signpost/content'
+import { guidesForArea, organisationsServingArea, SUPPORTED_LANGUAGES, type Content, type Guide, type Organisation } from '@signpost/content'
 
 export type SearchResults = { query: string; guides: Guide[]; organisations: Organisation[] }
 
-/** Lower case, accents removed, punctuation as spaces: "Cyber-crime" finds "cyber crime" and "cybercrime" finds itself. */
+/**
+ * Letters that the same word is typed with on different keyboards, folded to the one Urdu text uses: Arabic
+ * yeh and alef maksura to Farsi yeh, Arabic kaf to keheh, Arabic heh to heh goal; Arabic-Indic and Eastern
+ * Arabic-Indic digits to 0-9 (so "۰۸۰۰" finds "0800"). Tatweel (the stretching line) is dropped.
+ */
+const FOLDS: Record<string, string> = {
+  '\u064A': '\u06CC',
+  '\u0649': '\u06CC',
+  '\u0643': '\u06A9',
+  '\u0647': '\u06C1',
+  '\u0640': '',
+}
+const foldLetter = (c: string): string => {
+  const code = c.codePointAt(0) ?? 0
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660)
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0)
+  return FOLDS[c] ?? c
+}
+
+/**
+ * Lower case, accents and vowel marks removed, punctuation as spaces: "Cyber-crime" finds "cyber crime" and
+ * "cybercrime" finds itself; "Łódź" is "łodz". Invisible format characters (the zero-width non-joiner inside
+ * Urdu words, direction marks) are removed without splitting the word.
+ */
 export function normaliseText(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(/[\p{M}\p{Cf}]+/gu, '')
+    .replace(/[\u0640\u0643\u0647\u0649\u064A\u0660-\u0669\u06F0-\u06F9]/g, foldLetter)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
@@ -44,17 +70,27 @@ function ranked<T>(items: T[], scoreOf: (item: T) => number): T[] {
     .map((r) => r.item)
 }
 
-export function search(content: Content, areaSlug: string, query: string): SearchResults {
+function guideScore(terms: string[], g: Guide): number {
+  return score(terms, [
+    { text: g.title, weight: 4 },
+    { text: g.summary, weight: 3 },
+    ...g.sections.map((s) => ({ text: `${s.heading} ${toPlainText(s.body as Parameters<typeof toPlainText>[0])}`, weight: 1 })),
+    ...g.steps.map((s) => ({ text: s.text, weight: 1 })),
+  ])
+}
+
+/** `lang`: the reader's language (the search page's); its version of a guide wins a tie. */
+export function search(content: Content, areaSlug: string, query: string, lang: string = SUPPORTED_LANGUAGES[0]?.code ?? 'en'): SearchResults {
   const terms = queryTerms(query)
   if (terms.length === 0) return { query: query.trim(), guides: [], organisations: [] }
-  const guides = ranked(guidesForArea(content, areaSlug), (g) =>
-    score(terms, [
-      { text: g.title, weight: 4 },
-      { text: g.summary, weight: 3 },
-      ...g.sections.map((s) => ({ text: `${s.heading} ${toPlainText(s.body as Parameters<typeof toPlainText>[0])}`, weight: 1 })),
-      ...g.steps.map((s) => ({ text: s.text, weight: 1 })),
-    ]),
+  const languages = [...SUPPORTED_LANGUAGES].sort((a, b) => Number(b.code === lang) - Number(a.code === lang))
+  // Every version of every guide, the reader's language first; then the best version of each guide.
+  const versions = ranked(
+    languages.flatMap((l) => guidesForArea(content, areaSlug, l.code)),
+    (g) => guideScore(terms, g),
   )
+  const seen = new Set<string>()
+  const guides = versions.filter((g) => !seen.has(g.slug) && Boolean(seen.add(g.slug)))
   const organisations = ranked(organisationsServingArea(content, areaSlug), (o) =>
     score(terms, [
       { text: o.name, weight: 4 },

@@ -11,8 +11,9 @@ export default async function leaflet(req: NextApiRequest, res: NextApiResponse)
   res.removeHeader('X-Frame-Options')
   if (!allowMethods(req, res, ['GET', 'HEAD'])) return
   const format: LeafletFormat = queryValue(req, 'format') === 'large-print' ? 'large-print' : 'standard'
-  const view = await loadGuideView(queryValue(req, 'slug') ?? '', req.draftMode)
-  if (!view) return res.status(404).json({ error: 'No such guide.' })
+  // ?lang=ur: the translation's leaflet (the guide page in that language links here so).
+  const view = await loadGuideView(queryValue(req, 'slug') ?? '', req.draftMode, queryValue(req, 'lang') || undefined)
+  if (!view) return res.status(404).json({ error: 'No such guide in that language.' })
   const { bytes, fileName } = await renderLeafletFile(view, format)
   res.setHeader('Content-Type', 'application/pdf')
   // A download for readers; `?view=inline` shows it in place, for the Studio's leaflet view (an iframe).

@@ -1,15 +1,16 @@
 // One organisation: what it does, how to contact it, and the guides that point to it.
-import { guidesSignposting, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
+import { DEFAULT_LANGUAGE, guidesSignposting, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticPaths, GetStaticProps, PageConfig } from 'next'
 import { ContactPoints, OrganisationTags } from '../../components/ContactPoints'
 import { Layout } from '../../components/Layout'
 import { getContent, plain } from '../../lib/content'
 import { paths } from '../../lib/paths'
+import { phraseBook, t, type PhraseBook } from '../../lib/phrases'
 import { siteArea } from '../../lib/site'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Props = { settings: SiteSettings; organisation: Organisation; guides: { slug: string; title: string }[]; draft: boolean }
+type Props = { settings: SiteSettings; book: PhraseBook; organisation: Organisation; guides: { slug: string; title: string }[]; draft: boolean }
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const content = await getContent()
@@ -24,6 +25,7 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
   return {
     props: plain({
       settings: content.settings,
+      book: phraseBook(content, DEFAULT_LANGUAGE),
       organisation,
       guides: guidesSignposting(content, organisation.slug, area).map((g) => ({ slug: g.slug, title: g.title })),
       draft: Boolean(draftMode),
@@ -31,10 +33,11 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
   }
 }
 
-export default function OrganisationPage({ settings, organisation, guides, draft }: Props) {
+export default function OrganisationPage({ settings, book, organisation, guides, draft }: Props) {
   return (
     <Layout
       settings={settings}
+      book={book}
       draft={draft}
       meta={{ title: organisation.name, description: organisation.description.slice(0, 155), canonical: organisation.url }}
     >
@@ -43,13 +46,13 @@ export default function OrganisationPage({ settings, organisation, guides, draft
       <p className="lead">{organisation.description}</p>
       {organisation.contactPoints.length > 0 ? (
         <>
-          <h2>Contact {organisation.name}</h2>
+          <h2>{t(book, 'site.contactOrganisation', { name: organisation.name })}</h2>
           <ContactPoints organisation={organisation} />
         </>
       ) : null}
       {guides.length > 0 ? (
         <>
-          <h2>Guides that mention {organisation.name}</h2>
+          <h2>{t(book, 'site.guidesThatMention', { name: organisation.name })}</h2>
           <ul className="card-list">
             {guides.map((g) => (
               <li key={g.slug}>
@@ -60,7 +63,7 @@ export default function OrganisationPage({ settings, organisation, guides, draft
         </>
       ) : null}
       <p>
-        <a href={paths.organisations()}>All organisations</a>
+        <a href={paths.organisations()}>{t(book, 'site.allOrganisations')}</a>
       </p>
     </Layout>
   )

@@ -1,15 +1,16 @@
 // Every organisation that can help in this site's area, local services first.
-import { getArea, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
+import { DEFAULT_LANGUAGE, getArea, organisationsServingArea, type Organisation, type SiteSettings } from '@signpost/content'
 import type { GetStaticProps, PageConfig } from 'next'
 import { Layout } from '../../components/Layout'
 import { OrganisationCard } from '../../components/OrganisationCard'
 import { getContent, plain } from '../../lib/content'
 import { paths } from '../../lib/paths'
+import { phraseBook, t, type PhraseBook } from '../../lib/phrases'
 import { absoluteUrl, siteArea } from '../../lib/site'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 
-type Props = { settings: SiteSettings; areaName: string; organisations: Organisation[]; draft: boolean; canonical: string }
+type Props = { settings: SiteSettings; book: PhraseBook; areaName: string; organisations: Organisation[]; draft: boolean; canonical: string }
 
 export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   const content = await getContent({ draft: draftMode })
@@ -17,6 +18,7 @@ export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   return {
     props: plain({
       settings: content.settings,
+      book: phraseBook(content, DEFAULT_LANGUAGE),
       areaName: getArea(content, area).name,
       organisations: organisationsServingArea(content, area),
       draft: Boolean(draftMode),
@@ -25,19 +27,20 @@ export const getStaticProps: GetStaticProps<Props> = async ({ draftMode }) => {
   }
 }
 
-export default function Organisations({ settings, areaName, organisations, draft, canonical }: Props) {
+export default function Organisations({ settings, book, areaName, organisations, draft, canonical }: Props) {
   return (
     <Layout
       settings={settings}
+      book={book}
       draft={draft}
       meta={{
-        title: 'Organisations that can help',
-        description: `Support services, reporting centres and charities that help victims of crime in ${areaName}.`,
+        title: t(book, 'site.organisationsTitle'),
+        description: t(book, 'site.organisationsDescription', { area: areaName }),
         canonical,
       }}
     >
-      <h1>Organisations that can help in {areaName}</h1>
-      <p className="lead">Local services are listed first.</p>
+      <h1>{t(book, 'site.organisationsHeading', { area: areaName })}</h1>
+      <p className="lead">{t(book, 'site.localFirst')}</p>
       {organisations.map((o) => (
         <OrganisationCard key={o.slug} organisation={o} headingLevel={2} />
       ))}

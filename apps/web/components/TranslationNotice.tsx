@@ -1,0 +1,26 @@
+// What a reader of a translation is told about it: that no qualified translator has checked it yet (with the
+// English version offered), and that it was last checked against an English original that has changed since.
+import type { GuideView } from '@signpost/content'
+import { readerDate } from '@signpost/content/rules'
+import { paths } from '../lib/paths'
+import { usePhrases } from './Phrases'
+
+export function TranslationNotice({ view }: { view: GuideView }) {
+  const { t, language, defaultHrefLang } = usePhrases()
+  const { translation } = view.guide
+  if (!translation || (translation.reviewed && !translation.outOfDate)) return null
+  const english = view.original ? (
+    <p>
+      <a href={paths.guide(view.original.slug)} hrefLang={defaultHrefLang}>
+        {t('common.readInEnglish')}
+      </a>
+    </p>
+  ) : null
+  return (
+    <div className="translation-notice" role="note">
+      {translation.reviewed ? null : <p>{t('common.translationUnchecked')}</p>}
+      {translation.outOfDate ? <p>{t('common.translationOutOfDate', { date: readerDate(translation.checkedAgainstOriginalOn, language.tag) })}</p> : null}
+      {english}
+    </div>
+  )
+}
