@@ -52,15 +52,18 @@ const MIGRATION_LOCK = [0x5369676e, 1]
 /** Runs `fn` on one connection that holds the migration lock (waiting for another process that holds it). */
 async function withMigrationLock<T>(pool: Pool, now: () => number, fn: (context: PostgresMigrationContext) => Promise<T>): Promise<T> {
   const client = await pool.connect()
+  // A session lock lasts as long as the connection: if unlocking fails, the connection is closed (which releases it)
+  // rather than returned to the pool still holding it, where it would keep every other process waiting.
+  let broken: Error | undefined
   try {
     await client.query('SELECT pg_advisory_lock($1, $2)', MIGRATION_LOCK)
     try {
       return await fn({ client, now })
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK)
+      await client.query('SELECT pg_advisory_unlock($1, $2)', MIGRATION_LOCK).catch((e: unknown) => (broken = e as Error))
     }
   } finally {
-    client.release()
+    client.release(broken ?? false)
   }
 }
 

@@ -34,6 +34,8 @@ export async function scrubErased(pool: Pool): Promise<{ walCleared: boolean; re
   const gen = gens.rows[0]
   if (!gen || gen.erased_gen <= gen.scrubbed_gen) return { walCleared: true }
   const client = await pool.connect()
+  // The connection goes back to the pool only with its settings restored; otherwise it is closed.
+  let broken: Error | undefined
   try {
     const before = await client.query<{ file: string }>("SELECT pg_relation_filenode('messages')::text AS file")
     await client.query(`SET lock_timeout = '${LOCK_TIMEOUT}'`)
@@ -53,7 +55,7 @@ export async function scrubErased(pool: Pool): Promise<{ walCleared: boolean; re
       }
     } finally {
       client.off('notice', onNotice)
-      await client.query('RESET lock_timeout')
+      await client.query('RESET lock_timeout').catch((e: unknown) => (broken = e as Error))
     }
     const after = await client.query<{ file: string }>("SELECT pg_relation_filenode('messages')::text AS file")
     if (before.rows[0]?.file === after.rows[0]?.file) {
@@ -79,6 +81,6 @@ export async function scrubErased(pool: Pool): Promise<{ walCleared: boolean; re
     }
     return { walCleared: false, residue: `${WAL_RESIDUE}${checkpoint}` }
   } finally {
-    client.release()
+    client.release(broken ?? false)
   }
 }

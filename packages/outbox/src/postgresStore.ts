@@ -109,16 +109,18 @@ export class PostgresQueue implements QueueStore {
 
   private async transaction<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.open().connect()
+    // A connection that failed mid-transaction (server restart, network) is thrown away, not handed to the next caller.
+    let broken: Error | undefined
     try {
       await client.query('BEGIN')
       const out = await fn(client)
       await client.query('COMMIT')
       return out
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined)
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback as Error))
       throw e
     } finally {
-      client.release()
+      client.release(broken ?? false)
     }
   }
 

@@ -176,6 +176,34 @@ describe('PostgreSQL: several worker processes on one queue', () => {
   })
 })
 
+describe('PostgreSQL: connections that the server drops', () => {
+  it('keeps working after the server ends every connection of the queue (a restart, a failover): nothing lost, the process not ended', async () => {
+    const url = await freshDatabase()
+    const store = await openPostgresQueue(url)
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      const first = (await store.enqueue(contractText(1))).id
+      // Several connections open in the pool, then all of them killed while idle.
+      await Promise.all([store.counts(), store.list(), store.get(first), store.counts()])
+      const killed = await admin.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'signpost-queue' AND datname = current_database()) t",
+      )
+      expect(killed.rows[0]?.n).toBeGreaterThan(0)
+      await new Promise((r) => setTimeout(r, 200))
+      // A call may meet a connection that died under it; the pool drops it, and the next call works.
+      let counts = await store.counts().catch(() => undefined)
+      counts ??= await store.counts()
+      expect(counts).toMatchObject({ queued: 1 })
+      expect((await store.enqueue(contractText(2))).created).toBe(true)
+      expect((await store.claim(5)).map((m) => m.reference).sort()).toEqual(['ref-1', 'ref-2'])
+    } finally {
+      await admin.end()
+      await store.close()
+    }
+  })
+})
+
 describe('PostgreSQL: schema migrations', () => {
   it('applies each migration once when four processes start on a new database at the same moment', async () => {
     const url = await freshDatabase()
