@@ -93,9 +93,15 @@ export class PostgresQueue implements QueueStore {
     this.retryPolicies = retryPoliciesOf(options.retry)
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS
-    this.pool = new pg.Pool({ connectionString: url, types: typeParsers, application_name: 'signpost-queue' })
+    // An unreachable server fails a call within 10 s instead of hanging it; keep-alive notices a vanished host.
+    this.pool = new pg.Pool({ connectionString: url, types: typeParsers, application_name: 'signpost-queue', connectionTimeoutMillis: 10_000, keepAlive: true })
     // A connection dropped while idle (a server restart) must not end the process; the next query reconnects.
     this.pool.on('error', (e) => console.error(`Queue on ${this.location}: an idle connection failed: ${e.message}`))
+    // A process frozen inside a transaction (SIGSTOP, a paused VM) would hold its row and recipient locks; the server
+    // ends such a transaction after a minute so every other process goes on.
+    this.pool.on('connect', (client) => {
+      client.query("SET idle_in_transaction_session_timeout = '60s'").catch(() => undefined)
+    })
   }
 
   private open(): Pool {
