@@ -37,6 +37,15 @@ describe('renderAdviceSms', () => {
     expect(body).toContain(view.guide.url)
   })
 
+  it('leaves out a title too long for the text, keeping the guide address alone', () => {
+    const long = { ...view, guide: { ...view.guide, title: 'W'.repeat(1000) } }
+    const { body, length } = renderAdviceSms(long)
+    expect(length.texts).toBeLessThanOrEqual(2)
+    expect(body).not.toContain('WWW')
+    expect(body.split('\n')).toContain(view.guide.url)
+    expect(body).toContain('0800 612 6505')
+  })
+
   it("uses the editors' own Text message when the guide has one, with the guide's address after it", () => {
     const own = { ...view, guide: { ...view.guide, textMessage: 'Call DVS free on 0800 612 6505 – we can help.' } }
     const { body } = renderAdviceSms(own)
@@ -45,7 +54,10 @@ describe('renderAdviceSms', () => {
   })
 
   it('refuses, naming the guide, a text that cannot be made at most 6 texts long', () => {
-    const huge = { ...view, guide: { ...view.guide, title: 'W'.repeat(1000) } }
+    // The service's name is never left out (a title too long is: the address alone stays, see below).
+    const support = view.primarySupport!
+    const hugeName = { ...support, name: 'W'.repeat(1000) }
+    const huge = { ...view, primarySupport: hugeName, organisations: view.organisations.map((o) => (o === support ? hugeName : o)) }
     expect(() => renderAdviceSms(huge)).toThrow(SmsTooLongError)
     expect(() => renderAdviceSms(huge)).toThrow(/Guide "cyber-crime-and-fraud": The text message is too long/)
   })

@@ -65,8 +65,14 @@ function notes(org: Organisation, phone: PhoneContact, phrases: Phrases): string
   return n.length ? ` (${new Intl.ListFormat(phrases.language.tag, { type: 'unit', style: 'short' }).format(n)})` : ''
 }
 
-/** Lines in the order they are read, each with how much it is needed (lower numbers are dropped first). */
-function lines(view: GuideView, neutral: boolean): { text: string; need: number }[] {
+/**
+ * A line of the text, how much it is needed (below 7 it may be left out, lowest first) and, for some that may not be
+ * left out, a shorter form that keeps what matters (the number, the address).
+ */
+type Line = { text: string; need: number; short?: string }
+
+/** Lines in the order they are read. */
+function lines(view: GuideView, neutral: boolean): Line[] {
   const { t } = view.phrases
   const dir = view.language.dir
   const ltr = (text: string) => isolateInSms(text, dir)
@@ -74,7 +80,7 @@ function lines(view: GuideView, neutral: boolean): { text: string; need: number 
   const supportPhone = phoneOf(support)
   const supportSms = smsOf(support)
   const report = reportLine(view)
-  const out: { text: string; need: number }[] = []
+  const out: Line[] = []
   const guideText = view.guide.textMessage?.trim()
   if (guideText && !neutral)
     return [
@@ -91,31 +97,51 @@ function lines(view: GuideView, neutral: boolean): { text: string; need: number 
     out.push({ text: t('sms.emergency'), need: 2 })
     return out
   }
-  if (support && supportPhone)
-    out.push({ text: t('sms.callSupport', { name: ltr(support.name), notes: notes(support, supportPhone, view.phrases), number: ltr(supportPhone.display) }), need: 9 })
+  // Names are isolated too in right-to-left text: a line that starts with "Derbyshire Victim Services" would otherwise
+  // be laid out left to right (a phone takes a line's direction from its first letter, skipping isolated runs).
+  if (support && supportPhone) {
+    const call = (notesText: string) => t('sms.callSupport', { name: ltr(support.name), notes: notesText, number: ltr(supportPhone.display) })
+    const full = call(notes(support, supportPhone, view.phrases))
+    out.push({ text: full, need: 9, ...(full !== call('') ? { short: call('') } : {}) })
+  }
   if (keyword) out.push({ text: t('sms.textKeywordTo', keyword), need: 3 })
   if (report) out.push({ text: t('sms.reportTo', { name: ltr(report.org.name), number: ltr(report.phone.display) }), need: 8 })
-  out.push({ text: t('sms.guideLink', { title: view.guide.title, url: ltr(view.guide.url) }), need: 7 })
+  out.push({ text: t('sms.guideLink', { title: view.guide.title, url: ltr(view.guide.url) }), need: 7, short: ltr(view.guide.url) })
   out.push({ text: t('sms.emergency'), need: 2 })
   return out
 }
 
 const join = (parts: { text: string }[]): string => parts.map((p) => p.text).join('\n')
 
+/**
+ * The text at each step of making it shorter: first leaving out the least needed lines, then the shorter forms of the
+ * lines that must stay (the guide's address without its title, the service's number without "free, confidential").
+ */
+function shorterAndShorter(parts: Line[]): string[] {
+  const steps = [join(parts)]
+  let current = parts
+  for (const line of [...parts].filter((p) => p.need < 7).sort((a, b) => a.need - b.need)) {
+    current = current.filter((p) => p !== line)
+    steps.push(join(current))
+  }
+  for (const line of [...current].filter((p) => p.short !== undefined).sort((a, b) => a.need - b.need)) {
+    current = current.map((p) => (p === line ? { ...p, text: p.short ?? p.text, short: undefined } : p))
+    steps.push(join(current))
+  }
+  return steps
+}
+
 export function renderAdviceSms(view: GuideView, options: RenderAdviceSmsOptions = {}): RenderedAdviceSms {
   const neutral = Boolean(options.neutral)
   const maxTexts = options.maxTexts ?? 2
-  let parts = lines(view, neutral)
+  const parts = lines(view, neutral)
   if (parts.length === 0)
     throw new SmsTooLongError(`Guide "${view.guide.slug}" has nothing to put in a text message: no support service or report line with a phone number.`)
-  let body = join(parts)
-  // Leave out the least needed line until it fits (never the service's number, the report number or the address).
-  while (rules.smsLength(body).texts > maxTexts) {
-    const least = parts.reduce((min, p) => (p.need < min.need ? p : min))
-    if (least.need >= 7) break
-    parts = parts.filter((p) => p !== least)
-    body = join(parts)
-  }
+  // As little left out as needed to fit in maxTexts (never the service's number, the report number or the address).
+  // When even the shortest form takes more (Urdu is UCS-2: 67 characters a part), as little as that many texts need.
+  const steps = shorterAndShorter(parts)
+  const fewest = rules.smsLength(steps.at(-1) ?? '').texts
+  const body = steps.find((b) => rules.smsLength(b).texts <= Math.max(maxTexts, fewest)) ?? steps.at(-1) ?? ''
   const length = rules.smsLength(body)
   const check = rules.checkSmsLength(body, { warnAbove: maxTexts, errorAbove: 6 })
   if (!check.ok) throw new SmsTooLongError(`Guide "${view.guide.slug}": ${check.message}`)
