@@ -5,9 +5,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
+import { DEFAULT_LANGUAGE } from '@signpost/content'
 import { state, type PackJob } from './state'
 
-export type PackRequest = { area: string; guides: string[]; format: 'standard' | 'large-print'; layout: 'standard' | 'booklet'; copies: number }
+export type PackRequest = {
+  area: string
+  guides: string[]
+  /** Language codes, in the order the pack puts them (each guide's leaflet in each language it exists in). */
+  langs: string[]
+  format: 'standard' | 'large-print'
+  layout: 'standard' | 'booklet'
+  copies: number
+}
 
 const MAX_JOBS_KEPT = 50
 
@@ -31,7 +40,8 @@ export function startPack(owner: string, request: PackRequest, onFinish?: (job: 
     }
   }
   const id = randomUUID()
-  const fileName = `print-pack-${request.area || 'area'}-${request.format}${request.layout === 'booklet' ? '-booklet' : ''}-x${request.copies}.pdf`
+  const langs = request.langs.filter((l) => l !== DEFAULT_LANGUAGE || request.langs.length > 1)
+  const fileName = `print-pack-${request.area || 'area'}-${request.format}${langs.length ? `-${langs.join('-')}` : ''}${request.layout === 'booklet' ? '-booklet' : ''}-x${request.copies}.pdf`
   const job: PackJob = {
     id,
     owner,

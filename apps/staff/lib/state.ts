@@ -30,6 +30,8 @@ export type Draft = {
   channel: 'email' | 'sms'
   guide: string
   area: string
+  /** The language to send the guide in (a code from SUPPORTED_LANGUAGES). */
+  lang: string
   to: string
   neutral: boolean
   attachLeaflet: boolean

@@ -3,10 +3,10 @@
 import { createWriteStream } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
-import { checkSiteUrlForOutput, getArea, getGuide, guidesForArea, loadContent, sourceFromEnv, viewGuide } from '@signpost/content'
+import { checkSiteUrlForOutput, getArea, getGuide, getLanguage, guidesForArea, loadContent, sourceFromEnv, viewGuide } from '@signpost/content'
 import * as leaflets from '@signpost/leaflets'
 
-const { area: areaSlug, guides: slugs, format, layout, copies, file } = workerData
+const { area: areaSlug, guides: slugs, langs = ['en'], format, layout, copies, file } = workerData
 
 async function build() {
   // The leaflets' links and QR codes point at SIGNPOST_SITE_URL: an unusable one is refused, a local one is warned about
@@ -16,9 +16,12 @@ async function build() {
   if (site.refuse) throw new Error(site.warning)
   const content = await loadContent({ source: sourceFromEnv() })
   const area = getArea(content, areaSlug || undefined)
-  const guides = slugs.length ? slugs.map((slug) => getGuide(content, slug, area.slug)) : guidesForArea(content, area.slug)
+  // Language by language (all the Urdu leaflets together), each guide's leaflet in that language.
+  const guides = langs.flatMap((lang) =>
+    (slugs.length ? slugs.map((slug) => getGuide(content, slug, area.slug, lang)) : guidesForArea(content, area.slug, lang)).map((g) => ({ slug: g.slug, lang })),
+  )
   if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
-  const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug), copies }))
+  const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug, g.lang), copies }))
   const render = layout === 'booklet' ? leaflets.renderBookletPack : leaflets.renderPack
   if (typeof render !== 'function') throw new Error('The booklet layout is not available in this build of the leaflets library.')
   const partial = `${file}.part`
@@ -39,7 +42,8 @@ async function build() {
     out,
   )
   await rename(partial, file)
-  const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}: ${result.pages} pages`
+  const languages = langs.map((l) => getLanguage(l).name).join(', ')
+  const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}${langs.length > 1 || langs[0] !== 'en' ? `, in ${languages}` : ''}: ${result.pages} pages`
   parentPort.postMessage({ type: 'done', summary: what, warning: site.warning, pages: result.pages })
 }
 

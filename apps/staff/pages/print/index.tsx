@@ -1,9 +1,10 @@
 // Print a pack: choose guides (or all for the area), format, layout and copies; the pack is built in the background.
-import { getArea, guidesForArea } from '@signpost/content'
+import { DEFAULT_LANGUAGE, getArea, guidesForArea } from '@signpost/content'
 import * as leaflets from '@signpost/leaflets'
 import type { GetServerSideProps, PageConfig } from 'next'
 import { Forbidden, Layout } from '../../components/Layout'
 import { guardPage, type PageUser } from '../../lib/guard'
+import { languageOptions, type LanguageOption } from '../../lib/languages'
 import { MAX_COPIES } from '../../lib/limits'
 import { content } from '../../lib/state'
 
@@ -17,26 +18,41 @@ function bookletAvailable(): boolean {
 const BOOKLET_PACK_EXPORT = ['render', 'Booklet', 'Pack'].join('')
 
 type Option = { value: string; label: string }
-type Props = { user: PageUser; forbidden?: boolean; area?: string; areas?: Option[]; guides?: Option[]; booklet?: boolean; error?: string | null }
+type Props = {
+  user: PageUser
+  forbidden?: boolean
+  area?: string
+  areas?: Option[]
+  guides?: Option[]
+  languages?: LanguageOption[]
+  booklet?: boolean
+  error?: string | null
+}
 
 export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const g = guardPage(ctx, 'print')
   if (!g.ok) return g.result
   const c = await content()
   const area = getArea(c, typeof ctx.query.area === 'string' && c.areas.some((a) => a.slug === ctx.query.area) ? ctx.query.area : c.settings.defaultArea)
+  const guides = guidesForArea(c, area.slug)
   return {
     props: {
       user: g.user,
       area: area.slug,
       areas: c.areas.map((a) => ({ value: a.slug, label: a.name })),
-      guides: guidesForArea(c, area.slug).map((x) => ({ value: x.slug, label: x.title })),
+      guides: guides.map((x) => ({ value: x.slug, label: x.title })),
+      languages: languageOptions(
+        c,
+        guides.map((x) => x.slug),
+        area.slug,
+      ),
       booklet: bookletAvailable(),
       error: typeof ctx.query.error === 'string' ? ctx.query.error.slice(0, 300) : null,
     },
   }
 }
 
-export default function Print({ user, forbidden, area, areas = [], guides = [], booklet, error }: Props) {
+export default function Print({ user, forbidden, area, areas = [], guides = [], languages = [], booklet, error }: Props) {
   if (forbidden) return <Forbidden user={user} />
   return (
     <Layout title="Print a pack" user={user}>
@@ -61,6 +77,16 @@ export default function Print({ user, forbidden, area, areas = [], guides = [], 
           {guides.map((x) => (
             <label className="check" key={x.value}>
               <input type="checkbox" name="guide" value={x.value} /> {x.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Languages</legend>
+          <span className="hint">Each leaflet in every language chosen, one language after another. Only the languages the guides are written in.</span>
+          {languages.map((l) => (
+            <label className="check" key={l.value}>
+              <input type="checkbox" name="lang" value={l.value} defaultChecked={l.value === DEFAULT_LANGUAGE} /> {l.label}
+              {l.everyGuide ? '' : ' (not every guide)'}
             </label>
           ))}
         </fieldset>

@@ -1,10 +1,11 @@
-// Send advice, step 1: choose the guide, area, recipient and options. "Preview" shows the email before anything is sent.
-import { getArea, guidesForArea } from '@signpost/content'
+// Send advice, step 1: choose the guide, area, language, recipient and options. "Preview" shows the email before anything is sent.
+import { DEFAULT_LANGUAGE, getArea, guidesForArea } from '@signpost/content'
 import type { GetServerSideProps, PageConfig } from 'next'
 import Link from 'next/link'
 import { Forbidden, Layout } from '../../components/Layout'
 import { draftFor, newFormKey } from '../../lib/drafts'
 import { guardPage, type PageUser } from '../../lib/guard'
+import { languageOptions, type LanguageOption } from '../../lib/languages'
 import { content } from '../../lib/state'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
@@ -16,7 +17,8 @@ type Props = {
   formKey?: string
   guides?: Option[]
   areas?: Option[]
-  values?: { channel: 'email' | 'sms'; guide: string; area: string; to: string; mobile: string; neutral: boolean; attachLeaflet: boolean }
+  languages?: LanguageOption[]
+  values?: { channel: 'email' | 'sms'; guide: string; area: string; lang: string; to: string; mobile: string; neutral: boolean; attachLeaflet: boolean }
   error?: string | null
   query?: string
 }
@@ -42,9 +44,15 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
       formKey: draft && !draft.messageId && !draft.error?.startsWith('idempotencyKey') ? draft.key : newFormKey(),
       guides,
       areas: c.areas.map((a) => ({ value: a.slug, label: a.name })),
+      languages: languageOptions(
+        c,
+        guides.map((x) => x.value),
+        area.slug,
+      ),
       values: {
         guide: draft?.guide ?? guides[0]?.value ?? '',
         area: area.slug,
+        lang: draft?.lang ?? DEFAULT_LANGUAGE,
         channel: draft?.channel ?? 'email',
         to: draft?.channel === 'email' ? draft.to : '',
         mobile: draft?.channel === 'sms' ? draft.to : '',
@@ -57,7 +65,7 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   }
 }
 
-export default function Send({ user, forbidden, formKey, guides = [], areas = [], values, error, query = '' }: Props) {
+export default function Send({ user, forbidden, formKey, guides = [], areas = [], languages = [], values, error, query = '' }: Props) {
   if (forbidden || !values) return <Forbidden user={user} />
   return (
     <Layout title="Send advice" user={user}>
@@ -97,6 +105,17 @@ export default function Send({ user, forbidden, formKey, guides = [], areas = []
           {guides.map((x) => (
             <option key={x.value} value={x.value}>
               {x.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="lang">
+          Language <span className="hint">Only the languages the guide is written in. An attached leaflet is in the same language.</span>
+        </label>
+        <select id="lang" name="lang" defaultValue={values.lang}>
+          {languages.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+              {l.everyGuide ? '' : ' – not every guide'}
             </option>
           ))}
         </select>

@@ -12,7 +12,9 @@ export const config: PageConfig = { unstable_runtimeJS: false }
 type Props = {
   user: PageUser
   forbidden?: boolean
-  draft?: { key: string; to: string; guideTitle: string; areaName: string; neutral: boolean; attachLeaflet: boolean }
+  draft?: { key: string; to: string; guideTitle: string; areaName: string; languageName: string; neutral: boolean; attachLeaflet: boolean }
+  /** The message's language, for its text shown here (Urdu is read right to left). */
+  written?: { lang: string; dir: 'ltr' | 'rtl' }
   email?: { subject: string; senderName: string | null; text: string }
   sms?: { body: string; texts: number }
 }
@@ -28,8 +30,17 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
     return {
       props: {
         user: g.user,
-        draft: { key: draft.key, to: draft.to, guideTitle: text.guideTitle, areaName: text.areaName, neutral: draft.neutral, attachLeaflet: false },
+        draft: {
+          key: draft.key,
+          to: draft.to,
+          guideTitle: text.guideTitle,
+          areaName: text.areaName,
+          languageName: text.languageName,
+          neutral: draft.neutral,
+          attachLeaflet: false,
+        },
         sms: { body: text.body, texts: text.texts },
+        written: { lang: text.languageTag, dir: text.dir },
       },
     }
   }
@@ -42,15 +53,17 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
         to: draft.to,
         guideTitle: rendered.guideTitle,
         areaName: rendered.areaName,
+        languageName: rendered.languageName,
         neutral: draft.neutral,
         attachLeaflet: draft.attachLeaflet,
       },
       email: { subject: rendered.subject, senderName: rendered.senderName ?? null, text: rendered.text },
+      written: { lang: rendered.languageTag, dir: rendered.dir },
     },
   }
 }
 
-export default function Preview({ user, forbidden, draft, email, sms }: Props) {
+export default function Preview({ user, forbidden, draft, email, sms, written }: Props) {
   if (forbidden || !draft) return <Forbidden user={user} />
   const sendForm = (
     <form method="post" action="/api/send/send">
@@ -75,13 +88,19 @@ export default function Preview({ user, forbidden, draft, email, sms }: Props) {
               </td>
             </tr>
             <tr>
+              <th scope="row">Language</th>
+              <td id="language">{draft.languageName}</td>
+            </tr>
+            <tr>
               <th scope="row">Length</th>
               <td>{sms.texts === 1 ? '1 text' : `${sms.texts} texts`}</td>
             </tr>
           </tbody>
         </table>
         <h2>The text</h2>
-        <pre id="sms-body">{sms.body}</pre>
+        <pre id="sms-body" lang={written?.lang} dir={written?.dir}>
+          {sms.body}
+        </pre>
         {sendForm}
         <p>
           <Link href={`/send?draft=${draft.key}`}>Change something</Link>
@@ -104,13 +123,19 @@ export default function Preview({ user, forbidden, draft, email, sms }: Props) {
           </tr>
           <tr>
             <th scope="row">Subject</th>
-            <td id="subject">{email.subject}</td>
+            <td id="subject" lang={written?.lang} dir={written?.dir}>
+              {email.subject}
+            </td>
           </tr>
           <tr>
             <th scope="row">Guide</th>
             <td>
               {draft.guideTitle} ({draft.areaName})
             </td>
+          </tr>
+          <tr>
+            <th scope="row">Language</th>
+            <td id="language">{draft.languageName}</td>
           </tr>
           <tr>
             <th scope="row">Options</th>
@@ -122,7 +147,9 @@ export default function Preview({ user, forbidden, draft, email, sms }: Props) {
       <iframe className="preview" title="The email as it will arrive" src={`/api/send/frame?draft=${draft.key}`} sandbox="" />
       <details>
         <summary>Plain-text version</summary>
-        <pre>{email.text}</pre>
+        <pre lang={written?.lang} dir={written?.dir}>
+          {email.text}
+        </pre>
       </details>
       {sendForm}
       <p>

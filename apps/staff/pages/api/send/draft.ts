@@ -1,5 +1,6 @@
 // POST /api/send/draft: checks the form with the email app's own rules, keeps it as a draft, and shows the preview
 // (or the form again, with the outbox's message naming the field).
+import { DEFAULT_LANGUAGE } from '@signpost/content'
 import { validateRequest } from '@signpost/email'
 import { validateSmsRequest } from '@signpost/sms'
 import type { NextApiRequest, NextApiResponse } from 'next'
@@ -25,6 +26,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     channel: field(req.body, 'channel') === 'sms' ? ('sms' as const) : ('email' as const),
     guide: field(req.body, 'guide'),
     area: field(req.body, 'area'),
+    lang: field(req.body, 'lang') || DEFAULT_LANGUAGE,
     to: (field(req.body, 'channel') === 'sms' ? field(req.body, 'mobile') : field(req.body, 'to')).trim(),
     neutral: checked(req.body, 'neutral'),
     attachLeaflet: checked(req.body, 'attachLeaflet'),
@@ -33,13 +35,13 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   let error: string | undefined
   try {
     const c = await content()
-    const base = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, origin: 'api' as const }
+    const base = { guide: draft.guide, to: draft.to, area: draft.area || undefined, lang: draft.lang, neutral: draft.neutral, origin: 'api' as const }
     if (draft.channel === 'sms') validateSmsRequest(base, c)
     else validateRequest({ ...base, attachLeaflet: draft.attachLeaflet }, c)
   } catch (e) {
     // The channel's own request error names the field (to, guide, area) in plain words.
     if (!(e instanceof Error)) throw e
-    error = draft.channel === 'sms' ? e.message.replace(/^to: /, 'Mobile number: ') : e.message
+    error = (draft.channel === 'sms' ? e.message.replace(/^to: /, 'Mobile number: ') : e.message).replace(/^lang: /, 'Language: ')
   }
   saveDraft({ ...draft, error })
   res.redirect(303, error ? `/send?draft=${key}` : `/send/preview?draft=${key}`)

@@ -1,6 +1,6 @@
 // POST /api/send/send: queues the previewed draft in the outbox the email CLI and API use (EMAIL_DB), with this staff
 // member as its creator and the form's key as idempotency key, then shows "What I sent".
-import { rules } from '@signpost/content'
+import { DEFAULT_LANGUAGE, rules } from '@signpost/content'
 import { IdempotencyConflictError, RateLimitError } from '@signpost/email'
 import { maskMobileNumber } from '@signpost/outbox'
 import type { NextApiRequest, NextApiResponse } from 'next'
@@ -29,15 +29,23 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   }
   // Everything the request needs is read now, before any await: a second submission racing this one sends the same
   // request with the same key, which the outbox answers with the first one's id.
-  const request = { guide: draft.guide, to: draft.to, area: draft.area || undefined, neutral: draft.neutral, idempotencyKey: draft.key, origin: 'api' as const }
+  const request = {
+    guide: draft.guide,
+    to: draft.to,
+    area: draft.area || undefined,
+    lang: draft.lang,
+    neutral: draft.neutral,
+    idempotencyKey: draft.key,
+    origin: 'api' as const,
+  }
   const masked = draft.channel === 'sms' ? maskMobileNumber(draft.to) : rules.maskEmailAddress(draft.to)
-  const what = `${draft.channel === 'sms' ? 'text: ' : ''}${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
+  const what = `${draft.channel === 'sms' ? 'text: ' : ''}${draft.guide}${draft.area ? ` (${draft.area})` : ''}${draft.lang !== DEFAULT_LANGUAGE ? `, in ${draft.lang}` : ''}${draft.neutral ? ', neutral' : ''}${draft.attachLeaflet ? ', leaflet attached' : ''}`
   try {
     const options = { apiClient: staffClient(session.sub) }
     const { id, created } =
       draft.channel === 'sms'
-        ? (await smsOutbox()).enqueue(request, options)
-        : (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
+        ? await (await smsOutbox()).enqueue(request, options)
+        : await (await outbox()).enqueue({ ...request, attachLeaflet: draft.attachLeaflet }, options)
     draft.messageId = id
     // The address is in the outbox now; this server's copy is no longer needed.
     draft.to = ''
