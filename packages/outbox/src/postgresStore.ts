@@ -96,11 +96,8 @@ export class PostgresQueue implements QueueStore {
     // An unreachable server fails a call within 10 s instead of hanging it; keep-alive notices a vanished host.
     this.pool = new pg.Pool({ connectionString: url, types: typeParsers, application_name: 'signpost-queue', connectionTimeoutMillis: 10_000, keepAlive: true })
     // A connection dropped while idle (a server restart) must not end the process; the next query reconnects.
-    this.pool.on('error', (e) => console.error(`Queue on ${this.location}: an idle connection failed: ${e.message}`))
-    // A process frozen inside a transaction (SIGSTOP, a paused VM) would hold its row and recipient locks; the server
-    // ends such a transaction after a minute so every other process goes on.
-    this.pool.on('connect', (client) => {
-      client.query("SET idle_in_transaction_session_timeout = '60s'").catch(() => undefined)
+    this.pool.on('error', (e) => {
+      if (!this.closed) console.error(`Queue on ${this.location}: an idle connection failed: ${e.message}`)
     })
   }
 
@@ -118,7 +115,9 @@ export class PostgresQueue implements QueueStore {
     // A connection that failed mid-transaction (server restart, network) is thrown away, not handed to the next caller.
     let broken: Error | undefined
     try {
-      await client.query('BEGIN')
+      // A process frozen inside a transaction (SIGSTOP, a paused VM) would hold its row and recipient locks: the server
+      // ends such a transaction after a minute, so every other process goes on. (One round trip for both statements.)
+      await client.query("BEGIN; SET LOCAL idle_in_transaction_session_timeout = '60s'")
       const out = await fn(client)
       await client.query('COMMIT')
       return out
