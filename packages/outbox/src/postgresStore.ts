@@ -479,6 +479,17 @@ export class PostgresQueue implements QueueStore {
     await this.rows('SELECT 1')
   }
 
+  /**
+   * How far this host's clock is from the database server's, in ms (positive: this host is ahead), measured against
+   * the middle of one round trip. Leases and retries are written with each host's own clock, so hosts must agree.
+   */
+  async clockSkewMs(): Promise<number> {
+    const before = Date.now()
+    const [row] = await this.rows<{ ms: number }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms')
+    const after = Date.now()
+    return Math.round((before + after) / 2 - (row?.ms ?? (before + after) / 2))
+  }
+
   migrate(): Promise<MigrationReport> {
     return migratePostgres(this.open(), this.now)
   }
@@ -503,9 +514,24 @@ export async function openPostgresQueue(url: string, options: QueueBehaviour = {
   try {
     if (options.migrate !== false) await queue.migrate()
     else await queue.ping()
+    if (!options.now) {
+      const warning = clockSkewWarning(await queue.clockSkewMs(), queue.leaseMs)
+      if (warning) process.emitWarning(warning, 'SignpostClockSkew')
+    }
   } catch (e) {
     await queue.close()
     throw new Error(`Could not open the queue on PostgreSQL at ${queue.location}: ${(e as Error).message}`, { cause: e })
   }
   return queue
+}
+
+/**
+ * What to tell the operator when this host's clock is far enough from the database server's to matter: a tenth of a
+ * lease (at least a second). Another host compares this host's lease times with its own clock, so a host running
+ * ahead takes back live workers' claims early, and one running behind keeps a dead worker's too long.
+ */
+export function clockSkewWarning(skewMs: number, leaseMs: number): string | undefined {
+  if (Math.abs(skewMs) < Math.max(1000, leaseMs / 10)) return undefined
+  const how = `${(Math.abs(skewMs) / 1000).toFixed(1)} s ${skewMs > 0 ? 'ahead of' : 'behind'}`
+  return `This machine's clock is ${how} the queue's PostgreSQL server. Every machine sharing the queue compares claim leases (${Math.round(leaseMs / 1000)} s) with its own clock, so keep them all on NTP; until then a worker may lose claims it still holds, or a stopped worker's messages may wait longer to be sent.`
 }

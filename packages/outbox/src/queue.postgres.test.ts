@@ -10,7 +10,7 @@ import { startPostgres, type TestPostgres } from '@signpost/pgtest'
 import pg from 'pg'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { contractText, describeQueueContract } from './queueContract.js'
-import { openPostgresQueue, PostgresQueue } from './postgresStore.js'
+import { clockSkewWarning, openPostgresQueue, PostgresQueue } from './postgresStore.js'
 import type { QueueStore } from './store.js'
 
 let server: TestPostgres
@@ -173,6 +173,22 @@ describe('PostgreSQL: several worker processes on one queue', () => {
     expect(again.map((m) => m.id).sort()).toEqual([...ids].sort())
     expect(again.every((m) => m.attempts === 2 && m.address !== null)).toBe(true)
     expect(again.map((m) => m.reference).sort()).toEqual(['ref-1', 'ref-2', 'ref-3', 'ref-4'])
+  })
+})
+
+describe('PostgreSQL: clocks', () => {
+  it("warns when this machine's clock is off the server's by a tenth of a lease or more, saying which way", async () => {
+    expect(clockSkewWarning(400, 300_000)).toBeUndefined()
+    expect(clockSkewWarning(29_000, 300_000)).toBeUndefined()
+    expect(clockSkewWarning(40_000, 300_000)).toMatch(/^This machine's clock is 40\.0 s ahead of the queue's PostgreSQL server\. .*leases \(300 s\)/)
+    expect(clockSkewWarning(-2_000, 5_000)).toContain('2.0 s behind the queue')
+    // Here the server runs on this machine: the measured skew is (near) nothing.
+    const store = new PostgresQueue(server.url)
+    try {
+      expect(Math.abs(await store.clockSkewMs())).toBeLessThan(1000)
+    } finally {
+      await store.close()
+    }
   })
 })
 
