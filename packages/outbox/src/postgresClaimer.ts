@@ -1,13 +1,16 @@
 // A worker process for queue.postgres.test.ts, so claims are tested between real processes (their own pools, their
-// own event loops, killable with SIGKILL), as between machines. Run: node --import tsx postgresClaimer.ts <mode> <url> <workerId> [leaseMs].
+// own event loops, killable with SIGKILL), as between machines. Run: node --import tsx postgresClaimer.ts <mode> <url> <workerId|default> [leaseMs].
 // Prints one JSON line per event on stdout: {"ready":true}, {"claimed":id}, {"renewed":ms}, {"done":n}.
 //  - drain: after "go" on stdin, claims small batches and marks each sent (delivered_to = workerId) until the queue is empty.
 //  - hold: runs the real worker, whose send never ends, so it holds its claims and renews them until it is killed.
 import { createInterface } from 'node:readline'
+import { WORKER_ID } from './policy.js'
 import { openPostgresQueue } from './postgresStore.js'
 import { createQueueWorker } from './worker.js'
 
-const [mode, url, workerId, lease] = process.argv.slice(2)
+const [mode, url, givenId, lease] = process.argv.slice(2)
+// "default": this process's own host:pid, as a real worker records it.
+const workerId = givenId === 'default' ? WORKER_ID : givenId
 if (!url || !workerId || (mode !== 'drain' && mode !== 'hold')) {
   console.error('usage: postgresClaimer.ts drain|hold <postgres url> <worker id> [leaseMs]')
   process.exit(2)

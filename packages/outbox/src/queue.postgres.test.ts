@@ -4,6 +4,7 @@
 // before, migrations applied once when several processes start together, and a newer schema refused.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer, type AddressInfo } from 'node:net'
+import { hostname } from 'node:os'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { startPostgres, type TestPostgres } from '@signpost/pgtest'
@@ -133,11 +134,17 @@ describe('PostgreSQL: several worker processes on one queue', () => {
     const store = await queueOf(url, leaseMs)
     const ids: string[] = []
     for (let i = 1; i <= 4; i++) ids.push((await store.enqueue(contractText(i))).id)
-    const holder = startClaimer('hold', url, 'host-a:1', leaseMs)
+    // The worker records itself as host:pid on this very host, so a pid check would see it gone the moment it dies.
+    const holder = startClaimer('hold', url, 'default', leaseMs)
     children.push(holder)
     await holder.next('ready')
     while (claimedBy(holder).length < ids.length) await holder.next('claimed')
     expect(claimedBy(holder).sort()).toEqual([...ids].sort())
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    const owners = await admin.query<{ claimed_by: string }>("SELECT DISTINCT claimed_by FROM messages WHERE status = 'sending'")
+    await admin.end()
+    expect(owners.rows.map((r) => r.claimed_by)).toEqual([`${hostname()}:${holder.child.pid}`])
 
     // Alive for two leases: it renews, so another worker gets nothing and recovers nothing.
     const other = await queueOf(url, leaseMs)
@@ -154,7 +161,7 @@ describe('PostgreSQL: several worker processes on one queue', () => {
     await holder.exited
     const renewals = holder.events.filter((e) => 'renewed' in e).map((e) => e.renewed as number)
     const lastRenewal = Math.max(...renewals)
-    // Just killed: its lease still runs, so nothing is taken yet (a pid or host check would have taken them now).
+    // Just killed: its lease still runs, so nothing is taken yet (a pid check would have taken them now).
     expect(Date.now()).toBeLessThan(lastRenewal + leaseMs)
     expect(await other.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 })
     expect(await other.claim(10, { workerId: 'host-b:1' })).toEqual([])
