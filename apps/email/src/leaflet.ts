@@ -1,6 +1,6 @@
 // The leaflet attachment: the very bytes the site serves, from @signpost/leaflets. Imported only when a message asks
-// for it, so the CLI, API and worker start without loading the PDF renderer and its fonts.
-import type { GuideView } from '@signpost/content'
+// for it, so the CLI, API and worker start without loading the PDF renderer and its fonts. In the view's language.
+import { DEFAULT_LANGUAGE, type GuideView } from '@signpost/content'
 
 /** The attachment's name for a neutral message: inbox lists show it beside the neutral subject. */
 export const NEUTRAL_LEAFLET_FILE_NAME = 'information.pdf'
@@ -14,8 +14,11 @@ export async function renderLeafletAttachment(view: GuideView, options: { neutra
     )
   })
   const neutral = Boolean(options.neutral)
+  // The leaflet is in the view's language (an Urdu view, an Urdu leaflet); a translation's file says which it is.
+  const name = leafletFileName(view.guide.slug, 'standard')
+  const fileName = view.language.code === DEFAULT_LANGUAGE ? name : name.replace(/\.pdf$/, `-${view.language.code}.pdf`)
   return {
-    fileName: neutral ? NEUTRAL_LEAFLET_FILE_NAME : leafletFileName(view.guide.slug, 'standard'),
+    fileName: neutral ? NEUTRAL_LEAFLET_FILE_NAME : fileName,
     content: await renderLeaflet(view, { format: 'standard', neutral }),
   }
 }

@@ -5,10 +5,10 @@ import {
   checkGuideChoice,
   DEFAULT_LANGUAGE,
   fieldProblemOf,
-  getGuide,
+  getLanguage,
   isSupportedLanguage,
   languageChoices,
-  NotFoundError,
+  languagesOf,
   rules,
   type Content,
   type LanguageCode,
@@ -80,11 +80,10 @@ export function checkLanguageChoice(
   const code = lang ?? DEFAULT_LANGUAGE
   if (!isSupportedLanguage(code)) return { ok: false, field: 'lang', message: `lang: "${code}" is not a language Signpost publishes in. Use one of: ${languageChoices()}.` }
   if (!content) return { ok: true, code }
-  try {
-    getGuide(content, guide, area, code)
-  } catch (e) {
-    if (e instanceof NotFoundError) return { ok: false, field: 'lang', message: `lang: ${e.message}` }
-    throw e
+  const languages = languagesOf(content, guide, area)
+  if (!languages.some((l) => l.code === code)) {
+    const has = languages.map((l) => `${l.code} (${l.name})`).join(', ')
+    return { ok: false, field: 'lang', message: `lang: guide "${guide}" is not translated into ${getLanguage(code).name} (${code}); it exists in: ${has}.` }
   }
   return { ok: true, code }
 }
