@@ -14,11 +14,11 @@ let server: Server
 let base: string
 
 async function start(options: { keyLimit?: number; recipientLimit?: number } = {}) {
-  t = tempOutbox(content, { recipientLimit: { limit: options.recipientLimit ?? 5, windowMs: 3_600_000 } })
+  t = await tempOutbox(content, { recipientLimit: { limit: options.recipientLimit ?? 5, windowMs: 3_600_000 } })
   server = createApiServer({
     outbox: t.outbox,
     apiKeys: [KEY, 'another-key'],
-    keyLimiter: createRateLimiter({ limit: options.keyLimit ?? 100, windowMs: 60_000 }),
+    keyLimiter: createRateLimiter({ store: t.outbox.queue, name: 'api-key', limit: options.keyLimit ?? 100, windowMs: 60_000 }),
     log: () => {},
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
@@ -27,7 +27,7 @@ async function start(options: { keyLimit?: number; recipientLimit?: number } = {
 
 afterEach(async () => {
   await new Promise<void>((r) => server.close(() => r()))
-  t.cleanup()
+  await t.cleanup()
 })
 
 function post(body: unknown, headers: Record<string, string> = { authorization: `Bearer ${KEY}` }) {
@@ -210,8 +210,8 @@ describe('GET /v1/advice-emails/:id', () => {
 
   it.each(['cli', 'web'] as const)('does not show a message queued by the %s to any API key', async (origin) => {
     await start()
-    const { id } = t.outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: 'jo@example.com', origin })
-    expect(t.outbox.get(id)).toMatchObject({ id, origin })
+    const { id } = await t.outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: 'jo@example.com', origin })
+    expect(await t.outbox.get(id)).toMatchObject({ id, origin })
     for (const key of [KEY, 'another-key']) {
       const res = await read(id, key)
       expect(res.status).toBe(404)

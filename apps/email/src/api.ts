@@ -20,7 +20,7 @@ export type ApiOptions = {
   outbox: Outbox
   /** Accepted bearer keys (EMAIL_API_KEYS, comma separated). With none, every request is refused. */
   apiKeys: string[]
-  /** Per-key limit (default 60 requests a minute). */
+  /** Per-key limit (default 60 requests a minute, counted in the outbox's store so every API process shares it). */
   keyLimiter?: RateLimiter
   /** Called after a message is queued (e.g. to wake the worker). */
   onQueued?: (id: string) => void
@@ -111,7 +111,7 @@ export function createApiServer(options: ApiOptions): Server {
     .map((k) => k.trim())
     .filter(Boolean)
     .map(digest)
-  const keyLimiter = options.keyLimiter ?? createRateLimiter({ limit: 60, windowMs: 60_000 })
+  const keyLimiter = options.keyLimiter ?? createRateLimiter({ store: outbox.queue, name: 'api-key', limit: 60, windowMs: 60_000 })
   const log = options.log ?? ((line: string) => console.error(line))
 
   /** The caller's identity for limits, idempotency and which messages it may read: a short digest of its key, never the key itself. */
@@ -127,8 +127,9 @@ export function createApiServer(options: ApiOptions): Server {
   }
 
   async function create(req: IncomingMessage, res: ServerResponse, client: string, channel: 'email' | 'sms' = 'email'): Promise<void> {
-    if (!keyLimiter.take(client)) {
-      const seconds = retryAfterSeconds(keyLimiter.retryAfterMs(client))
+    const allowance = await keyLimiter.take(client)
+    if (!allowance.allowed) {
+      const seconds = retryAfterSeconds(allowance.retryAfterMs)
       throw new HttpError(429, `Too many requests with this API key. Try again in ${seconds} seconds.`, undefined, { 'retry-after': String(seconds) })
     }
     const json = await readJson(req)
@@ -141,8 +142,11 @@ export function createApiServer(options: ApiOptions): Server {
       throw new HttpError(400, 'The Idempotency-Key header and the idempotencyKey field differ. Send one, or the same in both.', 'idempotencyKey')
     }
     // The message belongs to this API key, and so do its idempotency keys: two case-management systems may well both number from 1.
-    const { id, created } = outbox.enqueue({ ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' }, { apiClient: client })
-    const message = outbox.get(id)!
+    const { id, created } = await outbox.enqueue(
+      { ...parsed.data, idempotencyKey: parsed.data.idempotencyKey ?? headerKey, origin: 'api' },
+      { apiClient: client },
+    )
+    const message = (await outbox.get(id))!
     if (created) {
       log(`email api: queued ${id} for ${message.to} (${message.guide})`)
       options.onQueued?.(id)
@@ -160,16 +164,16 @@ export function createApiServer(options: ApiOptions): Server {
   }
 
   /** POST /v1/advice-sms: the same keys, validation, idempotency and limits as emails, for a UK mobile number. */
-  function createSms(req: IncomingMessage, res: ServerResponse, client: string, json: unknown): void {
+  async function createSms(req: IncomingMessage, res: ServerResponse, client: string, json: unknown): Promise<void> {
     const sms = options.sms
     if (!sms) throw new HttpError(404, 'Texts are not offered by this server.')
     const parsed = smsBodySchema.safeParse(json)
     if (!parsed.success) throw smsRequestErrorOf(parsed.error, 'body')
-    const { id, created } = sms.outbox.enqueue(
+    const { id, created } = await sms.outbox.enqueue(
       { ...parsed.data, idempotencyKey: idempotencyHeader(req, parsed.data.idempotencyKey), origin: 'api' },
       { apiClient: client },
     )
-    const message = sms.outbox.get(id)
+    const message = await sms.outbox.get(id)
     if (created) {
       log(`sms api: queued ${id} for ${message?.to} (${message?.guide})`)
       options.onQueued?.(id)
@@ -183,9 +187,9 @@ export function createApiServer(options: ApiOptions): Server {
     if (req.method !== 'POST') throw new HttpError(405, 'Notify posts delivery receipts.', undefined, { allow: 'POST' })
     // The token first, so nobody without it learns anything from how the body is read.
     const token = sms.callbackToken
-    const pre = handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: {}, token })
+    const pre = await handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: {}, token })
     if (pre.status === 401 || pre.status === 503) return send(res, pre.status, pre.body)
-    const answer = handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: await readJson(req), token })
+    const answer = await handleDeliveryReceipt(sms.outbox.queue, { authorization: req.headers.authorization, body: await readJson(req), token })
     if (answer.status === 200)
       log(
         `sms receipt: ${answer.body.message_status ?? ''} ${answer.body.text ? `for ${answer.body.text.id} (${answer.body.text.to}), now ${answer.body.text.status}` : answer.body.message}`,
@@ -205,7 +209,7 @@ export function createApiServer(options: ApiOptions): Server {
       }
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read the state of an advice text.', undefined, { allow: 'GET' })
       const oneSms = /^\/v1\/advice-sms\/([0-9a-f-]{36})$/.exec(url.pathname)
-      const text = oneSms?.[1] ? options.sms?.outbox.getForApiClient(oneSms[1], client) : undefined
+      const text = oneSms?.[1] ? await options.sms?.outbox.getForApiClient(oneSms[1], client) : undefined
       if (!text) throw new HttpError(404, 'No advice text with that id.')
       return send(res, 200, smsStateOf(text))
     }
@@ -218,7 +222,7 @@ export function createApiServer(options: ApiOptions): Server {
     }
     if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read the state of an advice email.', undefined, { allow: 'GET' })
     // Another key's message, or one from the CLI or the site, gets the same answer as an unknown id: ids cannot be probed.
-    const message = one ? outbox.getForApiClient(one[1]!, client) : undefined
+    const message = one ? await outbox.getForApiClient(one[1]!, client) : undefined
     if (!message) throw new HttpError(404, 'No advice email with that id.')
     send(res, 200, stateOf(message))
   }

@@ -13,7 +13,7 @@ import { createSmsChannel, notifySmsTransport, openSmsOutbox, type SmsOutbox } f
 import { afterEach, describe, expect, it } from 'vitest'
 import { API_KEY, startNotifyStandIn, TEMPLATE_ID, type NotifyStandIn } from '@signpost/sms/testing'
 import { createApiServer } from './api.js'
-import { openOutbox } from './outbox.js'
+import { openOutbox, type Outbox } from './outbox.js'
 import { createRateLimiter } from './rateLimiter.js'
 import { startCli, waitFor } from './test-support/spawnCli.js'
 
@@ -28,12 +28,12 @@ afterEach(async () => {
 
 async function start(
   options: { recipientLimit?: number; token?: string } = {},
-): Promise<{ base: string; sms: SmsOutbox; notify: NotifyStandIn; dir: string; outbox: ReturnType<typeof openOutbox> }> {
+): Promise<{ base: string; sms: SmsOutbox; notify: NotifyStandIn; dir: string; outbox: Outbox }> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-api-sms-'))
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const path = join(dir, 'outbox.sqlite')
-  const outbox = openOutbox({ path, content, env: {} })
-  const sms = openSmsOutbox({
+  const outbox = await openOutbox({ path, content, env: {} })
+  const sms = await openSmsOutbox({
     path,
     content,
     env: {},
@@ -47,7 +47,7 @@ async function start(
   const server: Server = createApiServer({
     outbox,
     apiKeys: [KEY, 'another-key'],
-    keyLimiter: createRateLimiter({ limit: 100, windowMs: 60_000 }),
+    keyLimiter: createRateLimiter({ store: outbox.queue, name: 'api-key', limit: 100, windowMs: 60_000 }),
     log: () => {},
     sms: { outbox: sms, callbackToken: options.token ?? TOKEN },
   })
@@ -106,7 +106,7 @@ describe('POST /v1/advice-sms', () => {
     expect(limited.status).toBe(429)
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/)
     expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/Too many advice texts to 07\*\*\* \*\*\*123/)
-    expect(sms.counts().queued).toBe(2)
+    expect((await sms.counts()).queued).toBe(2)
   })
 })
 
@@ -118,7 +118,7 @@ describe('Notify delivery receipts at /v1/notify/delivery-receipts', () => {
     const transport = notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url })
     const worker = createQueueWorker({ queue: sms.queue, channels: { sms: createSmsChannel({ transport, content: async () => content }) }, log: () => {} })
     await worker.runOnce()
-    const [a, b, c] = ids.map((id) => sms.get(id))
+    const [a, b, c] = await Promise.all(ids.map((id) => sms.get(id)))
     expect([a, b, c].map((m) => m?.status)).toEqual(['sent', 'sent', 'sent'])
 
     const forged = await fetch(`${base}/v1/notify/delivery-receipts`, {
@@ -127,23 +127,23 @@ describe('Notify delivery receipts at /v1/notify/delivery-receipts', () => {
       body: JSON.stringify({ id: a?.notificationId, status: 'permanent-failure' }),
     })
     expect(forged.status).toBe(401)
-    expect(sms.get(ids[0] ?? '')?.status).toBe('sent')
+    expect((await sms.get(ids[0] ?? ''))?.status).toBe('sent')
 
     expect(await notify.deliver(a?.notificationId ?? '', 'delivered')).toBe(200)
     expect(await notify.deliver(b?.notificationId ?? '', 'permanent-failure')).toBe(200)
     expect(await notify.deliver(c?.notificationId ?? '', 'temporary-failure')).toBe(200)
     expect(await notify.deliver(a?.notificationId ?? '', 'delivered')).toBe(200) // Notify may post the same receipt twice
-    expect(sms.get(ids[0] ?? '')).toMatchObject({ status: 'sent', notifyStatus: 'delivered' })
-    expect(sms.get(ids[1] ?? '')).toMatchObject({ status: 'failed', notifyStatus: 'permanent-failure' })
-    expect(sms.get(ids[1] ?? '')?.lastError).toMatch(/permanent-failure/)
-    expect(sms.get(ids[2] ?? '')).toMatchObject({ status: 'retrying', notifyStatus: 'temporary-failure' })
+    expect(await sms.get(ids[0] ?? '')).toMatchObject({ status: 'sent', notifyStatus: 'delivered' })
+    expect(await sms.get(ids[1] ?? '')).toMatchObject({ status: 'failed', notifyStatus: 'permanent-failure' })
+    expect((await sms.get(ids[1] ?? ''))?.lastError).toMatch(/permanent-failure/)
+    expect(await sms.get(ids[2] ?? '')).toMatchObject({ status: 'retrying', notifyStatus: 'temporary-failure' })
     await new Promise((r) => setTimeout(r, 60))
     await worker.runOnce()
     expect(notify.notifications.filter((n) => n.reference === c?.reference)).toHaveLength(2)
-    const resent = sms.get(ids[2] ?? '')
+    const resent = await sms.get(ids[2] ?? '')
     expect(resent).toMatchObject({ status: 'sent', attempts: 2 })
     await notify.deliver(resent?.notificationId ?? '', 'delivered')
-    expect(sms.get(ids[2] ?? '')).toMatchObject({ status: 'sent', notifyStatus: 'delivered' })
+    expect(await sms.get(ids[2] ?? '')).toMatchObject({ status: 'sent', notifyStatus: 'delivered' })
     expect(notify.notifications).toHaveLength(4) // 3 texts, one sent twice after its temporary failure, nothing else
   })
 
@@ -162,11 +162,15 @@ describe('Notify delivery receipts at /v1/notify/delivery-receipts', () => {
 describe('the worker npm start runs, killed with SIGKILL mid-batch while Notify is slow', () => {
   it('after a restart every text is accepted by Notify exactly once, and the emails beside them still go', async () => {
     const { sms, notify, dir, outbox } = await start({ recipientLimit: 100 })
-    const emails = ['a@example.com', 'b@example.com', 'c@example.com'].map((to) => outbox.enqueue({ guide: 'cyber-crime-and-fraud', to, origin: 'cli' }).id)
+    const emails = await Promise.all(
+      ['a@example.com', 'b@example.com', 'c@example.com'].map(async (to) => (await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to, origin: 'cli' })).id),
+    )
     notify.sendDelayMs = 300 // Notify stores each text, then answers slowly: the kill lands between the two
-    const ids = Array.from(
-      { length: 20 },
-      (_, i) => sms.enqueue({ guide: 'cyber-crime-and-fraud', to: `07700 9003${String(i).padStart(2, '0')}`, origin: 'cli' }).id,
+    const ids = await Promise.all(
+      Array.from(
+        { length: 20 },
+        async (_, i) => (await sms.enqueue({ guide: 'cyber-crime-and-fraud', to: `07700 9003${String(i).padStart(2, '0')}`, origin: 'cli' })).id,
+      ),
     )
     const env = {
       EMAIL_DB: join(dir, 'outbox.sqlite'),
@@ -184,18 +188,19 @@ describe('the worker npm start runs, killed with SIGKILL mid-batch while Notify 
     first.child.kill('SIGKILL')
     await first.exited
     const accepted = notify.notifications.length
-    expect(sms.counts().sending).toBeGreaterThan(0) // the kill did land mid-batch
+    expect((await sms.counts()).sending).toBeGreaterThan(0) // the kill did land mid-batch
     notify.sendDelayMs = 0
     const second = startCli(['worker'], env)
     cleanups.push(() => second.child.exitCode === null && second.child.kill('SIGKILL'))
-    await waitFor(() => sms.counts().sent === 20 && outbox.counts().sent === 3, 'every text and email to be sent', 60_000)
-    for (const id of emails) expect(outbox.get(id)?.deliveredTo).toMatch(/\.eml$/)
+    await waitFor(async () => (await sms.counts()).sent === 20 && (await outbox.counts()).sent === 3, 'every text and email to be sent', 60_000)
+    for (const id of emails) expect((await outbox.get(id))?.deliveredTo).toMatch(/\.eml$/)
     second.child.kill('SIGTERM')
     const log = await second.exited
     expect(log.code).toBe(0)
     expect(log.stderr).toMatch(/sms: \d+ message\(s\) left in "sending" by a worker that is no longer running will be sent again \(same reference\)/)
     expect(log.stderr).not.toMatch(/7700 ?9003\d\d|447700/) // numbers only masked in logs
-    const perReference = ids.map((id) => notify.notifications.filter((n) => n.reference === sms.get(id)?.reference).length)
+    const references = await Promise.all(ids.map(async (id) => (await sms.get(id))?.reference))
+    const perReference = references.map((reference) => notify.notifications.filter((n) => n.reference === reference).length)
     console.info(`kill test: ${accepted} accepted by Notify before the kill, ${notify.notifications.length} in all for 20 texts`)
     expect(perReference).toEqual(ids.map(() => 1))
   })
@@ -225,10 +230,10 @@ describe('npm run email -- serve (a real process) with no Notify key', () => {
     const res = await post(`http://127.0.0.1:${port}`, good)
     expect(res.status).toBe(202)
     const { id } = (await res.json()) as { id: string }
-    const sms = openSmsOutbox({ path: env.EMAIL_DB, env: {} })
+    const sms = await openSmsOutbox({ path: env.EMAIL_DB, env: {} })
     cleanups.push(() => sms.close())
-    await waitFor(() => sms.get(id)?.status === 'sent', 'the text to be written')
-    expect(sms.get(id)?.deliveredTo).toMatch(new RegExp(`^${join(dir, 'sms')}/.*\\.txt$`))
+    await waitFor(async () => (await sms.get(id))?.status === 'sent', 'the text to be written')
+    expect((await sms.get(id))?.deliveredTo).toMatch(new RegExp(`^${join(dir, 'sms')}/.*\\.txt$`))
     serve.child.kill('SIGTERM')
     expect((await serve.exited).code).toBe(0)
   })

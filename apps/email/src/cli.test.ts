@@ -20,12 +20,12 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const count = () => {
-  const o = openOutbox({ path: env.EMAIL_DB!, env: {} })
+const count = async () => {
+  const o = await openOutbox({ path: env.EMAIL_DB!, env: {} })
   try {
-    return Object.values(o.counts()).reduce((a, b) => a + b, 0)
+    return Object.values(await o.counts()).reduce((a, b) => a + b, 0)
   } finally {
-    o.close()
+    await o.close()
   }
 }
 
@@ -128,11 +128,11 @@ describe('npm run email -- send', () => {
     ['a bad address', ['--guide', 'cyber-crime-and-fraud', '--to', 'a@'], /not a valid email address/],
     ['a line break in the address', ['--guide', 'cyber-crime-and-fraud', '--to', 'a@example.com\nBcc: b@example.com'], /line break/],
   ])('refuses %s with a clear error, a non-zero exit and nothing queued', async (_what, args, message) => {
-    const before = count()
+    const before = await count()
     const r = await runCli(['send', ...args], env)
     expect(r.code).not.toBe(0)
     expect(r.stderr).toMatch(message)
-    expect(count()).toBe(before)
+    expect(await count()).toBe(before)
   })
 
   it('a refused address: send and status give the reply once, with its code once and the address masked', async () => {

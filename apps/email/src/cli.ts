@@ -10,6 +10,7 @@ import { AdviceEmailRequestError } from './request.js'
 import { createTransportFromEnv, dkimAlignmentWarning } from './transport.js'
 import { cachedContent, createWorker } from './worker.js'
 import { createSmsChannel, createSmsTransportFromEnv, openSmsOutbox } from '@signpost/sms'
+import { queueFromEnv } from '@signpost/outbox'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 const err = (line: string) => process.stderr.write(`${line}\n`)
@@ -67,11 +68,11 @@ function positiveInt(value: string): number {
 
 async function withOutbox<T>(fn: (outbox: Outbox) => Promise<T> | T, withContent = false): Promise<T> {
   const content = withContent ? await loadContent() : undefined
-  const outbox = openOutbox({ content })
+  const outbox = await openOutbox({ content })
   try {
     return await fn(outbox)
   } finally {
-    outbox.close()
+    await outbox.close()
   }
 }
 
@@ -89,7 +90,7 @@ type SendOptions = {
 
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
-    const { id, created } = outbox.enqueue({
+    const { id, created } = await outbox.enqueue({
       guide: o.guide,
       to: o.to,
       name: o.name,
@@ -100,7 +101,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
       idempotencyKey: o.idempotencyKey,
       origin: 'cli',
     })
-    const queued = outbox.get(id)!
+    const queued = (await outbox.get(id))!
     if (!created) {
       out(`Already requested with this idempotency key: ${id} is ${queued.status}. Nothing new was queued.`)
       return
@@ -139,15 +140,15 @@ async function sendCommand(o: SendOptions): Promise<void> {
 }
 
 async function statusCommand(id: string | undefined, o: { json?: boolean; limit: number }): Promise<void> {
-  await withOutbox((outbox) => {
+  await withOutbox(async (outbox) => {
     if (id) {
-      const m = outbox.get(id)
+      const m = await outbox.get(id)
       if (!m) throw new CliError(`No message with id ${id} in ${outbox.path}.`)
       out(o.json ? JSON.stringify(m, null, 2) : describe(m).join('\n'))
       return
     }
-    const counts = outbox.counts()
-    const list = outbox.list({ limit: o.limit })
+    const counts = await outbox.counts()
+    const list = await outbox.list({ limit: o.limit })
     if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, messages: list }, null, 2))
     out(`Outbox ${outbox.path}`)
     out(
@@ -182,7 +183,7 @@ function smsChannel() {
 }
 
 async function workerCommand(): Promise<void> {
-  const outbox = openOutbox()
+  const outbox = await openOutbox()
   const transport = createTransportFromEnv()
   const sms = smsChannel()
   err(`email worker: outbox ${outbox.path}; delivering via ${transport.description}`)
@@ -191,7 +192,7 @@ async function workerCommand(): Promise<void> {
   onSignals(async () => {
     await worker.stop()
     transport.close()
-    outbox.close()
+    await outbox.close()
   })
   await worker.run()
 }
@@ -204,8 +205,9 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
   if (keys.length === 0)
     throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
   const content = await loadContent()
-  const outbox = openOutbox({ content })
-  const smsOutbox = openSmsOutbox({ content })
+  const outbox = await openOutbox({ content })
+  // One queue (one PostgreSQL pool) for both doors and the shared per-key limit.
+  const smsOutbox = await openSmsOutbox({ content, queue: outbox.queue })
   const transport = createTransportFromEnv()
   const sms = smsChannel()
   const worker = createWorker({ outbox, transport, otherChannels: { sms: sms.channel } })
@@ -213,7 +215,7 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
   const server = createApiServer({
     outbox,
     apiKeys: keys,
-    keyLimiter: createRateLimiter({ limit, windowMs: 60_000 }),
+    keyLimiter: createRateLimiter({ store: outbox.queue, name: 'api-key', limit, windowMs: 60_000 }),
     onQueued: () => worker.nudge(),
     sms: { outbox: smsOutbox, callbackToken: process.env.NOTIFY_CALLBACK_TOKEN?.trim() || undefined },
   })
@@ -234,23 +236,23 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()))
     await worker.stop()
     transport.close()
-    outbox.close()
-    smsOutbox.close()
+    await smsOutbox.close()
+    await outbox.close()
   })
   await worker.run()
 }
 
 async function retryCommand(id: string): Promise<void> {
-  await withOutbox((outbox) => {
-    const m = outbox.retry(id)
+  await withOutbox(async (outbox) => {
+    const m = await outbox.retry(id)
     out(`${m.id} is queued again for ${m.to}; the worker will send it ("npm run email -- worker").`)
   })
 }
 
 /** Cancels a queued or waiting message of either channel (the one queue), unless a worker has already taken it. */
 async function cancelCommand(id: string): Promise<void> {
-  await withOutbox((outbox) => {
-    const result = outbox.queue.cancel(id, 'the email command line')
+  await withOutbox(async (outbox) => {
+    const result = await outbox.queue.cancel(id, 'the email command line')
     if (!result.cancelled) throw new CliError(result.reason)
     const m = result.message
     out(`Cancelled ${m.id} (${m.channel === 'sms' ? 'text' : 'email'} to ${m.to}): it will never be sent.`)
@@ -258,8 +260,8 @@ async function cancelCommand(id: string): Promise<void> {
 }
 
 async function purgeCommand(): Promise<void> {
-  await withOutbox((outbox) => {
-    const { erased: n, walCleared } = outbox.purge()
+  await withOutbox(async (outbox) => {
+    const { erased: n, walCleared, residue } = await outbox.purge()
     const transport = createTransportFromEnv()
     const files = transport.purgeOlderThan(Date.now() - outbox.retentionMs)
     transport.close()
@@ -268,9 +270,25 @@ async function purgeCommand(): Promise<void> {
     )
     if (n > 0 && !walCleared)
       err(
-        `Warning: another process (the worker or the site) kept ${outbox.path}-wal in use, so the erased addresses stay in that file until its next checkpoint. Run purge again when they are stopped.`,
+        outbox.queue.backend === 'sqlite'
+          ? `Warning: another process (the worker or the site) kept ${outbox.path}-wal in use, so the erased addresses stay in that file until its next checkpoint. Run purge again when they are stopped.`
+          : `Warning: ${residue ?? 'the erased addresses may stay readable in the database files for a while.'}`,
       )
   })
+}
+
+/** Applies the queue's pending schema migrations (SQLite file or PostgreSQL) and says what it did. Every start does the same. */
+async function migrateCommand(): Promise<void> {
+  const queue = await queueFromEnv(process.env, { migrate: false })
+  try {
+    const { applied, already } = await queue.migrate()
+    out(`Outbox ${queue.location} (${queue.backend}):`)
+    if (applied.length === 0) out(`nothing to do: all ${already.length} migrations were already applied (the last: ${already.at(-1) ?? 'none'}).`)
+    for (const name of applied) out(`applied ${name}`)
+    if (applied.length > 0) out(`${applied.length} migration(s) applied; ${already.length} were already applied before.`)
+  } finally {
+    await queue.close()
+  }
 }
 
 export function program(): Command {
@@ -307,6 +325,7 @@ export function program(): Command {
   p.command('retry <id>').description('Queue a failed message again').action(retryCommand)
   p.command('cancel <id>').description('Cancel a queued or waiting email or text before a worker takes it').action(cancelCommand)
   p.command('purge').description('Erase recipient addresses past EMAIL_RETENTION_DAYS (default 30)').action(purgeCommand)
+  p.command('migrate').description("Apply the outbox's pending schema migrations (DATABASE_URL's PostgreSQL, else the SQLite file) and list them").action(migrateCommand)
   return p
 }
 

@@ -12,14 +12,14 @@ import { rowCount, tempOutbox, type TempOutbox } from './test-support/tempOutbox
 const content = await loadContent()
 const base = { guide: 'cyber-crime-and-fraud', to: 'jo@example.com', origin: 'cli' as const }
 let t: TempOutbox | undefined
-afterEach(() => {
-  t?.cleanup()
+afterEach(async () => {
+  await t?.cleanup()
   t = undefined
 })
 
-function refused(fn: () => unknown): AdviceEmailRequestError {
+async function refused(request: Promise<unknown>): Promise<AdviceEmailRequestError> {
   try {
-    fn()
+    await request
   } catch (e) {
     expect(e).toBeInstanceOf(AdviceEmailRequestError)
     return e as AdviceEmailRequestError
@@ -28,11 +28,11 @@ function refused(fn: () => unknown): AdviceEmailRequestError {
 }
 
 describe('outbox.enqueue', () => {
-  it('stores the request as queued with a Message-ID and the rendered message, showing the address only masked', () => {
-    t = tempOutbox(content)
-    const { id, created } = t.outbox.enqueue(base)
+  it('stores the request as queued with a Message-ID and the rendered message, showing the address only masked', async () => {
+    t = await tempOutbox(content)
+    const { id, created } = await t.outbox.enqueue(base)
     expect(created).toBe(true)
-    const m = t.outbox.get(id)!
+    const m = (await t.outbox.get(id))!
     expect(m).toMatchObject({ status: 'queued', to: 'j***@example.com', guide: 'cyber-crime-and-fraud', area: 'derbyshire', attempts: 0 })
     expect(m.messageId).toMatch(/^<[0-9a-f-]{36}@signpost\.invalid>$/)
     expect(JSON.stringify(m)).not.toContain('jo@example.com')
@@ -46,12 +46,12 @@ describe('outbox.enqueue', () => {
     expect(row.text).toContain('0800 612 6505')
   })
 
-  it('creates nothing new for an idempotency key already used with the same request, and refuses it with another', () => {
-    t = tempOutbox(content)
-    const first = t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })
-    expect(t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })).toEqual({ id: first.id, created: false })
-    expect(() => t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', to: 'other@example.com' })).toThrow(IdempotencyConflictError)
-    expect(() => t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', attachLeaflet: true })).toThrow(/already used for a different request/)
+  it('creates nothing new for an idempotency key already used with the same request, and refuses it with another', async () => {
+    t = await tempOutbox(content)
+    const first = await t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })
+    expect(await t.outbox.enqueue({ ...base, idempotencyKey: 'case-123' })).toEqual({ id: first.id, created: false })
+    await expect(t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', to: 'other@example.com' })).rejects.toThrow(IdempotencyConflictError)
+    await expect(t!.outbox.enqueue({ ...base, idempotencyKey: 'case-123', attachLeaflet: true })).rejects.toThrow(/already used for a different request/)
     expect(rowCount(t.outbox)).toBe(1)
     // The key is kept only as a digest.
     const stored = t.outbox.db.prepare('SELECT idempotency_key, request_digest FROM messages').get() as { idempotency_key: string; request_digest: string }
@@ -66,21 +66,21 @@ describe('outbox.enqueue', () => {
     ['an unknown guide', { guide: 'no-such-guide' }, 'guide', /Unknown guide "no-such-guide".*cyber-crime-and-fraud/],
     ['an unknown area', { area: 'atlantis' }, 'area', /Unknown area "atlantis"/],
     ['a CR in the idempotency key', { idempotencyKey: 'a\rb' }, 'idempotencyKey', /printable/],
-  ])('refuses %s with a clear error and queues nothing', (_what, change, field, message) => {
-    t = tempOutbox(content)
-    const e = refused(() => t!.outbox.enqueue({ ...base, ...change }))
+  ])('refuses %s with a clear error and queues nothing', async (_what, change, field, message) => {
+    t = await tempOutbox(content)
+    const e = await refused(t.outbox.enqueue({ ...base, ...change }))
     expect(e.field).toBe(field)
     expect(e.message).toMatch(message)
     expect(rowCount(t.outbox)).toBe(0)
   })
 
-  it('limits requests per recipient (any letter case) and says when to try again', () => {
-    t = tempOutbox(content, { recipientLimit: { limit: 3, windowMs: 60 * 60 * 1000 } })
-    for (let i = 0; i < 3; i++) t.outbox.enqueue(base)
-    expect(() => t!.outbox.enqueue({ ...base, to: 'JO@example.com' })).toThrow(RateLimitError)
+  it('limits requests per recipient (any letter case) and says when to try again', async () => {
+    t = await tempOutbox(content, { recipientLimit: { limit: 3, windowMs: 60 * 60 * 1000 } })
+    for (let i = 0; i < 3; i++) await t.outbox.enqueue(base)
+    await expect(t!.outbox.enqueue({ ...base, to: 'JO@example.com' })).rejects.toThrow(RateLimitError)
     let limited: unknown
     try {
-      t.outbox.enqueue(base)
+      await t.outbox.enqueue(base)
     } catch (e) {
       limited = e
     }
@@ -88,135 +88,130 @@ describe('outbox.enqueue', () => {
     expect((limited as RateLimitError).message).toContain('j***@example.com')
     expect((limited as RateLimitError).retryAfterMs).toBeGreaterThan(0)
     expect(rowCount(t.outbox)).toBe(3)
-    t.outbox.enqueue({ ...base, to: 'someone-else@example.com' })
+    await t.outbox.enqueue({ ...base, to: 'someone-else@example.com' })
     t.clock.advance(60 * 60 * 1000 + 1)
-    expect(t.outbox.enqueue(base).created).toBe(true)
+    expect((await t.outbox.enqueue(base)).created).toBe(true)
   })
 })
 
 describe('outbox states', () => {
-  it('retries 4xx and network errors with exponential back-off, fails 5xx at once and keeps the reply', () => {
-    t = tempOutbox(content, { retry: { baseMs: 1000, capMs: 5000, maxAttempts: 10 } })
-    const a = t.outbox.enqueue(base).id
-    const b = t.outbox.enqueue({ ...base, to: 'b@example.com' }).id
-    expect(
-      t.outbox
-        .claim(10)
-        .map((m) => m.id)
-        .sort(),
-    ).toEqual([a, b].sort())
-    expect(t.outbox.claim(10)).toEqual([])
-    expect(t.outbox.recordFailure(a, { permanent: false, responseCode: 451, message: '451 try later' })).toBe('retrying')
-    expect(t.outbox.recordFailure(b, { permanent: true, responseCode: 550, message: '550 no such user' })).toBe('failed')
-    expect(t.outbox.get(b)).toMatchObject({ status: 'failed', lastResponseCode: 550, lastError: '550 no such user', attempts: 1 })
+  it('retries 4xx and network errors with exponential back-off, fails 5xx at once and keeps the reply', async () => {
+    t = await tempOutbox(content, { retry: { baseMs: 1000, capMs: 5000, maxAttempts: 10 } })
+    const a = (await t.outbox.enqueue(base)).id
+    const b = (await t.outbox.enqueue({ ...base, to: 'b@example.com' })).id
+    expect((await t.outbox.claim(10)).map((m) => m.id).sort()).toEqual([a, b].sort())
+    expect(await t.outbox.claim(10)).toEqual([])
+    expect(await t.outbox.recordFailure(a, { permanent: false, responseCode: 451, message: '451 try later' })).toBe('retrying')
+    expect(await t.outbox.recordFailure(b, { permanent: true, responseCode: 550, message: '550 no such user' })).toBe('failed')
+    expect(await t.outbox.get(b)).toMatchObject({ status: 'failed', lastResponseCode: 550, lastError: '550 no such user', attempts: 1 })
     const delays: number[] = []
     for (let i = 0; i < 4; i++) {
-      const next = Date.parse(t.outbox.get(a)!.nextAttemptAt!)
+      const next = Date.parse((await t.outbox.get(a))!.nextAttemptAt!)
       delays.push(next - t.clock.now)
-      expect(t.outbox.claim(10)).toEqual([])
+      expect(await t.outbox.claim(10)).toEqual([])
       t.clock.now = next
-      expect(t.outbox.claim(10).map((m) => m.id)).toEqual([a])
-      t.outbox.recordFailure(a, { permanent: false, message: 'ECONNREFUSED' })
+      expect((await t.outbox.claim(10)).map((m) => m.id)).toEqual([a])
+      await t.outbox.recordFailure(a, { permanent: false, message: 'ECONNREFUSED' })
     }
     expect(delays).toEqual([1000, 2000, 4000, 5000])
-    expect(t.outbox.claim(10)).toEqual([])
+    expect(await t.outbox.claim(10)).toEqual([])
   })
 
-  it('gives up after the most attempts allowed, and stays visible', () => {
-    t = tempOutbox(content, { retry: { baseMs: 1, capMs: 1, maxAttempts: 2 } })
-    const id = t.outbox.enqueue(base).id
-    t.outbox.claim(1)
-    t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })
+  it('gives up after the most attempts allowed, and stays visible', async () => {
+    t = await tempOutbox(content, { retry: { baseMs: 1, capMs: 1, maxAttempts: 2 } })
+    const id = (await t.outbox.enqueue(base)).id
+    await t.outbox.claim(1)
+    await t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })
     t.clock.advance(10)
-    t.outbox.claim(1)
-    expect(t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })).toBe('failed')
-    expect(t.outbox.get(id)!.lastError).toMatch(/Gave up after 2 attempts.*ECONNREFUSED/)
-    expect(t.outbox.retry(id).status).toBe('retrying')
-    expect(t.outbox.claim(1).map((m) => m.id)).toEqual([id])
+    await t.outbox.claim(1)
+    expect(await t.outbox.recordFailure(id, { permanent: false, message: 'ECONNREFUSED' })).toBe('failed')
+    expect((await t.outbox.get(id))!.lastError).toMatch(/Gave up after 2 attempts.*ECONNREFUSED/)
+    expect((await t.outbox.retry(id)).status).toBe('retrying')
+    expect((await t.outbox.claim(1)).map((m) => m.id)).toEqual([id])
   })
 
-  it('takes back a message left in "sending" by a worker that is gone, with the same Message-ID', () => {
-    t = tempOutbox(content, { leaseMs: 60_000 })
-    const id = t.outbox.enqueue(base).id
-    const before = t.outbox.get(id)!.messageId
-    t.outbox.claim(1, { workerId: 'some-other-host:1' })
-    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 }) // another host's worker may still be sending it
+  it('takes back a message left in "sending" by a worker that is gone, with the same Message-ID', async () => {
+    t = await tempOutbox(content, { leaseMs: 60_000 })
+    const id = (await t.outbox.enqueue(base)).id
+    const before = (await t.outbox.get(id))!.messageId
+    await t.outbox.claim(1, { workerId: 'some-other-host:1' })
+    expect(await t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 }) // another host's worker may still be sending it
     t.clock.advance(60_001)
-    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
-    const again = t.outbox.claim(1)
+    expect(await t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
+    const again = await t.outbox.claim(1)
     expect(again.map((m) => m.messageId)).toEqual([before])
   })
 
-  it('keeps a claim its worker renews, however long past the lease the send takes, and says when a claim was lost', () => {
-    t = tempOutbox(content, { leaseMs: 60_000 })
-    const id = t.outbox.enqueue(base).id
-    t.outbox.claim(1, { workerId: 'some-other-host:1' })
+  it('keeps a claim its worker renews, however long past the lease the send takes, and says when a claim was lost', async () => {
+    t = await tempOutbox(content, { leaseMs: 60_000 })
+    const id = (await t.outbox.enqueue(base)).id
+    await t.outbox.claim(1, { workerId: 'some-other-host:1' })
     for (let i = 0; i < 5; i++) {
       t.clock.advance(30_000)
-      expect(t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([])
-      expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 })
+      expect(await t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([])
+      expect(await t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 0 })
     }
-    expect(t.outbox.get(id)!.status).toBe('sending')
+    expect((await t.outbox.get(id))!.status).toBe('sending')
     t.clock.advance(60_001)
-    expect(t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
-    expect(t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([id])
+    expect(await t.outbox.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
+    expect(await t.outbox.renewClaims([id], 'some-other-host:1')).toEqual([id])
   })
 })
 
 describe('outbox.purge', () => {
-  it('erases addresses only of messages finished longer ago than the retention period', () => {
-    t = tempOutbox(content, { retentionDays: 30 })
-    const sent = t.outbox.enqueue(base).id
-    const failed = t.outbox.enqueue({ ...base, to: 'f@example.com' }).id
-    const waiting = t.outbox.enqueue({ ...base, to: 'w@example.com' }).id
-    t.outbox.claim(3)
-    t.outbox.markSent(sent, { where: 'x', response: '250' })
-    t.outbox.recordFailure(failed, { permanent: true, responseCode: 550, message: '550' })
-    t.outbox.recordFailure(waiting, { permanent: false, message: 'ECONNREFUSED' })
+  it('erases addresses only of messages finished longer ago than the retention period', async () => {
+    t = await tempOutbox(content, { retentionDays: 30 })
+    const sent = (await t.outbox.enqueue(base)).id
+    const failed = (await t.outbox.enqueue({ ...base, to: 'f@example.com' })).id
+    const waiting = (await t.outbox.enqueue({ ...base, to: 'w@example.com' })).id
+    await t.outbox.claim(3)
+    await t.outbox.markSent(sent, { where: 'x', response: '250' })
+    await t.outbox.recordFailure(failed, { permanent: true, responseCode: 550, message: '550' })
+    await t.outbox.recordFailure(waiting, { permanent: false, message: 'ECONNREFUSED' })
     const address = (id: string) => (t!.outbox.db.prepare('SELECT to_address FROM messages WHERE id = ?').get(id) as { to_address: string | null }).to_address
     t.clock.advance(29 * 24 * 3600 * 1000)
-    expect(t.outbox.purge().erased).toBe(0)
+    expect((await t.outbox.purge()).erased).toBe(0)
     t.clock.advance(1 * 24 * 3600 * 1000 + 1)
-    expect(t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
+    expect(await t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
     expect(address(sent)).toBeNull()
     expect(address(failed)).toBeNull()
     expect(address(waiting)).toBe('w@example.com')
-    expect(t.outbox.get(sent)).toMatchObject({ to: 'j***@example.com', purged: true, status: 'sent' })
-    expect(() => t!.outbox.retry(failed)).toThrow(/erased/)
+    expect(await t.outbox.get(sent)).toMatchObject({ to: 'j***@example.com', purged: true, status: 'sent' })
+    await expect(t!.outbox.retry(failed)).rejects.toThrow(/erased/)
     const dump = JSON.stringify(t.outbox.db.prepare('SELECT * FROM messages WHERE id IN (?, ?)').all(sent, failed))
     expect(dump).not.toMatch(/jo@example\.com|f@example\.com/)
   })
 })
 
 describe('outbox.purge on disk', () => {
-  it('leaves no address or name of a purged message in the raw bytes of the database file or its WAL', () => {
-    t = tempOutbox(content, { retentionDays: 1 })
+  it('leaves no address or name of a purged message in the raw bytes of the database file or its WAL', async () => {
+    t = await tempOutbox(content, { retentionDays: 1 })
     const path = join(t.dir, 'outbox.sqlite')
     const raw = () => Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
     const purged = [
       { to: 'Sent.Person@example.com', name: 'Oluwaseun Abernathy', idempotencyKey: 'crm-secret-key-991' },
       { to: 'refused.person@example.com', name: 'Zainab Qureshi-Hartley' },
     ]
-    const [sent, refused] = purged.map((p) => t!.outbox.enqueue({ ...base, ...p }).id)
-    const kept = t.outbox.enqueue({ ...base, to: 'still.waiting@example.com', name: 'Kept Waiting' }).id
-    t.outbox.claim(3)
-    t.outbox.markSent(sent!, { where: 'smtp', response: '250 OK' })
-    t.outbox.recordFailure(refused!, {
+    const [sent, refused] = await Promise.all(purged.map(async (p) => (await t!.outbox.enqueue({ ...base, ...p })).id))
+    const kept = (await t.outbox.enqueue({ ...base, to: 'still.waiting@example.com', name: 'Kept Waiting' })).id
+    await t.outbox.claim(3)
+    await t.outbox.markSent(sent!, { where: 'smtp', response: '250 OK' })
+    await t.outbox.recordFailure(refused!, {
       permanent: true,
       responseCode: 550,
       message: '550 5.1.1 <refused.person@example.com>: Recipient address rejected (Zainab Qureshi-Hartley)',
     })
-    t.outbox.recordFailure(kept, { permanent: false, responseCode: 451, message: '451 4.7.1 <still.waiting@example.com> greylisted, try later' })
+    await t.outbox.recordFailure(kept, { permanent: false, responseCode: 451, message: '451 4.7.1 <still.waiting@example.com> greylisted, try later' })
     // Before purge: the reply is kept with the address masked and the name gone; the key only as a digest.
-    expect(t.outbox.get(refused!)!.lastError).toBe('550 5.1.1 <r***@example.com>: Recipient address rejected ([recipient])')
-    expect(t.outbox.get(kept)!.lastError).toBe('451 4.7.1 <s***@example.com> greylisted, try later')
+    expect((await t.outbox.get(refused!))!.lastError).toBe('550 5.1.1 <r***@example.com>: Recipient address rejected ([recipient])')
+    expect((await t.outbox.get(kept))!.lastError).toBe('451 4.7.1 <s***@example.com> greylisted, try later')
     const before = raw()
     expect(before).toContain('refused.person@example.com') // still needed for a retry until the retention period ends
     expect(before).toContain('Oluwaseun Abernathy')
     expect(before).not.toContain('crm-secret-key-991')
 
     t.clock.advance(2 * 24 * 3600 * 1000)
-    expect(t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
+    expect(await t.outbox.purge()).toEqual({ erased: 2, walCleared: true })
     const after = raw()
     for (const p of purged) {
       for (const s of [p.to, p.to.toLowerCase(), p.name, p.idempotencyKey ?? p.name]) expect(after, s).not.toContain(s)
@@ -286,41 +281,31 @@ describe('an outbox made by an older version', () => {
     return path
   }
 
-  it('migrates schema 2 when opened: every row still reads, and API rows with a scoped idempotency key keep their owner', () => {
+  it('migrates schema 2 when opened: every row still reads, and API rows with a scoped idempotency key keep their owner', async () => {
     const path = oldOutbox(2)
-    const outbox = openOutbox({ path, content, env: {} })
+    const outbox = await openOutbox({ path, content, env: {} })
     try {
       expect(outbox.db.pragma('user_version', { simple: true })).toBe(6)
-      expect(
-        outbox
-          .list()
-          .map((m) => m.id)
-          .sort(),
-      ).toEqual(['api-1', 'api-2', 'cli-1'])
-      expect(outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
-      expect(outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
-      expect(outbox.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1' })
-      expect(outbox.getForApiClient('api-1', 'fedcba9876543210')).toBeUndefined()
+      expect((await outbox.list()).map((m) => m.id).sort()).toEqual(['api-1', 'api-2', 'cli-1'])
+      expect(await outbox.get('cli-1')).toMatchObject({ status: 'sent', origin: 'cli', to: 'j***@example.com' })
+      expect(await outbox.get('api-1')).toMatchObject({ status: 'queued', origin: 'api', messageId: '<api-1@signpost.invalid>' })
+      expect(await outbox.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1' })
+      expect(await outbox.getForApiClient('api-1', 'fedcba9876543210')).toBeUndefined()
       // No idempotency key, so no known owner: not readable over the API, still delivered.
-      expect(outbox.getForApiClient('api-2', CLIENT)).toBeUndefined()
-      expect(outbox.getForApiClient('cli-1', CLIENT)).toBeUndefined()
-      expect(outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
-      expect(
-        outbox
-          .claim(10)
-          .map((m) => m.id)
-          .sort(),
-      ).toEqual(['api-1', 'api-2'])
+      expect(await outbox.getForApiClient('api-2', CLIENT)).toBeUndefined()
+      expect(await outbox.getForApiClient('cli-1', CLIENT)).toBeUndefined()
+      expect(await outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
+      expect((await outbox.claim(10)).map((m) => m.id).sort()).toEqual(['api-1', 'api-2'])
     } finally {
-      outbox.close()
+      await outbox.close()
     }
     // Opened again, it is already at the current schema.
-    const again = openOutbox({ path, content, env: {} })
-    expect(again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
-    again.close()
+    const again = await openOutbox({ path, content, env: {} })
+    expect(await again.getForApiClient('api-1', CLIENT)).toMatchObject({ id: 'api-1', status: 'sending' })
+    await again.close()
   })
 
-  it('migrates schema 3: idempotency keys become digests, stored replies lose their addresses, and the file keeps neither', () => {
+  it('migrates schema 3: idempotency keys become digests, stored replies lose their addresses, and the file keeps neither', async () => {
     const path = oldOutbox(2)
     const db = new Database(path)
     db.exec("ALTER TABLE messages ADD COLUMN api_client TEXT; UPDATE messages SET api_client = '0123456789abcdef' WHERE id = 'api-1'")
@@ -329,25 +314,25 @@ describe('an outbox made by an older version', () => {
     )
     db.pragma('user_version = 3')
     db.close()
-    const outbox = openOutbox({ path, content, env: {} })
+    const outbox = await openOutbox({ path, content, env: {} })
     try {
       expect(outbox.db.pragma('user_version', { simple: true })).toBe(6)
-      expect(outbox.get('cli-1')!.lastError).toBe('550 5.1.1 <j***@example.com> unknown; also <o***@example.org>')
+      expect((await outbox.get('cli-1'))!.lastError).toBe('550 5.1.1 <j***@example.com> unknown; also <o***@example.org>')
       const keys = outbox.db.prepare('SELECT idempotency_key FROM messages WHERE idempotency_key IS NOT NULL').all() as { idempotency_key: string }[]
       expect(keys.map((k) => k.idempotency_key)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)])
       // A key from before has no request digest to compare, so it is answered as it always was.
-      expect(outbox.enqueue({ ...base, to: 'someone@example.com', idempotencyKey: 'cli-key-77' })).toEqual({ id: 'cli-1', created: false })
-      expect(outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
+      expect(await outbox.enqueue({ ...base, to: 'someone@example.com', idempotencyKey: 'cli-key-77' })).toEqual({ id: 'cli-1', created: false })
+      expect(await outbox.enqueue({ ...base, origin: 'api', idempotencyKey: 'case-1' }, { apiClient: CLIENT })).toEqual({ id: 'api-1', created: false })
     } finally {
-      outbox.close()
+      await outbox.close()
     }
     const bytes = Buffer.concat([readFileSync(path), existsSync(`${path}-wal`) ? readFileSync(`${path}-wal`) : Buffer.alloc(0)]).toString('latin1')
     expect(bytes).not.toContain('cli-key-77')
     expect(bytes).not.toContain('other.person@example.org')
   })
 
-  it('still refuses an outbox of a schema it cannot migrate', () => {
+  it('still refuses an outbox of a schema it cannot migrate', async () => {
     const path = oldOutbox(1)
-    expect(() => openOutbox({ path, content, env: {} })).toThrow(/schema 1, this one needs 6/)
+    await expect(openOutbox({ path, content, env: {} })).rejects.toThrow(/schema 1, this one needs 6/)
   })
 })

@@ -6,14 +6,16 @@ import { createHash, randomUUID } from 'node:crypto'
 import { DEFAULT_LANGUAGE, rules, type Content, type LanguageCode } from '@signpost/content'
 import {
   IdempotencyConflictError,
-  Queue,
   RateLimitError,
+  SqliteQueue,
   WORKER_ID,
   envNumber,
-  queueOptionsFromEnv,
+  queueFromEnv,
   type ClaimedQueueMessage,
+  type PurgeResult,
   type QueuedMessage,
   type QueueStatus,
+  type QueueStore,
   type SendFailure,
 } from '@signpost/outbox'
 import { languageOfMessage } from '@signpost/sms'
@@ -59,7 +61,9 @@ export type ClaimedMessage = OutboxMessage & {
 }
 
 export type OutboxOptions = {
-  /** SQLite file; default EMAIL_DB, else <repo>/var/outbox.sqlite. */
+  /** The queue to use (shared with the sms outbox, say); else opened from the environment (DATABASE_URL or EMAIL_DB) and closed with this outbox. */
+  queue?: QueueStore
+  /** SQLite file (then DATABASE_URL is not used); default DATABASE_URL's PostgreSQL, else EMAIL_DB, else <repo>/var/outbox.sqlite. */
   path?: string
   /** Content to check guides against and to render the message at enqueue time (recommended). */
   content?: Content
@@ -112,37 +116,35 @@ function requestDigest(request: AdviceEmailRequest & { lang: LanguageCode }, are
 const EMAIL = { channel: 'email' as const }
 
 export class Outbox {
-  /** The shared queue (every channel's messages); this class reads and writes only its email ones. */
-  readonly queue: Queue
+  /** The shared queue (every channel's messages, SQLite or PostgreSQL); this class reads and writes only its email ones. */
+  readonly queue: QueueStore
   readonly content: Content | undefined
   private readonly recipientLimit: { limit: number; windowMs: number }
   private readonly domain: string
   private readonly render = emailRenderCache()
+  private readonly ownsQueue: boolean
 
-  constructor(options: OutboxOptions = {}) {
+  /** Use openOutbox (it opens the queue); this wraps a queue already open. */
+  constructor(queue: QueueStore, options: Omit<OutboxOptions, 'queue'> = {}, ownsQueue = false) {
     const env = options.env ?? process.env
+    this.queue = queue
+    this.ownsQueue = ownsQueue
     this.content = options.content
     this.recipientLimit = options.recipientLimit ?? {
       limit: envNumber(env.EMAIL_RECIPIENT_LIMIT, 5),
       windowMs: envNumber(env.EMAIL_RECIPIENT_WINDOW_MS, 60 * 60 * 1000),
     }
     this.domain = messageIdDomain(env)
-    const fromEnv = queueOptionsFromEnv(env)
-    this.queue = new Queue({
-      ...fromEnv,
-      path: options.path ?? defaultOutboxPath(env),
-      now: options.now,
-      retry: { ...fromEnv.retry, email: { ...fromEnv.retry?.email, ...options.retry } },
-      ...(options.retentionDays !== undefined ? { retentionMs: options.retentionDays * 24 * 60 * 60 * 1000 } : {}),
-      ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
-    })
   }
 
+  /** Where the queue is, for people: the SQLite file, or the PostgreSQL URL without its password. */
   get path(): string {
-    return this.queue.path
+    return this.queue.location
   }
-  get db(): Queue['db'] {
-    return this.queue.db
+  /** The SQLite connection (tests and the SQLite-only checks); there is none on PostgreSQL. */
+  get db(): SqliteQueue['db'] {
+    if (this.queue instanceof SqliteQueue) return this.queue.db
+    throw new Error(`The outbox is on ${this.queue.backend}, not SQLite: there is no SQLite connection.`)
   }
   /** How long recipient addresses are kept after a message's final state (EMAIL_RETENTION_DAYS). */
   get retentionMs(): number {
@@ -161,7 +163,7 @@ export class Outbox {
    * alone may read it back (`getForApiClient`), and keeps one caller's idempotency keys apart from another's: the key
    * is stored as a digest of "api:<client>:key", after the key itself has been validated.
    */
-  enqueue(input: AdviceEmailRequest, options: { apiClient?: string } = {}): { id: string; created: boolean } {
+  async enqueue(input: AdviceEmailRequest, options: { apiClient?: string } = {}): Promise<{ id: string; created: boolean }> {
     const request = validateRequest(input, this.content)
     const snapshot = this.content ? this.render(this.content, request) : undefined
     const scopedKey = request.idempotencyKey && options.apiClient ? `api:${options.apiClient}:${request.idempotencyKey}` : request.idempotencyKey
@@ -184,72 +186,84 @@ export class Outbox {
     })
   }
 
-  get(id: string): OutboxMessage | undefined {
-    const m = this.queue.get(id, EMAIL)
+  async get(id: string): Promise<OutboxMessage | undefined> {
+    const m = await this.queue.get(id, EMAIL)
     return m ? emailView(m) : undefined
   }
 
   /** A message only if this API client created it: another client's, or one from the CLI or the site, is not found. */
-  getForApiClient(id: string, apiClient: string): OutboxMessage | undefined {
-    const m = this.queue.getForApiClient(id, apiClient, EMAIL)
+  async getForApiClient(id: string, apiClient: string): Promise<OutboxMessage | undefined> {
+    const m = await this.queue.getForApiClient(id, apiClient, EMAIL)
     return m ? emailView(m) : undefined
   }
 
-  list(options: { limit?: number; status?: OutboxStatus } = {}): OutboxMessage[] {
-    return this.queue.list({ ...options, ...EMAIL }).map(emailView)
+  async list(options: { limit?: number; status?: OutboxStatus } = {}): Promise<OutboxMessage[]> {
+    return (await this.queue.list({ ...options, ...EMAIL })).map(emailView)
   }
 
-  counts(): Record<OutboxStatus, number> {
+  counts(): Promise<Record<OutboxStatus, number>> {
     return this.queue.counts(EMAIL)
   }
 
   /** Emails a stopped worker left in "sending" go back to the queue, keeping their Message-ID (see Queue.recoverAbandoned). */
-  recoverAbandoned(): { ownerGone: number; notRenewed: number } {
+  recoverAbandoned(): Promise<{ ownerGone: number; notRenewed: number }> {
     return this.queue.recoverAbandoned({ channels: ['email'] })
   }
 
-  renewClaims(ids: Iterable<string>, workerId: string = WORKER_ID): string[] {
-    return this.queue.renewClaims(ids, workerId)
+  renewClaims(ids: Iterable<string>, workerId: string = WORKER_ID): Promise<string[]> {
+    return this.queue.renewClaims([...ids], workerId)
   }
 
   /** Atomically takes up to `limit` due emails (or one given id) for this worker: they move to "sending". */
-  claim(limit: number, options: { id?: string; workerId?: string } = {}): ClaimedMessage[] {
-    return this.queue.claim(limit, { ...options, channels: ['email'] }).map(claimedEmail)
+  async claim(limit: number, options: { id?: string; workerId?: string } = {}): Promise<ClaimedMessage[]> {
+    return (await this.queue.claim(limit, { ...options, channels: ['email'] })).map(claimedEmail)
   }
 
   /** Keeps what the worker rendered before the first attempt, so every later attempt sends the same thing. */
-  saveSnapshot(id: string, snapshot: EmailSnapshot): void {
-    this.queue.saveSnapshot(id, snapshotToJson(snapshot))
+  saveSnapshot(id: string, snapshot: EmailSnapshot): Promise<void> {
+    return this.queue.saveSnapshot(id, snapshotToJson(snapshot))
   }
 
-  saveLeaflet(id: string, leaflet: { fileName: string; content: Buffer }): void {
-    this.queue.saveAttachment(id, leaflet)
+  saveLeaflet(id: string, leaflet: { fileName: string; content: Buffer }): Promise<void> {
+    return this.queue.saveAttachment(id, leaflet)
   }
 
-  markSent(id: string, result: { where: string; response: string }): void {
-    this.queue.markSent(id, result)
+  markSent(id: string, result: { where: string; response: string }): Promise<void> {
+    return this.queue.markSent(id, result)
   }
 
   /** 5xx (or too many attempts): failed, and stays visible. 4xx and network errors: retrying after back-off. */
-  recordFailure(id: string, failure: SendFailure): OutboxStatus {
+  recordFailure(id: string, failure: SendFailure): Promise<OutboxStatus> {
     return this.queue.recordFailure(id, failure)
   }
 
   /** Puts a failed (or waiting) message back in the queue now. Not possible once its address has been erased. */
-  retry(id: string): OutboxMessage {
-    return emailView(this.queue.retry(id, EMAIL))
+  async retry(id: string): Promise<OutboxMessage> {
+    return emailView(await this.queue.retry(id, EMAIL))
   }
 
   /** Erases recipients past retention, in the file too (see Queue.purge); every channel's, as one queue. */
-  purge(): { erased: number; walCleared: boolean } {
+  purge(): Promise<PurgeResult> {
     return this.queue.purge()
   }
 
-  close(): void {
-    this.queue.close()
+  /** Closes the queue if this outbox opened it (one passed in as `queue` belongs to the caller). */
+  async close(): Promise<void> {
+    if (this.ownsQueue) await this.queue.close()
   }
 }
 
-export function openOutbox(options: OutboxOptions = {}): Outbox {
-  return new Outbox(options)
+/** Opens the queue the environment names (DATABASE_URL, else EMAIL_DB or `path`), migrated, and the email door to it. */
+export async function openOutbox(options: OutboxOptions = {}): Promise<Outbox> {
+  if (options.queue) return new Outbox(options.queue, options)
+  const env = options.env ?? process.env
+  const queue = await queueFromEnv(env, {
+    // An explicit file is SQLite, whatever DATABASE_URL says.
+    ...(options.path !== undefined ? { path: options.path, databaseUrl: '' } : { path: defaultOutboxPath(env) }),
+    now: options.now,
+    retry: { email: options.retry ?? {} },
+    ...(options.retentionDays !== undefined ? { retentionMs: options.retentionDays * 24 * 60 * 60 * 1000 } : {}),
+    ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+  })
+  return new Outbox(queue, options, true)
 }

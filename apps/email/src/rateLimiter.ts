@@ -1,35 +1,25 @@
-// In-memory fixed-window limits for callers we cannot see in the outbox: one per API key or website client.
+// Fixed-window limits for callers we cannot see in the outbox: one per API key or website client. The counters are
+// kept in the queue's store (SQLite or PostgreSQL), not in this process, so every API process and site instance on
+// one database shares a caller's allowance: two API processes behind a load balancer do not double it.
+import { createHash } from 'node:crypto'
+import type { QueueStore } from '@signpost/outbox'
+
 export type RateLimiter = {
-  /** Takes one request for this key; false when the key has used its allowance in the current window. */
-  take(key: string): boolean
-  /** Milliseconds until this key may try again (0 when it may now). */
-  retryAfterMs(key: string): number
+  /** Takes one request for this key: allowed false when the key has used its allowance in the current window, with how long until the next one. */
+  take(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>
 }
 
-export function createRateLimiter(options: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
-  const { limit, windowMs } = options
-  const now = options.now ?? Date.now
-  const windows = new Map<string, { start: number; count: number }>()
-  function current(key: string): { start: number; count: number } {
-    const t = now()
-    let w = windows.get(key)
-    if (!w || t - w.start >= windowMs) {
-      w = { start: t, count: 0 }
-      windows.set(key, w)
-      if (windows.size > 10_000) for (const [k, v] of windows) if (t - v.start >= windowMs) windows.delete(k)
-    }
-    return w
-  }
+/**
+ * `name` says which limit this is ("api-key", "web-client"), so two limits never share counters. The caller's key is
+ * stored only as a digest (a website client is its IP address, which is personal data).
+ */
+export function createRateLimiter(options: { store: QueueStore; name: string; limit: number; windowMs: number }): RateLimiter {
+  const { store, name, limit, windowMs } = options
   return {
-    take(key) {
-      const w = current(key)
-      if (w.count >= limit) return false
-      w.count += 1
-      return true
-    },
-    retryAfterMs(key) {
-      const w = current(key)
-      return w.count < limit ? 0 : Math.max(0, w.start + windowMs - now())
+    async take(key) {
+      const bucket = `${name}:${createHash('sha256').update(`rate-limit\0${key}`).digest('hex').slice(0, 32)}`
+      const { allowed, retryAfterMs } = await store.takeRateLimit(bucket, { limit, windowMs })
+      return { allowed, retryAfterMs }
     },
   }
 }

@@ -18,18 +18,18 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'signpost-email-crash-'))
   // Slow answers to DATA, so the kill lands while a batch is being sent.
   server = await startSmtpServer({ onData: () => new Promise((r) => setTimeout(() => r(undefined), 120)) })
-  outbox = openOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {} })
+  outbox = await openOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {} })
 })
 afterAll(async () => {
-  outbox?.close()
+  await outbox?.close()
   await server?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
 describe('the worker process killed with SIGKILL mid-batch', () => {
   it('loses nothing: after a restart every message is delivered, any duplicate with the same Message-ID', async () => {
-    const ids = Array.from({ length: 30 }, (_, i) => outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' }).id)
-    const messageIds = new Set(ids.map((id) => outbox.get(id)!.messageId))
+    const ids = await Promise.all(Array.from({ length: 30 }, async (_, i) => (await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' })).id))
+    const messageIds = new Set(await Promise.all(ids.map(async (id) => (await outbox.get(id))!.messageId)))
     const env = {
       EMAIL_DB: join(dir, 'outbox.sqlite'),
       SMTP_URL: server.url,
@@ -42,12 +42,12 @@ describe('the worker process killed with SIGKILL mid-batch', () => {
     first.child.kill('SIGKILL')
     const killed = await first.exited
     expect(killed.code).toBeNull()
-    const counts = outbox.counts()
+    const counts = await outbox.counts()
     expect(counts.sending).toBeGreaterThan(0) // the kill did land mid-batch
     expect(counts.sent).toBeLessThan(30)
 
     const second = startCli(['worker'], env)
-    await waitFor(() => outbox.counts().sent === 30, 'every message to be sent', 60_000)
+    await waitFor(async () => (await outbox.counts()).sent === 30, 'every message to be sent', 60_000)
     second.child.kill('SIGTERM')
     const stopped = await second.exited
     expect(stopped.code).toBe(0)

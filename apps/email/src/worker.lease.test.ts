@@ -29,9 +29,11 @@ async function setup(): Promise<{ server: TestSmtpServer; outbox: Outbox; env: N
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
   const server = await startSmtpServer({ replyDelayMs: REPLY_DELAY_MS })
   cleanups.push(() => server.close())
-  const outbox = openOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {} })
+  const outbox = await openOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {} })
   cleanups.push(() => outbox.close())
-  const ids = Array.from({ length: MESSAGES }, (_, i) => outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' }).id)
+  const ids = await Promise.all(
+    Array.from({ length: MESSAGES }, async (_, i) => (await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' })).id),
+  )
   const env = {
     EMAIL_DB: join(dir, 'outbox.sqlite'),
     SMTP_URL: server.url,
@@ -40,7 +42,7 @@ async function setup(): Promise<{ server: TestSmtpServer; outbox: Outbox; env: N
     EMAIL_WORKER_POLL_MS: '50',
     EMAIL_SMTP_POOL_SIZE: '5',
   }
-  return { server, outbox, env, messageIds: ids.map((id) => outbox.get(id)!.messageId) }
+  return { server, outbox, env, messageIds: await Promise.all(ids.map(async (id) => (await outbox.get(id))!.messageId)) }
 }
 
 describe('a slow SMTP server and a short lease', () => {
@@ -48,7 +50,7 @@ describe('a slow SMTP server and a short lease', () => {
     const { server, outbox, env, messageIds } = await setup()
     const workers = [startCli(['worker'], env), startCli(['worker'], env)]
     for (const w of workers) cleanups.push(() => w.child.exitCode === null && w.child.kill('SIGKILL'))
-    await waitFor(() => outbox.counts().sent === MESSAGES, 'every message to be sent', 60_000)
+    await waitFor(async () => (await outbox.counts()).sent === MESSAGES, 'every message to be sent', 60_000)
     // SIGTERM lets each worker finish what it has in flight, so any duplicate would have reached the server by now.
     for (const w of workers) w.child.kill('SIGTERM')
     const logs = await Promise.all(workers.map((w) => w.exited))
@@ -65,18 +67,18 @@ describe('a slow SMTP server and a short lease', () => {
     for (const l of logs) {
       expect(l.stderr).not.toMatch(/sent again|stopped|taken back|arrive twice/)
     }
-    expect(outbox.counts()).toMatchObject({ sent: MESSAGES, sending: 0, retrying: 0 })
+    expect(await outbox.counts()).toMatchObject({ sent: MESSAGES, sending: 0, retrying: 0 })
   })
 
   it('a worker that stops renewing (SIGSTOP) loses its claims to a live one, which delivers them, saying why', async () => {
     const { server, outbox, env, messageIds } = await setup()
     const stuck = startCli(['worker'], { ...env, EMAIL_WORKER_BATCH: String(MESSAGES) })
     cleanups.push(() => stuck.child.exitCode === null && stuck.child.kill('SIGKILL'))
-    await waitFor(() => outbox.counts().sending === MESSAGES, 'the first worker to claim every message')
+    await waitFor(async () => (await outbox.counts()).sending === MESSAGES, 'the first worker to claim every message')
     stuck.child.kill('SIGSTOP')
     const live = startCli(['worker'], { ...env, EMAIL_WORKER_BATCH: String(MESSAGES), EMAIL_SMTP_POOL_SIZE: '10' })
     cleanups.push(() => live.child.exitCode === null && live.child.kill('SIGKILL'))
-    await waitFor(() => outbox.counts().sent === MESSAGES, 'the live worker to send every message', 60_000)
+    await waitFor(async () => (await outbox.counts()).sent === MESSAGES, 'the live worker to send every message', 60_000)
     live.child.kill('SIGTERM')
     const log = await live.exited
     expect(log.code).toBe(0)

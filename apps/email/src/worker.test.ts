@@ -24,7 +24,7 @@ async function setup(
   const server = options.port === undefined ? await startSmtpServer(options.server) : undefined
   if (server) cleanups.push(() => server.close())
   const port = server?.port ?? options.port!
-  const t: TempOutbox = tempOutbox(content, { retry: options.retry ?? { baseMs: 1000, capMs: 8000 } })
+  const t: TempOutbox = await tempOutbox(content, { retry: options.retry ?? { baseMs: 1000, capMs: 8000 } })
   cleanups.push(() => t.cleanup())
   const transport: MailTransport = createTransportFromEnv({ ...env, SMTP_URL: `smtp://127.0.0.1:${port}` }, { connectionTimeout: 2000 })
   cleanups.push(() => transport.close())
@@ -35,9 +35,9 @@ async function setup(
 describe('delivery over real SMTP', () => {
   it('sends HTML and plain text alternatives with every heading and phone number, and the stored Message-ID', async () => {
     const { server, t, worker } = await setup()
-    const id = t.outbox.enqueue({ ...base, name: 'Jo Bloggs' }).id
+    const id = (await t.outbox.enqueue({ ...base, name: 'Jo Bloggs' })).id
     expect(await worker.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 })
-    const m = t.outbox.get(id)!
+    const m = (await t.outbox.get(id))!
     expect(m.status).toBe('sent')
     expect(m.deliveredTo).toBe(`smtp 127.0.0.1:${server!.port}`)
     const mail = server!.messages[0]!
@@ -64,7 +64,7 @@ describe('delivery over real SMTP', () => {
 
   it('uses the neutral subject and sender name when asked', async () => {
     const { server, t, worker } = await setup()
-    t.outbox.enqueue({ ...base, neutral: true })
+    await t.outbox.enqueue({ ...base, neutral: true })
     await worker.runOnce()
     const mail = server!.messages[0]!
     expect(mail.subject).toBe(NEUTRAL_SUBJECT)
@@ -74,7 +74,7 @@ describe('delivery over real SMTP', () => {
 
   it('a neutral message shows a bystander nothing of its subject: sender, subject, inbox preview, attachment name, PDF title', async () => {
     const { server, t, worker } = await setup()
-    t.outbox.enqueue({ ...base, neutral: true, attachLeaflet: true })
+    await t.outbox.enqueue({ ...base, neutral: true, attachLeaflet: true })
     await worker.runOnce()
     const mail = server!.messages[0]!
     const view = viewGuide(content, base.guide)
@@ -110,9 +110,9 @@ describe('delivery over real SMTP', () => {
 
   it('attaches the leaflet as a valid PDF when asked', async () => {
     const { server, t, worker } = await setup()
-    const id = t.outbox.enqueue({ ...base, attachLeaflet: true }).id
+    const id = (await t.outbox.enqueue({ ...base, attachLeaflet: true })).id
     await worker.runOnce()
-    expect(t.outbox.get(id)).toMatchObject({ status: 'sent' })
+    expect(await t.outbox.get(id)).toMatchObject({ status: 'sent' })
     const [pdf] = server!.messages[0]!.attachments
     expect(pdf?.contentType).toBe('application/pdf')
     expect(pdf?.filename).toBe('cyber-crime-and-fraud.pdf')
@@ -128,9 +128,9 @@ describe('delivery over real SMTP', () => {
   it('keeps requests while SMTP is down and delivers each exactly once when it is back', async () => {
     const port = await freePort()
     const { t, worker } = await setup({ port })
-    const ids = [0, 1, 2].map((i) => t.outbox.enqueue({ ...base, to: `p${i}@example.com` }).id)
+    const ids = await Promise.all([0, 1, 2].map(async (i) => (await t.outbox.enqueue({ ...base, to: `p${i}@example.com` })).id))
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 3, failed: 0 })
-    for (const id of ids) expect(t.outbox.get(id)!.lastError).toMatch(/ECONNREFUSED|ECONNECTION|connect/i)
+    for (const id of ids) expect((await t.outbox.get(id))!.lastError).toMatch(/ECONNREFUSED|ECONNECTION|connect/i)
     const server = await startSmtpServer({ port })
     cleanups.push(() => server.close())
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 }) // not due yet: back-off
@@ -139,7 +139,8 @@ describe('delivery over real SMTP', () => {
     t.clock.advance(60_000)
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 })
     expect(server.accepted()).toBe(3)
-    expect(server.messages.map((m) => m.messageId).sort()).toEqual(ids.map((id) => t.outbox.get(id)!.messageId).sort())
+    const messageIds = await Promise.all(ids.map(async (id) => (await t.outbox.get(id))!.messageId))
+    expect(server.messages.map((m) => m.messageId).sort()).toEqual(messageIds.sort())
   })
 
   it('retries 421 and 451 replies, and fails a 550 at once with the reply recorded', async () => {
@@ -162,29 +163,29 @@ describe('delivery over real SMTP', () => {
         },
       },
     })
-    const busy = t.outbox.enqueue({ ...base, to: 'busy@example.com' }).id
-    const full = t.outbox.enqueue({ ...base, to: 'full@example.com' }).id
-    const gone = t.outbox.enqueue({ ...base, to: 'gone@example.com' }).id
+    const busy = (await t.outbox.enqueue({ ...base, to: 'busy@example.com' })).id
+    const full = (await t.outbox.enqueue({ ...base, to: 'full@example.com' })).id
+    const gone = (await t.outbox.enqueue({ ...base, to: 'gone@example.com' })).id
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 2, failed: 1 })
-    expect(t.outbox.get(busy)).toMatchObject({ status: 'retrying', lastResponseCode: 451 })
-    expect(t.outbox.get(full)).toMatchObject({ status: 'retrying', lastResponseCode: 421 })
-    expect(t.outbox.get(gone)).toMatchObject({ status: 'failed', lastResponseCode: 550, attempts: 1 })
-    expect(t.outbox.get(gone)!.lastError).toContain('No such mailbox here')
+    expect(await t.outbox.get(busy)).toMatchObject({ status: 'retrying', lastResponseCode: 451 })
+    expect(await t.outbox.get(full)).toMatchObject({ status: 'retrying', lastResponseCode: 421 })
+    expect(await t.outbox.get(gone)).toMatchObject({ status: 'failed', lastResponseCode: 550, attempts: 1 })
+    expect((await t.outbox.get(gone))!.lastError).toContain('No such mailbox here')
     t.clock.advance(1000)
     expect(await worker.runOnce()).toEqual({ sent: 2, retrying: 0, failed: 0 })
-    expect(t.outbox.get(busy)).toMatchObject({ status: 'sent', attempts: 2 })
-    expect(t.outbox.get(full)).toMatchObject({ status: 'sent', attempts: 2 })
+    expect(await t.outbox.get(busy)).toMatchObject({ status: 'sent', attempts: 2 })
+    expect(await t.outbox.get(full)).toMatchObject({ status: 'sent', attempts: 2 })
     t.clock.advance(60_000)
     expect(await worker.runOnce()).toEqual({ sent: 0, retrying: 0, failed: 0 })
-    expect(t.outbox.get(gone)!.status).toBe('failed')
+    expect((await t.outbox.get(gone))!.status).toBe('failed')
     expect(server!.messages.map((m) => (Array.isArray(m.to) ? '' : m.to?.text)).sort()).toEqual(['busy@example.com', 'full@example.com'])
   })
 
   it('sends one message for a reused idempotency key', async () => {
     const { server, t, worker } = await setup()
-    const a = t.outbox.enqueue({ ...base, idempotencyKey: 'crm-42' })
+    const a = await t.outbox.enqueue({ ...base, idempotencyKey: 'crm-42' })
     await worker.runOnce()
-    const b = t.outbox.enqueue({ ...base, idempotencyKey: 'crm-42' })
+    const b = await t.outbox.enqueue({ ...base, idempotencyKey: 'crm-42' })
     await worker.runOnce()
     expect(b).toEqual({ id: a.id, created: false })
     expect(server!.accepted()).toBe(1)
@@ -193,11 +194,11 @@ describe('delivery over real SMTP', () => {
   it('renders at delivery a request queued without content, and stops cleanly', async () => {
     const server = await startSmtpServer()
     cleanups.push(() => server.close())
-    const t = tempOutbox(undefined)
+    const t = await tempOutbox(undefined)
     cleanups.push(() => t.cleanup())
     const transport = createTransportFromEnv({ SMTP_URL: server.url })
     cleanups.push(() => transport.close())
-    t.outbox.enqueue({ ...base, origin: 'web' })
+    await t.outbox.enqueue({ ...base, origin: 'web' })
     const worker = createWorker({ outbox: t.outbox, transport, env: {}, log: () => {}, pollMs: 20, loadContent: async () => content })
     const running = worker.run()
     while (server.messages.length === 0) await new Promise((r) => setTimeout(r, 20))

@@ -75,11 +75,11 @@ export function createEmailChannel(options: { transport: MailTransport; sender: 
       let { snapshot, attachment } = m
       if (!snapshot) {
         snapshot = snapshotToJson(renderEmailSnapshot(await options.content(), { guide: m.guide, area: m.area, neutral, lang }))
-        queue.saveSnapshot(m.id, snapshot)
+        await queue.saveSnapshot(m.id, snapshot)
       }
       if (attachLeaflet && !attachment) {
         attachment = await renderLeafletAttachment(view, { neutral })
-        queue.saveAttachment(m.id, attachment)
+        await queue.saveAttachment(m.id, attachment)
       }
       return { ...m, snapshot, attachment }
     },

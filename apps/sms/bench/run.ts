@@ -63,7 +63,7 @@ async function raw(): Promise<number> {
 async function queued(): Promise<{ ms: number; enqueueMs: number }> {
   const notify = await startNotifyStandIn()
   const dir = mkdtempSync(join(tmpdir(), 'signpost-sms-bench-'))
-  const outbox = openSmsOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {}, recipientLimit: { limit: 10, windowMs: 60_000 } })
+  const outbox = await openSmsOutbox({ path: join(dir, 'outbox.sqlite'), content, env: {}, recipientLimit: { limit: 10, windowMs: 60_000 } })
   const transport = notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url })
   const worker = createQueueWorker({
     queue: outbox.queue,
@@ -73,15 +73,15 @@ async function queued(): Promise<{ ms: number; enqueueMs: number }> {
     log: () => {},
   })
   const start = performance.now()
-  for (let i = 0; i < TEXTS; i++) outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: number(i), origin: 'api' })
+  for (let i = 0; i < TEXTS; i++) await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: number(i), origin: 'api' })
   const enqueueMs = performance.now() - start
   const running = worker.run()
-  while (outbox.counts().sent < TEXTS) await new Promise((r) => setTimeout(r, 5))
+  while ((await outbox.counts()).sent < TEXTS) await new Promise((r) => setTimeout(r, 5))
   const ms = performance.now() - start
   await worker.stop()
   await running
   if (notify.notifications.length !== TEXTS) throw new Error(`queue: ${notify.notifications.length} of ${TEXTS} accepted`)
-  outbox.close()
+  await outbox.close()
   rmSync(dir, { recursive: true, force: true })
   await notify.close()
   return { ms, enqueueMs }

@@ -3,7 +3,7 @@
 // under the message's reference, so a crash or a timeout after Notify said 201 never becomes a second text. Its
 // upkeep asks Notify for the status of texts whose delivery receipt has not come.
 import type { Content } from '@signpost/content'
-import { envNumber, type ChannelHandler, type Queue } from '@signpost/outbox'
+import { envNumber, type ChannelHandler, type QueueStore } from '@signpost/outbox'
 import { isLiveOrDelivered, outcomeOf, reasonFor } from './notifyStatus.js'
 import { languageOfMessage, renderSmsSnapshot } from './smsOutbox.js'
 import { classifyNotifyError, type SmsTransport } from './transport.js'
@@ -30,7 +30,7 @@ export function createSmsChannel(options: SmsChannelOptions): ChannelHandler {
         neutral: m.options.neutral === true,
         lang: languageOfMessage(m.options),
       })
-      queue.saveSnapshot(m.id, snapshot)
+      await queue.saveSnapshot(m.id, snapshot)
       return { ...m, snapshot }
     },
     async send(m) {
@@ -64,22 +64,22 @@ export function createSmsChannel(options: SmsChannelOptions): ChannelHandler {
 }
 
 /** Asks Notify for the status of texts accepted before `sentBefore` that have had no final receipt; records what it says. */
-export async function pollReceipts(queue: Queue, transport: SmsTransport, sentBefore: number, log: (line: string) => void = () => {}): Promise<number> {
+export async function pollReceipts(queue: QueueStore, transport: SmsTransport, sentBefore: number, log: (line: string) => void = () => {}): Promise<number> {
   let recorded = 0
-  for (const m of queue.awaitingReceipt({ channel: 'sms', sentBefore, limit: 50 })) {
+  for (const m of await queue.awaitingReceipt({ channel: 'sms', sentBefore, limit: 50 })) {
     if (!m.providerId) continue
     try {
       const n = await transport.status(m.providerId)
       const outcome = outcomeOf(n.status)
       if (outcome === 'pending' && m.receipt?.status === n.status) continue
-      const after = queue.recordReceipt(m.providerId, { status: n.status, outcome, reason: reasonFor(n.status) })
+      const after = await queue.recordReceipt(m.providerId, { status: n.status, outcome, reason: reasonFor(n.status) })
       recorded += 1
       log(`sms ${m.id} to ${m.to}: Notify says ${n.status} (asked, no receipt came)${after ? `; now ${after.status}` : ''}`)
     } catch (e) {
       const failure = classifyNotifyError(e)
       if (failure.responseCode === 404) {
         // Notify keeps a notification for 7 days: one it no longer has will get no receipt. It ends, so retention can erase it.
-        queue.recordReceipt(m.providerId, { status: 'unknown', outcome: 'delivered' })
+        await queue.recordReceipt(m.providerId, { status: 'unknown', outcome: 'delivered' })
         log(`sms ${m.id} to ${m.to}: Notify no longer has notification ${m.providerId}; its delivery is not known`)
       } else log(`sms ${m.id}: could not ask Notify for its status: ${failure.message}`)
     }

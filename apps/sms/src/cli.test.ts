@@ -73,11 +73,11 @@ describe('npm run sms -- send with NOTIFY_API_KEY (against a local stand-in of G
       expect(r.stdout).toContain(`Sent: GOV.UK Notify accepted it as ${n?.id}`)
       expect(n?.body).toMatch(/Action Fraud: 0300 123 2040/)
       await notify.deliver(n?.id ?? '', 'delivered')
-      const outbox = openSmsOutbox({ path: own.EMAIL_DB, env: {} })
+      const outbox = await openSmsOutbox({ path: own.EMAIL_DB, env: {} })
       try {
         expect(await pollReceipts(outbox.queue, notifySmsTransport({ apiKey: API_KEY, templateId: TEMPLATE_ID, baseUrl: notify.url }), Date.now() + 1)).toBe(1)
       } finally {
-        outbox.close()
+        await outbox.close()
       }
       const status = await runCli(SMS_CLI, ['status', '--json'], own)
       expect(JSON.parse(status.stdout).texts[0]).toMatchObject({ status: 'sent', notifyStatus: 'delivered', notificationId: n?.id, to: '07*** ***123' })

@@ -50,11 +50,11 @@ function describe(m: SmsMessage): string[] {
 
 async function withOutbox<T>(fn: (outbox: SmsOutbox) => Promise<T> | T, withContent = false): Promise<T> {
   const content = withContent ? await loadContent() : undefined
-  const outbox = openSmsOutbox({ content })
+  const outbox = await openSmsOutbox({ content })
   try {
     return await fn(outbox)
   } finally {
-    outbox.close()
+    await outbox.close()
   }
 }
 
@@ -62,7 +62,7 @@ type SendOptions = { guide: string; to: string; area?: string; neutral?: boolean
 
 async function sendCommand(o: SendOptions): Promise<void> {
   await withOutbox(async (outbox) => {
-    const { id, created } = outbox.enqueue({
+    const { id, created } = await outbox.enqueue({
       guide: o.guide,
       to: o.to,
       area: o.area,
@@ -71,7 +71,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
       idempotencyKey: o.idempotencyKey,
       origin: 'cli',
     })
-    const queued = outbox.get(id)
+    const queued = await outbox.get(id)
     if (!queued) throw new CliError(`Text ${id} disappeared from the queue.`)
     if (!created) {
       out(`Already requested with this idempotency key: ${id} is ${queued.status}. Nothing new was queued.`)
@@ -91,7 +91,7 @@ async function sendCommand(o: SendOptions): Promise<void> {
       log: () => {},
     })
     await worker.deliver(id)
-    const m = outbox.get(id)
+    const m = await outbox.get(id)
     if (!m) throw new CliError(`Text ${id} disappeared from the queue.`)
     if (m.status === 'sent') {
       if (transport.kind === 'file' && m.deliveredTo) {
@@ -109,15 +109,15 @@ async function sendCommand(o: SendOptions): Promise<void> {
 }
 
 async function statusCommand(id: string | undefined, o: { json?: boolean; limit: string }): Promise<void> {
-  await withOutbox((outbox) => {
+  await withOutbox(async (outbox) => {
     if (id) {
-      const m = outbox.get(id)
+      const m = await outbox.get(id)
       if (!m) throw new CliError(`No text with id ${id} in ${outbox.path}.`)
       out(o.json ? JSON.stringify(m, null, 2) : describe(m).join('\n'))
       return
     }
-    const counts = outbox.counts()
-    const list = outbox.list({ limit: Number(o.limit) || 20 })
+    const counts = await outbox.counts()
+    const list = await outbox.list({ limit: Number(o.limit) || 20 })
     if (o.json) return out(JSON.stringify({ outbox: outbox.path, counts, texts: list }, null, 2))
     out(`Texts in ${outbox.path}`)
     out(
@@ -133,8 +133,8 @@ async function statusCommand(id: string | undefined, o: { json?: boolean; limit:
 }
 
 async function retryCommand(id: string): Promise<void> {
-  await withOutbox((outbox) => {
-    const m = outbox.retry(id)
+  await withOutbox(async (outbox) => {
+    const m = await outbox.retry(id)
     out(`${m.id} is queued again for ${m.to}; the worker will send it ("npm start", or "npm run email -- worker").`)
   })
 }

@@ -3,7 +3,7 @@
 // receipt is matched to the attempt Notify knows by that id, and the queue records it: delivered, failed for good
 // (the reason kept) or sent again later. A receipt for an older attempt, or a repeat, changes nothing.
 import { timingSafeEqual } from 'node:crypto'
-import type { Queue } from '@signpost/outbox'
+import type { QueueStore } from '@signpost/outbox'
 import { outcomeOf, reasonFor } from './notifyStatus.js'
 import { smsView, type SmsMessage } from './smsOutbox.js'
 
@@ -17,7 +17,7 @@ function bearerMatches(authorization: string | undefined, token: string): boolea
   return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
-export function handleDeliveryReceipt(queue: Queue, input: { authorization?: string; body: unknown; token?: string }): ReceiptAnswer {
+export async function handleDeliveryReceipt(queue: QueueStore, input: { authorization?: string; body: unknown; token?: string }): Promise<ReceiptAnswer> {
   if (!input.token)
     return { status: 503, body: { ok: false, message: 'Delivery receipts are not set up: set NOTIFY_CALLBACK_TOKEN and give Notify the same token.' } }
   if (!bearerMatches(input.authorization, input.token)) return { status: 401, body: { ok: false, message: 'Missing or wrong bearer token.' } }
@@ -27,7 +27,7 @@ export function handleDeliveryReceipt(queue: Queue, input: { authorization?: str
   }
   if (b.notification_type !== undefined && b.notification_type !== 'sms')
     return { status: 200, body: { ok: true, message: `Ignored: a ${String(b.notification_type)} receipt.` } }
-  const m = queue.recordReceipt(b.id, { status: b.status, outcome: outcomeOf(b.status), reason: reasonFor(b.status) })
+  const m = await queue.recordReceipt(b.id, { status: b.status, outcome: outcomeOf(b.status), reason: reasonFor(b.status) })
   // Notify retries a callback that is not answered 2xx: one for an older attempt, or an erased text, is acknowledged.
   if (!m)
     return {

@@ -3,7 +3,7 @@
 // emails. Numbers are kept in E.164 and only ever shown masked (07*** ***123); they are erased after retention.
 import { createHash, randomUUID } from 'node:crypto'
 import { DEFAULT_LANGUAGE, isSupportedLanguage, viewGuide, type Content, type LanguageCode } from '@signpost/content'
-import { Queue, defaultQueuePath, envNumber, queueOptionsFromEnv, type QueuedMessage, type QueueStatus } from '@signpost/outbox'
+import { defaultQueuePath, envNumber, queueFromEnv, type QueuedMessage, type QueueStatus, type QueueStore } from '@signpost/outbox'
 import { renderAdviceSms, type RenderedAdviceSms } from './renderAdviceSms.js'
 import { validateSmsRequest, type AdviceSmsOrigin, type AdviceSmsRequest } from './request.js'
 
@@ -76,7 +76,9 @@ export function renderSmsSnapshot(content: Content, request: { guide: string; ar
 }
 
 export type SmsOutboxOptions = {
-  /** The queue file; default EMAIL_DB, else <repo>/var/outbox.sqlite (the same file as email). */
+  /** The queue to use (the email outbox's, say); else opened from the environment and closed with this outbox. */
+  queue?: QueueStore
+  /** The queue file (then DATABASE_URL is not used); default DATABASE_URL's PostgreSQL, else EMAIL_DB, else <repo>/var/outbox.sqlite (the same as email). */
   path?: string
   content?: Content
   env?: NodeJS.ProcessEnv
@@ -96,33 +98,31 @@ function requestDigest(request: AdviceSmsRequest & { lang: LanguageCode }, area:
 const SMS = { channel: 'sms' as const }
 
 export class SmsOutbox {
-  readonly queue: Queue
+  readonly queue: QueueStore
   readonly content: Content | undefined
   private readonly recipientLimit: { limit: number; windowMs: number }
   private readonly rendered = new Map<string, SmsSnapshot>()
+  private readonly ownsQueue: boolean
 
-  constructor(options: SmsOutboxOptions = {}) {
+  /** Use openSmsOutbox (it opens the queue); this wraps a queue already open. */
+  constructor(queue: QueueStore, options: Omit<SmsOutboxOptions, 'queue'> = {}, ownsQueue = false) {
     const env = options.env ?? process.env
+    this.queue = queue
+    this.ownsQueue = ownsQueue
     this.content = options.content
     this.recipientLimit = options.recipientLimit ?? {
       limit: envNumber(env.SMS_RECIPIENT_LIMIT, 3),
       windowMs: envNumber(env.SMS_RECIPIENT_WINDOW_MS, 60 * 60 * 1000),
     }
-    const fromEnv = queueOptionsFromEnv(env)
-    this.queue = new Queue({
-      ...fromEnv,
-      path: options.path ?? defaultQueuePath(env),
-      now: options.now,
-      retry: { ...fromEnv.retry, sms: { ...fromEnv.retry?.sms, ...options.retry } },
-    })
   }
 
+  /** Where the queue is, for people: the SQLite file, or the PostgreSQL URL without its password. */
   get path(): string {
-    return this.queue.path
+    return this.queue.location
   }
 
   /** Stores a request (status queued), rendered now; the same idempotency key returns the first request's id. */
-  enqueue(input: AdviceSmsRequest, options: { apiClient?: string } = {}): { id: string; created: boolean } {
+  async enqueue(input: AdviceSmsRequest, options: { apiClient?: string } = {}): Promise<{ id: string; created: boolean }> {
     const request = validateSmsRequest(input, this.content)
     const area = request.area ?? this.content?.settings.defaultArea ?? null
     let snapshot: SmsSnapshot | undefined
@@ -151,33 +151,43 @@ export class SmsOutbox {
     })
   }
 
-  get(id: string): SmsMessage | undefined {
-    const m = this.queue.get(id, SMS)
+  async get(id: string): Promise<SmsMessage | undefined> {
+    const m = await this.queue.get(id, SMS)
     return m ? smsView(m) : undefined
   }
 
-  getForApiClient(id: string, apiClient: string): SmsMessage | undefined {
-    const m = this.queue.getForApiClient(id, apiClient, SMS)
+  async getForApiClient(id: string, apiClient: string): Promise<SmsMessage | undefined> {
+    const m = await this.queue.getForApiClient(id, apiClient, SMS)
     return m ? smsView(m) : undefined
   }
 
-  list(options: { limit?: number; status?: SmsStatus } = {}): SmsMessage[] {
-    return this.queue.list({ ...options, ...SMS }).map(smsView)
+  async list(options: { limit?: number; status?: SmsStatus } = {}): Promise<SmsMessage[]> {
+    return (await this.queue.list({ ...options, ...SMS })).map(smsView)
   }
 
-  counts(): Record<SmsStatus, number> {
+  counts(): Promise<Record<SmsStatus, number>> {
     return this.queue.counts(SMS)
   }
 
-  retry(id: string): SmsMessage {
-    return smsView(this.queue.retry(id, SMS))
+  async retry(id: string): Promise<SmsMessage> {
+    return smsView(await this.queue.retry(id, SMS))
   }
 
-  close(): void {
-    this.queue.close()
+  /** Closes the queue if this outbox opened it (one passed in as `queue` belongs to the caller). */
+  async close(): Promise<void> {
+    if (this.ownsQueue) await this.queue.close()
   }
 }
 
-export function openSmsOutbox(options: SmsOutboxOptions = {}): SmsOutbox {
-  return new SmsOutbox(options)
+/** Opens the queue the environment names (DATABASE_URL, else EMAIL_DB or `path`), migrated, and the sms door to it. */
+export async function openSmsOutbox(options: SmsOutboxOptions = {}): Promise<SmsOutbox> {
+  if (options.queue) return new SmsOutbox(options.queue, options)
+  const env = options.env ?? process.env
+  const queue = await queueFromEnv(env, {
+    // An explicit file is SQLite, whatever DATABASE_URL says.
+    ...(options.path !== undefined ? { path: options.path, databaseUrl: '' } : { path: defaultQueuePath(env) }),
+    now: options.now,
+    retry: { sms: options.retry ?? {} },
+  })
+  return new SmsOutbox(queue, options, true)
 }

@@ -45,8 +45,8 @@ export type Draft = {
 type StaffState = {
   db?: StaffDb
   content?: Promise<Content>
-  outbox?: Outbox
-  smsOutbox?: SmsOutbox
+  outbox?: Promise<Outbox>
+  smsOutbox?: Promise<SmsOutbox>
   sessionKey?: Buffer
   oneTimeLink?: OneTimeLink
   jobs: Map<string, PackJob>
@@ -75,18 +75,27 @@ export function content(): Promise<Content> {
   return s.content
 }
 
-export async function outbox(): Promise<Outbox> {
+/** The queue (DATABASE_URL's PostgreSQL, else the SQLite file), opened and migrated once per process; a failed open is tried again next time. */
+export function outbox(): Promise<Outbox> {
   const s = state()
-  const c = await content()
-  s.outbox ??= openOutbox({ content: c })
+  s.outbox ??= content()
+    .then((c) => openOutbox({ content: c }))
+    .catch((e: unknown) => {
+      s.outbox = undefined
+      throw e
+    })
   return s.outbox
 }
 
-/** The same queue file, read and written as the sms channel's door to it (@signpost/sms). */
-export async function smsOutbox(): Promise<SmsOutbox> {
+/** The same queue, read and written as the sms channel's door to it (@signpost/sms): one connection for both. */
+export function smsOutbox(): Promise<SmsOutbox> {
   const s = state()
-  const c = await content()
-  s.smsOutbox ??= openSmsOutbox({ content: c })
+  s.smsOutbox ??= Promise.all([content(), outbox()])
+    .then(([c, box]) => openSmsOutbox({ content: c, queue: box.queue }))
+    .catch((e: unknown) => {
+      s.smsOutbox = undefined
+      throw e
+    })
   return s.smsOutbox
 }
 

@@ -50,17 +50,19 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const text = (m: Omit<Message, 'channel'>): Message => ({ ...m, channel: 'sms' })
   let messages: Message[]
   if (supervisor) {
-    messages = [...box.list({ limit: 200 }).map(email), ...texts.list({ limit: 200 }).map(text)].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    messages = [...(await box.list({ limit: 200 })).map(email), ...(await texts.list({ limit: 200 })).map(text)].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   } else {
     const ids = db.prepare('SELECT message_id FROM sends WHERE sub = ? ORDER BY created_at DESC LIMIT 200').all(g.session.sub) as { message_id: string }[]
-    messages = ids
-      .map((r) => {
-        const e = box.get(r.message_id)
-        if (e) return email(e)
-        const t = texts.get(r.message_id)
-        return t ? text(t) : undefined
-      })
-      .filter((m): m is Message => m !== undefined)
+    messages = (
+      await Promise.all(
+        ids.map(async (r) => {
+          const e = await box.get(r.message_id)
+          if (e) return email(e)
+          const t = await texts.get(r.message_id)
+          return t ? text(t) : undefined
+        }),
+      )
+    ).filter((m): m is Message => m !== undefined)
   }
   const rows = messages.map((m) => ({
     id: m.id,

@@ -5,13 +5,21 @@ import type { EmailErrorCode } from './emailErrors'
 import { loadEmail } from './external'
 import { paths } from './paths'
 
-let outbox: Outbox | undefined
+let opening: Promise<Outbox> | undefined
 let clientLimiter: RateLimiter | undefined
 
 async function parts() {
   const email = await loadEmail()
-  outbox ??= email.openOutbox()
+  // The queue (DATABASE_URL's PostgreSQL, else the SQLite file) is opened once; a failed open is tried again next time.
+  opening ??= email.openOutbox().catch((e: unknown) => {
+    opening = undefined
+    throw e
+  })
+  const outbox = await opening
+  // Counted in the queue's store, so every site instance on one database shares a client's allowance.
   clientLimiter ??= email.createRateLimiter({
+    store: outbox.queue,
+    name: 'web-client',
     limit: Number(process.env.SIGNPOST_EMAIL_CLIENT_LIMIT) || 10,
     windowMs: Number(process.env.SIGNPOST_EMAIL_CLIENT_WINDOW_MS) || 60 * 60 * 1000,
   })
@@ -25,10 +33,17 @@ export async function handleEmailMe(input: EmailMeInput): Promise<string> {
   const problem = (code: EmailErrorCode) => paths.emailProblem(input.guide, code, input.lang)
   // A filled honeypot is a robot: answer as if it worked, send nothing.
   if (input.honeypot.trim() !== '') return paths.emailSent(input.guide, input.lang)
-  const { email, outbox, clientLimiter } = await parts()
-  if (!clientLimiter.take(input.client)) return problem('too-many')
+  let opened: Awaited<ReturnType<typeof parts>>
   try {
-    outbox.enqueue({ guide: input.guide, to: input.to, area: input.area, lang: input.lang, origin: 'web' })
+    opened = await parts()
+  } catch (error) {
+    console.error(`Signpost: could not open the outbox: ${(error as Error).message}`)
+    return problem('unavailable')
+  }
+  const { email, outbox, clientLimiter } = opened
+  try {
+    if (!(await clientLimiter.take(input.client)).allowed) return problem('too-many')
+    await outbox.enqueue({ guide: input.guide, to: input.to, area: input.area, lang: input.lang, origin: 'web' })
     return paths.emailSent(input.guide, input.lang)
   } catch (error) {
     if (error instanceof email.RateLimitError) return problem('too-many')

@@ -21,9 +21,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
   return startCli(args, env).exited
 }
 
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`)
     await new Promise((r) => setTimeout(r, 25))
   }

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 import type { Content } from '@signpost/content'
 import { openOutbox, type Outbox, type OutboxOptions } from '../outbox.js'
 
-export type TempOutbox = { outbox: Outbox; dir: string; clock: { now: number; advance(ms: number): void }; cleanup(): void }
+export type TempOutbox = { outbox: Outbox; dir: string; clock: { now: number; advance(ms: number): void }; cleanup(): Promise<void> }
 
-export function tempOutbox(content?: Content, options: Omit<OutboxOptions, 'path' | 'content' | 'now'> = {}): TempOutbox {
+export async function tempOutbox(content?: Content, options: Omit<OutboxOptions, 'path' | 'content' | 'now'> = {}): Promise<TempOutbox> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-email-'))
   const clock = {
     now: Date.parse('2026-11-29T10:00:00Z'),
@@ -15,13 +15,13 @@ export function tempOutbox(content?: Content, options: Omit<OutboxOptions, 'path
       clock.now += ms
     },
   }
-  const outbox = openOutbox({ path: join(dir, 'outbox.sqlite'), content, now: () => clock.now, env: {}, ...options })
+  const outbox = await openOutbox({ path: join(dir, 'outbox.sqlite'), content, now: () => clock.now, env: {}, ...options })
   return {
     outbox,
     dir,
     clock,
-    cleanup() {
-      outbox.close()
+    async cleanup() {
+      await outbox.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -13,7 +13,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const channel = field(req.body, 'channel') === 'sms' ? 'sms' : 'email'
   const actor = { actor: session.sub, actorName: session.name, roles: session.roles }
   // The one queue holds both channels; the guarded UPDATE inside cancel() decides against a worker claiming it now.
-  const result = (await outbox()).queue.cancel(id, session.name, { channel })
+  const result = await (await outbox()).queue.cancel(id, session.name, { channel })
   if (result.cancelled) {
     const m = result.message
     audit({ ...actor, action: 'cancelled', outcome: 'ok', detail: `cancelled ${channel} ${id} (${m.guide})`, address: m.to })

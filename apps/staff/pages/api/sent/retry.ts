@@ -11,7 +11,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   const id = field(req.body, 'id')
   const sms = field(req.body, 'channel') === 'sms'
   try {
-    const m = sms ? (await smsOutbox()).retry(id) : (await outbox()).retry(id)
+    const m = sms ? await (await smsOutbox()).retry(id) : await (await outbox()).retry(id)
     audit({
       actor: session.sub,
       actorName: session.name,
