@@ -25,8 +25,8 @@ export function isLayout(value: unknown): value is Layout {
 }
 
 /** `cyber-crime-and-fraud-booklet.pdf`, `cyber-crime-and-fraud-large-print-booklet.pdf`. */
-export function bookletFileName(slug: string, format: LeafletFormat = 'standard'): string {
-  return leafletFileName(slug, format).replace(/\.pdf$/, '-booklet.pdf')
+export function bookletFileName(slug: string, format: LeafletFormat = 'standard', lang = 'en'): string {
+  return leafletFileName(slug, format, lang).replace(/\.pdf$/, '-booklet.pdf')
 }
 
 /** One side of a sheet: the booklet page (1-based) printed on each half, or null where a padding blank goes. */

@@ -17,7 +17,7 @@ export async function renderBookletPack(entries: PackEntry[], options: PackOptio
   const format = options.format ?? 'standard'
   const doc = await createPrintDocument({
     title: `Print pack for ${options.area.name} (A5 booklets)`,
-    lang: entries[0]?.view.guide.language ?? 'en-GB',
+    lang: 'en-GB',
     subject: `${entries.length} leaflets, ${format}, as A5 booklets`,
     author: entries[0]?.view.settings.siteName,
     keywords: entries.map(({ view }) => `${view.guide.slug} ${shortRevision(view.guide.revision)}`).join('; '),
@@ -28,12 +28,12 @@ export async function renderBookletPack(entries: PackEntry[], options: PackOptio
   const blank = await embedBlankPage(doc, format)
   const leaflets = new Map<string, { pages: PDFEmbeddedPage[]; backPages: number }>()
   for (const { view } of entries) {
-    if (leaflets.has(view.guide.slug)) continue
+    if (leaflets.has(view.guide.id)) continue
     const { bytes, layout } = await renderLeafletWithLayout(view, { format, pageSize: 'A5', closingOnOwnPage: true })
     const a5 = await PDFDocument.load(bytes, { updateMetadata: false })
-    leaflets.set(view.guide.slug, { pages: await doc.embedPages(a5.getPages()), backPages: closingPageCount(layout) })
+    leaflets.set(view.guide.id, { pages: await doc.embedPages(a5.getPages()), backPages: closingPageCount(layout) })
   }
-  const pagesOf = (view: GuideView) => leaflets.get(view.guide.slug)?.pages ?? []
+  const pagesOf = (view: GuideView) => leaflets.get(view.guide.id)?.pages ?? []
   const sheetsOf = (view: GuideView) => bookletPageCount(pagesOf(view).length) / 4
 
   const cover = await renderCover(entries, options, (view) => `${plural(pagesOf(view).length, 'page')} on ${plural(sheetsOf(view), 'sheet')}`)
@@ -56,7 +56,7 @@ export async function renderBookletPack(entries: PackEntry[], options: PackOptio
   tick(coverSides + (notice ? 1 : 0))
   for (const { view, copies } of entries) {
     for (let c = 0; c < copies; c++) {
-      addBookletSides(doc, pagesOf(view), blank, leaflets.get(view.guide.slug)?.backPages)
+      addBookletSides(doc, pagesOf(view), blank, leaflets.get(view.guide.id)?.backPages)
       tick(sheetsOf(view) * 2)
     }
   }
@@ -80,7 +80,7 @@ async function renderCover(entries: PackEntry[], options: PackOptions, describe:
       'Each leaflet is an A5 booklet: print this file double-sided, flipping on the short edge, at actual size; then fold each leaflet’s sheets in half together and staple them on the fold.',
     describe,
   })
-  const doc = createDocument({ title: `Print pack for ${options.area.name}`, lang: entries[0]?.view.guide.language ?? 'en-GB', date: new Date(0) })
+  const doc = createDocument({ title: `Print pack for ${options.area.name}`, lang: 'en-GB', date: new Date(0) })
   const bytes = collect(doc)
   const root = doc.struct('Document')
   doc.addStructure(root)

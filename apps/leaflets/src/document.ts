@@ -6,7 +6,10 @@ type Doc = InstanceType<typeof PDFDocument>
 
 export type DocumentMeta = {
   title: string
+  /** The document's language tag (/Lang); its Arabic-script text shapes in this language unless shapingLang says. */
   lang: string
+  /** The language Arabic-script text is shaped in, where it differs from `lang` (a print pack with an Urdu leaflet). */
+  shapingLang?: string
   subject?: string
   keywords?: string
   author?: string
@@ -44,7 +47,7 @@ export function createDocument(meta: DocumentMeta): Doc {
     },
   }
   const doc = new PDFDocument(options as unknown as ConstructorParameters<typeof PDFDocument>[0])
-  registerBrandFonts(doc)
+  registerBrandFonts(doc, meta.shapingLang ?? meta.lang)
   return doc
 }
 

@@ -3,10 +3,13 @@
 // footers as Pagination artifacts. The same code draws a single leaflet and every copy in a print pack.
 import type PDFDocument from 'pdfkit'
 import { colours } from '@signpost/brand'
-import { measure } from './fonts.js'
+import { hasRightToLeft, paragraphLevels } from './bidi.js'
+import { measure, type Measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
 import { A4, pageGeometry, PAGE_SIZES, type PageSizeName } from './layout/page.js'
+import { placeSegments } from './layout/flow.js'
 import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type PageSize, type StructNode } from './layout/types.js'
+import { facePieces } from './script.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type StructElement = ReturnType<Doc['struct']>
@@ -32,7 +35,7 @@ function openedImage(doc: Doc, data: Buffer): unknown {
   return image
 }
 
-function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
+function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement, m: Measure = measure()): void {
   for (const op of ops) {
     if (op.kind === 'rect') {
       doc.rect(op.x, op.y, op.w, op.h).fill(op.colour ?? '#000000')
@@ -46,10 +49,10 @@ function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
     } else if (op.kind === 'image') {
       doc.image(openedImage(doc, op.data) as Buffer, op.x, op.y, { width: op.w, height: op.h })
     } else {
-      drawText(doc, op.text, op.x, op.y, op.font, op.size, op.colour)
+      drawText(doc, op.text, op.x, op.y, op.font, op.size, op.colour, m)
       if (op.link) {
         // The annotation covers the visible text (not a trailing space) and is tied to the Link element.
-        const width = measure().width(op.text.replace(/ +$/, ''), op.font, op.size)
+        const width = m.width(op.text.replace(/ +$/, ''), op.font, op.size)
         const options: Record<string, unknown> = { Contents: new String(op.contents ?? op.text.trim()) }
         if (element) options.structParent = element
         doc.link(op.x, op.y, width, doc.currentLineHeight(), op.link, options)
@@ -63,11 +66,11 @@ function drawOps(doc: Doc, ops: DrawOp[], element?: StructElement): void {
  * given to pdfkit as textWidth/wordCount (the options its own line wrapper passes) so it does not measure the
  * string again; it is the number pdfkit would compute: (advance × size/1000) × 100/100.
  */
-function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, colour: string = colours.text): void {
+function drawText(doc: Doc, text: string, x: number, y: number, font: FontKey, size: number, colour: string = colours.text, m: Measure = measure()): void {
   doc.font(font).fontSize(size).fillColor(colour)
   const options: Record<string, unknown> = {
     lineBreak: false,
-    textWidth: (measure().advance(text, font) * (size / 1000) * 100) / 100,
+    textWidth: (m.advance(text, font) * (size / 1000) * 100) / 100,
     wordCount: wordCount(text),
   }
   doc.text(text, x, y, options)
@@ -123,12 +126,17 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
   const geo = pageGeometry(type, sizeName(size))
   let current = -1
 
+  const m = measure(layout.lang)
+  const rtl = layout.dir === 'rtl'
   const finishPage = () => {
-    const pageNumber = `Page ${current + 1} of ${layout.pageCount}`
+    const pageNumber = layout.pageNumber ? layout.pageNumber(current + 1, layout.pageCount) : `Page ${current + 1} of ${layout.pageCount}`
     drawArtifact(doc, 'Pagination', () => {
       doc.rect(geo.left, geo.footerRuleY, geo.right - geo.left, 0.75).fill(colours.muted)
-      drawText(doc, layout.footer, geo.left, geo.footerY, 'regular', type.small)
-      drawText(doc, pageNumber, geo.right - measure().width(pageNumber, 'regular', type.small), geo.footerY, 'regular', type.small)
+      // Right to left: the checked line starts at the right margin and the page number sits at the left.
+      const footerWidth = m.width(layout.footer, 'regular', type.small)
+      const numberWidth = m.width(pageNumber, 'regular', type.small)
+      drawLine(doc, layout, m, layout.footer, rtl ? geo.right - footerWidth : geo.left, geo.footerY, type.small)
+      drawLine(doc, layout, m, pageNumber, rtl ? geo.left : geo.right - numberWidth, geo.footerY, type.small)
     })
     onPage?.()
   }
@@ -138,12 +146,17 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
       addPage(doc, size)
       current++
       const decoration = layout.artifacts[current] ?? []
-      if (decoration.length) drawArtifact(doc, 'Layout', () => drawOps(doc, decoration))
+      if (decoration.length) drawArtifact(doc, 'Layout', () => drawOps(doc, decoration, undefined, m))
     }
   }
 
-  const emit = (into: StructElement, node: StructNode) => {
+  // A link's annotation belongs to its Link element, also when its text sits in a Span under it.
+  const links = new Map<StructNode, StructElement>()
+  const linkElement = (node: StructNode, element: StructElement) => (node.type === 'Link' ? element : links.get(node))
+  const emit = (into: StructElement, node: StructNode, link?: StructElement) => {
     const element = doc.struct(node.type, node.options as Parameters<Doc['struct']>[1])
+    if (node.type === 'Link') link = element
+    if (link) links.set(node, link)
     into.add(element)
     let bookmarked = !node.bookmark || outline === false
     for (const child of node.children) {
@@ -154,9 +167,9 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
           outline.addItem(node.bookmark!, { fit: true })
           bookmarked = true
         }
-        element.add(() => drawOps(doc, child.ops, node.type === 'Link' ? element : undefined))
+        element.add(() => drawOps(doc, child.ops, linkElement(node, element), m))
       } else {
-        emit(element, child)
+        emit(element, child, link)
       }
     }
     element.end()
@@ -167,6 +180,30 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
   goTo(layout.pageCount - 1)
   finishPage()
   return layout.pageCount
+}
+
+/**
+ * A line of footer text (an artifact, outside the structure) at (x, y): in the fonts its scripts need and, in
+ * right-to-left or mixed text, in visual order.
+ */
+function drawLine(doc: Doc, layout: LeafletLayout, m: Measure, text: string, x: number, y: number, size: number): void {
+  let dx = 0
+  const segments = facePieces(text, 'regular').map((piece) => {
+    const seg = { text: piece.text, font: piece.face, size, dx }
+    dx += m.width(piece.text, piece.face, size)
+    return seg
+  })
+  const dir = layout.dir ?? 'ltr'
+  if (dir === 'ltr' && !hasRightToLeft(text)) {
+    for (const seg of segments) drawText(doc, seg.text, x + seg.dx, y, seg.font, size, colours.text, m)
+    return
+  }
+  // placeSegments places runs in a mirrored frame for RTL: the first run read is at the line's right end.
+  const pieces = placeSegments(segments, text, paragraphLevels(text, dir), 0, dir, m, layout.lang)
+  for (const piece of pieces) {
+    const left = dir === 'rtl' ? x + dx - piece.x - piece.width : x + piece.x
+    drawText(doc, piece.text, left, y, piece.font, size, colours.text, m)
+  }
 }
 
 function sizeName(size: PageSize): PageSizeName {

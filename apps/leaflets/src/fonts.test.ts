@@ -11,7 +11,7 @@ type Layout = (text: string, features?: unknown, onlyWidth?: boolean) => Run
 
 const samples = ['', 'Call 0800 612 6505', 'Text DVS to 82228 ', '  two  spaces\tand a tab', 'é ß ą ŵ “quoted” – dash', 'x'.repeat(300)]
 
-test.each(FONT_KEYS)("the %s font's word layout gives exactly what pdfkit's own layout gives", (key) => {
+test.each(['regular', 'bold'] as const)("the %s font's word layout gives exactly what pdfkit's own layout gives", (key) => {
   const doc = createDocument({ title: 't', lang: 'en-GB', date: new Date(0) })
   doc.font(key)
   const font = (doc as unknown as { _font: { layout: Layout } })._font

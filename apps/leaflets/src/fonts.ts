@@ -1,10 +1,13 @@
 // The brand's TTF fonts, embedded in every leaflet (never pdfkit's built-in 14), opened once per process and
-// shared by every document, and text measurement with exactly the font objects that draw.
+// shared by every document, and text measurement with exactly the font objects that draw. Latin-script text is
+// set in Atkinson Hyperlegible Next ('regular', 'bold'), Arabic-script text in Noto Naskh Arabic ('arabic',
+// 'arabicBold'); script.ts says which face each piece of text takes.
 import { readFileSync } from 'node:fs'
 import { pdfFonts } from '@signpost/brand'
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
 import type { FontKey } from './layout/types.js'
+import { facePieces, needsFaces } from './script.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type EmbeddedFont = {
@@ -20,14 +23,31 @@ type EmbeddedFontInternals = {
   layoutRun?: (text: string, features?: unknown) => GlyphRun
 }
 
-export const fontFiles: Record<FontKey, string> = { regular: pdfFonts.regular, bold: pdfFonts.bold }
-export const FONT_KEYS: readonly FontKey[] = ['regular', 'bold']
+export const fontFiles: Record<FontKey, string> = {
+  regular: pdfFonts.regular,
+  bold: pdfFonts.bold,
+  arabic: pdfFonts.arabic,
+  arabicBold: pdfFonts.arabicBold,
+}
+/** In registration order: F1 regular, F2 bold (as before Arabic script came), F3 arabic, F4 arabicBold. */
+export const FONT_KEYS: readonly FontKey[] = ['regular', 'bold', 'arabic', 'arabicBold']
+/** The faces that shape right to left: every string drawn in them is shaped whole, as Arabic script. */
+export const RTL_FACES: ReadonlySet<FontKey> = new Set(['arabic', 'arabicBold'])
 
 let fonts: Record<FontKey, fontkit.Font> | undefined
 /** Parsed fonts, once per process: parsing a TTF costs more than laying out a whole leaflet. */
 export function brandFonts(): Record<FontKey, fontkit.Font> {
-  fonts ??= { regular: openFont(fontFiles.regular), bold: openFont(fontFiles.bold) }
+  fonts ??= Object.fromEntries(FONT_KEYS.map((k) => [k, openFont(fontFiles[k])])) as Record<FontKey, fontkit.Font>
   return fonts
+}
+
+/**
+ * The OpenType language system for shaping Arabic script in a document's language: Urdu has its own forms
+ * (digits ۴ and ۷, through the font's locl feature), as have Persian, Sindhi and Kashmiri. Default otherwise.
+ */
+const OPENTYPE_LANGUAGES: Record<string, string> = { ur: 'URD ', fa: 'FAR ', sd: 'SND ', ks: 'KSH ', ku: 'KUR ' }
+export function shapingLanguage(lang: string | undefined): string | undefined {
+  return lang ? OPENTYPE_LANGUAGES[lang.toLowerCase().split('-')[0]!] : undefined
 }
 
 function openFont(file: string): fontkit.Font {
@@ -70,25 +90,69 @@ function memoiseGlyphOutlines(fontkitFont: fontkit.Font): void {
  * same fontkit font, so every document shares one cache per font. Cached runs are only read after they are made.
  * If a future pdfkit drops the property, documents simply shape words again.
  */
-const sharedLayoutCache: Record<FontKey, Record<string, unknown>> = { regular: Object.create(null), bold: Object.create(null) }
+const sharedLayoutCache = new Map<string, Record<string, unknown>>()
+function layoutCacheFor(key: FontKey, otLanguage: string | undefined): Record<string, unknown> {
+  const name = RTL_FACES.has(key) ? `${key} ${otLanguage ?? ''}` : key
+  let cache = sharedLayoutCache.get(name)
+  if (!cache) sharedLayoutCache.set(name, (cache = Object.create(null) as Record<string, unknown>))
+  return cache
+}
 /** Bounds the shared caches: every so many documents, a cache that has grown past the limit starts again. */
 const MAX_CACHED_WORDS = 50_000
 let registrations = 0
 
-/** Registers the brand fonts in `doc` as 'regular' and 'bold' (F1, F2 in that order: stable font ids). */
-export function registerBrandFonts(doc: Doc): void {
+/**
+ * Registers the brand fonts in `doc` as 'regular', 'bold', 'arabic' and 'arabicBold' (F1 to F4 in that order:
+ * stable font ids; a face no text uses is not embedded). `lang` (the document's language) chooses the OpenType
+ * language the Arabic-script faces shape in.
+ */
+export function registerBrandFonts(doc: Doc, lang?: string): void {
   if (++registrations % 256 === 0) {
-    for (const key of FONT_KEYS) if (Object.keys(sharedLayoutCache[key]).length > MAX_CACHED_WORDS) sharedLayoutCache[key] = Object.create(null)
+    for (const [name, cache] of sharedLayoutCache) if (Object.keys(cache).length > MAX_CACHED_WORDS) sharedLayoutCache.delete(name)
   }
   const f = brandFonts()
+  const otLanguage = shapingLanguage(lang)
   for (const key of FONT_KEYS) {
     doc.registerFont(key, f[key] as unknown as string)
     doc.font(key)
     const embedded = (doc as unknown as { _font: EmbeddedFont })._font
-    if (embedded.layoutCache) embedded.layoutCache = sharedLayoutCache[key]
-    speedUpLayout(embedded as EmbeddedFontInternals)
+    if (embedded.layoutCache) embedded.layoutCache = layoutCacheFor(key, otLanguage)
+    if (RTL_FACES.has(key)) shapeWhole(embedded as EmbeddedFontInternals & EmbeddedFont, otLanguage)
+    else speedUpLayout(embedded as EmbeddedFontInternals)
   }
   doc.font('regular')
+}
+
+type FontkitLayout = { layout(text: string, features: unknown, script?: string, language?: string): GlyphRun & { positions: Record<string, number>[] } }
+
+/**
+ * Relies on pdfkit 0.20 internals (EmbeddedFont.layout/layoutRun/layoutCached, as speedUpLayout does). pdfkit
+ * shapes a string word by word (split after each space) and joins the words in the order written, which is
+ * right for left-to-right text only: right-to-left words would come out in reverse order. Every string drawn in
+ * an Arabic-script face is one direction run already put in visual order by bidi.ts, so it is shaped whole, as
+ * Arabic script in the document's language: fontkit applies the Arabic joining forms (init, medi, fina, isol),
+ * the required ligatures (rlig: lam-alef), mark positioning and mirroring (rtlm), and returns the glyphs left to
+ * right. Cached per string in the shared cache.
+ */
+function shapeWhole(font: EmbeddedFontInternals & EmbeddedFont, otLanguage: string | undefined): void {
+  const embedded = font as unknown as { font: FontkitLayout; scale: number }
+  font.layoutRun = function (text: string, features?: unknown): GlyphRun {
+    const run = embedded.font.layout(text, features, 'arab', otLanguage)
+    const glyphs = run.glyphs as { advanceWidth: number }[]
+    for (let i = 0; i < run.positions.length; i++) {
+      const position = run.positions[i]!
+      for (const key in position) position[key]! *= embedded.scale
+      position.advanceWidth = glyphs[i]!.advanceWidth * embedded.scale
+    }
+    return run
+  }
+  const layoutCached = font.layoutCached
+  font.layout = function (this: EmbeddedFontInternals, text: string, features?: unknown): GlyphRun {
+    if (features || typeof layoutCached !== 'function') return font.layoutRun!.call(this, text, features)
+    const run = layoutCached.call(this, text)
+    // Fresh arrays, as pdfkit's own layout gives (the position objects are shared, as in pdfkit's).
+    return { glyphs: run.glyphs.slice(), positions: run.positions.slice(), advanceWidth: run.advanceWidth }
+  }
 }
 
 /**
@@ -127,6 +191,10 @@ function speedUpLayout(font: EmbeddedFontInternals): void {
 }
 
 export type Measure = {
+  /**
+   * Width of `text` at `size`. In 'regular' or 'bold' any Arabic-script pieces are measured in the matching
+   * Arabic face (see script.ts), so a label or a page number measures as it is drawn.
+   */
   width(text: string, font: FontKey, size: number): number
   /** Advance width of `text` in 1000ths of the font size: what pdfkit's widthOfString(text, 1000) gives. */
   advance(text: string, font: FontKey): number
@@ -136,20 +204,25 @@ export type Measure = {
   ascent(font: FontKey, size: number): number
 }
 
-let measurer: Measure | undefined
+const measurers = new Map<string, Measure>()
 
-/** Widths from pdfkit's own font objects, so the layout measures exactly what the drawing produces. */
-export function measure(): Measure {
-  if (measurer) return measurer
+/**
+ * Widths from pdfkit's own font objects, so the layout measures exactly what the drawing produces; one measurer
+ * per shaping language (`lang`: the document's language).
+ */
+export function measure(lang?: string): Measure {
+  const otLanguage = shapingLanguage(lang) ?? ''
+  const existing = measurers.get(otLanguage)
+  if (existing) return existing
   const doc = new PDFDocument({ autoFirstPage: false, font: null } as unknown as ConstructorParameters<typeof PDFDocument>[0])
-  registerBrandFonts(doc)
+  registerBrandFonts(doc, lang)
   const embedded = Object.fromEntries(FONT_KEYS.map((key) => [key, (doc.font(key) as unknown as { _font: EmbeddedFont })._font])) as Record<
     FontKey,
     EmbeddedFont
   >
   // Advance widths of strings (words, lines) by font: a string measures the same in every leaflet. Capped.
-  const widths: Record<FontKey, Map<string, number>> = { regular: new Map(), bold: new Map() }
-  const advance = (text: string, font: FontKey): number => {
+  const widths = Object.fromEntries(FONT_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FontKey, Map<string, number>>
+  const faceAdvance = (text: string, font: FontKey): number => {
     const cache = widths[font]
     let w = cache.get(text)
     if (w === undefined) {
@@ -159,11 +232,18 @@ export function measure(): Measure {
     }
     return w
   }
-  measurer = {
+  const advance = (text: string, font: FontKey): number => {
+    if (!needsFaces(text)) return faceAdvance(text, font)
+    let w = 0
+    for (const piece of facePieces(text, font)) w += faceAdvance(piece.text, piece.face)
+    return w
+  }
+  const measurer: Measure = {
     advance,
     width: (text, font, size) => (advance(text, font) * size) / 1000,
     lineHeight: (font, size) => embedded[font].lineHeight(size, false),
     ascent: (font, size) => (embedded[font].ascender / 1000) * size,
   }
+  measurers.set(otLanguage, measurer)
   return measurer
 }

@@ -16,7 +16,16 @@ export function isLeafletFormat(value: unknown): value is LeafletFormat {
   return typeof value === 'string' && (LEAFLET_FORMATS as readonly string[]).includes(value)
 }
 
-/** `cyber-crime-and-fraud.pdf` or `cyber-crime-and-fraud-large-print.pdf`. */
-export function leafletFileName(slug: string, format: LeafletFormat = 'standard'): string {
-  return format === 'standard' ? `${slug}.pdf` : `${slug}-large-print.pdf`
+/**
+ * `cyber-crime-and-fraud.pdf` or `cyber-crime-and-fraud-large-print.pdf` in English; another language's code
+ * follows the slug: `cyber-crime-and-fraud-ur.pdf`, `cyber-crime-and-fraud-ur-large-print.pdf`.
+ */
+export function leafletFileName(slug: string, format: LeafletFormat = 'standard', lang = 'en'): string {
+  const base = lang === 'en' ? slug : `${slug}-${lang}`
+  return format === 'standard' ? `${base}.pdf` : `${base}-large-print.pdf`
+}
+
+/** The file name for a guide view's leaflet, in the view's language: what the site and email attachments use. */
+export function leafletFileNameFor(view: { guide: { slug: string; language: string } }, format: LeafletFormat = 'standard'): string {
+  return leafletFileName(view.guide.slug, format, view.guide.language)
 }

@@ -1,39 +1,12 @@
-// Refuses, before anything is drawn, text the leaflet's font cannot show. Atkinson Hyperlegible Next covers Latin
-// scripts only: Urdu, Arabic, Bengali or Chinese would otherwise print as empty boxes (or nothing), which no
-// reader can use. The error names the guide, the field and the script, so an editor knows what happened.
+// Refuses, before anything is drawn, text no leaflet font can show. The leaflet embeds Atkinson Hyperlegible Next
+// (Latin, with Welsh and Polish) and Noto Naskh Arabic (Arabic script, for Urdu); each piece of text is set in the
+// face its script needs (script.ts). A character neither has (Thai, Ethiopic, Chinese, a private-use character)
+// would otherwise print as an empty box, which no reader can use: the error names the guide, the field and every
+// such character by its U+ code, so an editor knows what to change.
 import type { GuideView } from '@signpost/content'
-import { brandFonts, FONT_KEYS } from './fonts.js'
+import { anyFaceHas } from './script.js'
 
-const FONT_NAME = 'Atkinson Hyperlegible Next'
-const SCRIPTS = [
-  'Arabic',
-  'Hebrew',
-  'Syriac',
-  'Thaana',
-  'Devanagari',
-  'Bengali',
-  'Gurmukhi',
-  'Gujarati',
-  'Tamil',
-  'Telugu',
-  'Kannada',
-  'Malayalam',
-  'Sinhala',
-  'Thai',
-  'Ethiopic',
-  'Armenian',
-  'Georgian',
-  'Cyrillic',
-  'Greek',
-  'Han',
-  'Hiragana',
-  'Katakana',
-  'Hangul',
-  'Khmer',
-  'Myanmar',
-  'Tibetan',
-]
-const scriptPatterns = SCRIPTS.map((name) => ({ name, pattern: new RegExp(`\\p{Script=${name}}`, 'u') }))
+const FONT_NAMES = 'Atkinson Hyperlegible Next (Latin) and Noto Naskh Arabic (Arabic script)'
 
 export class LeafletTextError extends Error {
   constructor(message: string) {
@@ -44,20 +17,23 @@ export class LeafletTextError extends Error {
 
 const known = new Map<number, boolean>()
 
-/** Whether both the regular and the bold font have a glyph for the code point (spaces and controls need none). */
+/** Whether a leaflet font (both weights of one family) has a glyph for the code point (spaces and controls need none). */
 export function fontHasCharacter(codePoint: number): boolean {
   let has = known.get(codePoint)
   if (has === undefined) {
-    const fonts = brandFonts()
-    // White space and invisible format characters (zero-width space, soft hyphen: not drawn) need no glyph.
-    has = /[\s\p{Cf}]/u.test(String.fromCodePoint(codePoint)) || FONT_KEYS.every((k) => fonts[k].hasGlyphForCodePoint(codePoint))
+    // White space and invisible format characters (zero-width space, soft hyphen, bidi marks: not drawn) need no
+    // glyph; the joiners ZWNJ and ZWJ are drawn (in Arabic script), and the Arabic font has them.
+    const ch = String.fromCodePoint(codePoint)
+    has = (/[\s\p{Cf}]/u.test(ch) && codePoint !== 0x200c && codePoint !== 0x200d) || anyFaceHas(codePoint)
     known.set(codePoint, has)
   }
   return has
 }
 
-function scriptOf(ch: string): string | undefined {
-  return scriptPatterns.find((s) => s.pattern.test(ch))?.name
+/** "U+0E01 (ก)": a character as an editor can look it up, shown where it is visible. */
+function describe(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(ch) && !/\p{Co}/u.test(ch) ? `${code} (${ch})` : code
 }
 
 /** Every string the leaflet prints, with the field it comes from. */
@@ -102,27 +78,30 @@ function* printedText(view: GuideView): Generator<[string, string]> {
   if (settings.identity.logo) yield ['site settings identity.logo.alt', settings.identity.logo.alt]
   yield ['site settings emergencyNotice', settings.emergencyNotice]
   yield ['area name', view.area.name]
+  // The fixed words, from the language's phrase catalogue (translations are content too).
+  const templates = view.phrases.templates as Record<string, string>
+  for (const [key, text] of Object.entries(templates)) {
+    if (key.startsWith('leaflet.') || key.startsWith('common.')) yield [`phrase ${key} (${view.language.code} catalogue)`, text]
+  }
 }
 
-/** Throws a LeafletTextError naming the first field with characters the font lacks. */
+/** Throws a LeafletTextError naming the first field with characters no leaflet font has, and each such character. */
 export function checkLeafletText(view: GuideView): void {
   for (const [field, text] of printedText(view)) {
-    const missing = [...new Set(Array.from(text).filter((ch) => !fontHasCharacter(ch.codePointAt(0)!)))]
+    const chars = Array.from(text)
+    const missing = [...new Set(chars.filter((ch) => !fontHasCharacter(ch.codePointAt(0)!)))]
     if (!missing.length) continue
-    const script = missing.map(scriptOf).find(Boolean)
-    const sample = Array.from(text).findIndex((ch) => missing.includes(ch))
-    const excerpt = Array.from(text)
+    const sample = chars.findIndex((ch) => missing.includes(ch))
+    const excerpt = chars
       .slice(Math.max(0, sample - 10), sample + 20)
       .join('')
       .replace(/\s+/g, ' ')
       .trim()
-    const shown = missing
-      .slice(0, 8)
-      .map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
-      .join(', ')
+    const shown = missing.slice(0, 8).map(describe).join(', ')
     throw new LeafletTextError(
-      `Cannot print the leaflet for guide "${view.guide.slug}" (${view.guide.id}), ${field}: the leaflet font (${FONT_NAME}) has no letters for ${script ? `${script} script` : 'some characters'} (${shown}${missing.length > 8 ? ', …' : ''}) in "${excerpt}". ` +
-        `Leaflets can only be printed in Latin-script languages for now; readers can use the web page for this text.`,
+      `Cannot print the leaflet for guide "${view.guide.slug}" (${view.guide.id}, ${view.language.name}), ${field}: no leaflet font has ` +
+        `${missing.length === 1 ? 'the character' : 'the characters'} ${shown}${missing.length > 8 ? ', …' : ''} in "${excerpt}". ` +
+        `The leaflet fonts are ${FONT_NAMES}; change the text or use the web page for it.`,
     )
   }
 }

@@ -1,7 +1,7 @@
 // Where lines and pages break, read back from the PDF: a phone number, short code or web address never runs
 // across a line (addresses wider than a line break only after / . or -, with no hyphen added); no heading is
 // left at the foot of a page; no paragraph leaves a single line alone at the foot or top of a page; large print
-// stays at 16 pt or more; hostile content (a 300-letter word, Urdu) is laid out or refused plainly.
+// stays at 16 pt or more; hostile content (a 300-letter word, Urdu inside English, Thai) is laid out or refused plainly.
 import { embeddedSource, loadContent, viewGuide, type GuideView } from '@signpost/content'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { LEAFLET_FORMATS } from './format.js'
@@ -32,6 +32,7 @@ let crowded: GuideView
 let long: GuideView
 let hostile: GuideView
 let urdu: GuideView
+let thai: GuideView
 
 beforeAll(async () => {
   view = viewGuide(await loadContent(), SEED_GUIDE, SEED_AREA)
@@ -44,12 +45,14 @@ beforeAll(async () => {
       text: `A word too long for any line: ${LONG_WORD} and an address too long for one: ${LONG_ADDRESS} in the text. Pasted\u200b from a web page with soft\u00adhyphens <script>alert(1)</script>.`,
     },
     { slug: 'urdu-guide', title: 'Urdu text', text: URDU },
+    { slug: 'thai-guide', title: 'Thai text', text: 'A Thai greeting, สวัสดี, has no leaflet font.' },
   ])
   const content = await loadContent({ source: embeddedSource(file) })
   crowded = viewGuide(content, 'crowded-guide', SEED_AREA)
   long = viewGuide(content, 'long-guide', SEED_AREA)
   hostile = viewGuide(content, 'hostile-guide', SEED_AREA)
   urdu = viewGuide(content, 'urdu-guide', SEED_AREA)
+  thai = viewGuide(content, 'thai-guide', SEED_AREA)
 })
 
 it('links the numbers and short codes written in running text (tel: and sms:), each with a description', async () => {
@@ -176,12 +179,17 @@ describe('text the font cannot show', () => {
     expect(text).not.toMatch(/[\u200b\u00ad]/)
   })
 
-  it('is refused with a message naming the guide, the field and the script, never printed as empty boxes', async () => {
-    const error = await renderLeaflet(urdu).then(
+  it('is refused with a message naming the guide, the field and each character, never printed as empty boxes', async () => {
+    const error = await renderLeaflet(thai).then(
       () => undefined,
       (e: unknown) => e as Error,
     )
-    expect(error?.message).toMatch(/guide "urdu-guide".*sections\[0\]\.body.*Arabic script/)
+    expect(error?.message).toMatch(/guide "thai-guide".*sections\[0\]\.body: no leaflet font has the characters U\+0E2A \(ส\), U\+0E27 \(ว\)/)
     expect(error?.message).toContain('Atkinson Hyperlegible Next')
+  })
+
+  it('prints an Urdu sentence inside an English leaflet in the Arabic-script font instead of refusing it', async () => {
+    const bytes = await renderLeaflet(urdu)
+    expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Regular/)
   })
 })

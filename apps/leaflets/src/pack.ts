@@ -34,9 +34,9 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   const format = options.format ?? 'standard'
   const layouts = new Map<string, LeafletLayout>()
   for (const { view } of entries) {
-    if (!layouts.has(view.guide.slug)) layouts.set(view.guide.slug, layoutLeaflet(view, format, { logo: await loadLogo(view.settings.identity) }))
+    if (!layouts.has(view.guide.id)) layouts.set(view.guide.id, layoutLeaflet(view, format, { logo: await loadLogo(view.settings.identity) }))
   }
-  const layoutOf = (view: GuideView) => layouts.get(view.guide.slug)!
+  const layoutOf = (view: GuideView) => layouts.get(view.guide.id)!
   const cover = layoutCover(entries, {
     area: options.area,
     format,
@@ -57,9 +57,11 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   }
   const blankPages = plan.filter((p) => p.blankBefore).length
 
+  // The cover sheet is for the station's staff, in English; each leaflet is tagged with its own language.
   const doc = createDocument({
     title: `Print pack for ${options.area.name}`,
-    lang: entries[0]?.view.guide.language ?? 'en-GB',
+    lang: 'en-GB',
+    shapingLang: shapingLanguageOf(entries),
     subject: `${entries.length} leaflets, ${format}`,
     author: entries[0]?.view.settings.siteName,
     keywords: entries.map(({ view }) => `${view.guide.slug} ${shortRevision(view.guide.revision)}`).join('; '),
@@ -82,7 +84,7 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
       addBlankPage(doc, format) // back of the previous sheet
       tick()
     }
-    const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${copy} of ${copies}` })
+    const section = doc.struct('Sect', { title: `${view.guide.title}, copy ${copy} of ${copies}`, lang: view.language.tag })
     root.add(section)
     drawLeaflet(doc, section, layoutOf(view), format, tick)
     section.end()
@@ -91,6 +93,11 @@ export async function renderPack(entries: PackEntry[], options: PackOptions, out
   doc.end()
   await finished
   return { leaflets: plan.length, pages: total, blankPages }
+}
+
+/** The language Arabic-script text of a pack is shaped in: its first right-to-left leaflet's. */
+export function shapingLanguageOf(entries: PackEntry[]): string | undefined {
+  return entries.find((e) => e.view.language.dir === 'rtl')?.view.language.tag
 }
 
 export const BLANK_PAGE_TEXT = 'This page is intentionally blank'
@@ -149,14 +156,15 @@ export function layoutCover(entries: PackEntry[], options: CoverOptions): Leafle
     const li = flow.element(list, 'LI')
     flow.ensure(flow.lineHeight(type.body) * 2)
     const lbl = flow.element(li, 'Lbl')
-    flow.add(lbl, { kind: 'text', x: flow.geo.left, y: flow.y, text: `${i + 1}.`, font: 'regular', size: type.body })
+    flow.label(lbl, { x: flow.geo.left, y: flow.y, text: `${i + 1}.`, font: 'regular', size: type.body })
     const body = flow.element(li, 'LBody')
     const indent = flow.measure.width(`${entries.length}.`, 'regular', type.body) + type.body * 0.6
     flow.text(
       body,
       [
-        { text: view.guide.title, bold: true },
-        { text: `: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` },
+        // The title in its own language (an Urdu title reads right to left inside the English line).
+        { text: view.guide.title, bold: true, ...(view.language.code !== 'en' ? { lang: view.language.tag } : {}) },
+        { text: `${view.language.code !== 'en' ? ` (${view.language.name})` : ''}: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` },
       ],
       { size: type.body, indent },
     )

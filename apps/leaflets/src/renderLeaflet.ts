@@ -55,8 +55,8 @@ export async function renderLeafletWithLayout(view: GuideView, options: RenderLe
 export function leafletMeta(view: GuideView, format: LeafletFormat) {
   const { guide } = view
   return {
-    title: format === 'large-print' ? `${guide.title} (large print)` : guide.title,
-    lang: guide.language,
+    title: format === 'large-print' ? view.phrases.t('leaflet.largePrintTitle', { title: guide.title }) : guide.title,
+    lang: view.language.tag,
     subject: guide.summary,
     keywords: `${view.area.name}; ${view.checkedLine}`,
     author: view.settings.identity.name,
@@ -69,5 +69,6 @@ export const NEUTRAL_TITLE = 'Information'
 
 function neutralMeta(view: GuideView) {
   const { guide } = view
-  return { title: NEUTRAL_TITLE, lang: guide.language, subject: '', keywords: '', author: '', date: contentDate(guide.updatedAt, guide.reviewedAt) }
+  const title = view.language.code === 'en' ? NEUTRAL_TITLE : view.phrases.t('leaflet.neutralTitle')
+  return { title, lang: view.language.tag, subject: '', keywords: '', author: '', date: contentDate(guide.updatedAt, guide.reviewedAt) }
 }

@@ -8,7 +8,15 @@
 // no hyphen added, and only a word with none of those (a 300-letter word) is cut between letters. Every space of
 // the source stays in the drawn text (at the end of a line, or before a change of font), so the tagged text a
 // screen reader reads has its words apart.
-import type { Measure } from '../fonts.js'
+//
+// Right to left (bidi.ts): a paragraph with right-to-left text, or any paragraph of a right-to-left leaflet, is
+// broken into lines in logical order as above, then each line is reordered on its own into runs of one font and
+// direction, drawn in logical order at their visual places, each a Span whose ActualText is its logical text. A
+// right-to-left leaflet is laid out as if left to right and mirrored at the end (finish): text starts at the
+// right margin, labels and bars go on the right.
+import { drawnText, hasRightToLeft, isolateLeftToRight, paragraphLevels, visualRuns, withoutControls, type Direction, type Levels } from '../bidi.js'
+import { RTL_FACES, type Measure } from '../fonts.js'
+import { facePieces } from '../script.js'
 import type { TypeScale } from '../format.js'
 import type { PageGeometry } from './page.js'
 import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type StructNode, type StructType, type TextOp } from './types.js'
@@ -25,13 +33,15 @@ export type Run = {
   size?: number
   /** Never broken across lines (a phone number, a short-code instruction). Links to tel: and sms: always are. */
   nobreak?: boolean
+  /** The language of this run where it differs from the document's (an organisation's own name): a Span with /Lang. */
+  lang?: string
 }
 
 /** A piece of a word in one style; `width` at its size, measured once. */
-type Frag = { text: string; font: FontKey; size: number; colour?: string; link?: LinkRef; width: number }
+type Frag = { text: string; font: FontKey; size: number; colour?: string; link?: LinkRef; lang?: string; width: number }
 /** A word: what lies between two break points. `space` is the breakable space before it; `hard` a forced break. */
 type Word = { frags: Frag[]; space?: Frag; hard?: boolean }
-type Segment = { text: string; font: FontKey; size: number; colour?: string; link?: LinkRef; dx: number }
+type Segment = { text: string; font: FontKey; size: number; colour?: string; link?: LinkRef; lang?: string; dx: number }
 export type Line = { segments: Segment[]; size: number }
 
 export type TextOptions = {
@@ -54,8 +64,21 @@ export function isNumberLink(href: string | undefined): boolean {
 
 type Keep = { page: number; y: number; nodes: StructNode[] }
 
-const FORMAT_CHARACTERS = /\p{Cf}/u
-const FORMAT_CHARACTERS_ALL = /\p{Cf}/gu
+// Format characters other than the joiners ZWNJ and ZWJ, which Arabic-script spelling needs (نئی, ‌ in Urdu).
+const FORMAT_CHARACTERS = /(?![\u200C\u200D])\p{Cf}/u
+const FORMAT_CHARACTERS_ALL = /(?![\u200C\u200D])\p{Cf}/gu
+
+/** A piece of a laid-out line: its drawn string and logical text, where it goes (from the line's start) and its style. */
+export type PlacedPiece = { text: string; actual: string; x: number; width: number; font: FontKey; size: number; colour?: string; link?: LinkRef; lang?: string }
+
+export type FlowOptions = {
+  /** The document's direction: 'rtl' lays out every paragraph right to left and mirrors the pages. */
+  dir?: Direction
+  /** The document's language tag; Latin-script text in a non-Latin-script document is tagged en-GB. */
+  lang?: string
+  /** The words of link descriptions in the document's language (English by default). */
+  linkPhrases?: LinkPhrases
+}
 
 export class Flow {
   readonly nodes: StructNode[] = []
@@ -66,12 +89,25 @@ export class Flow {
   private keep: Keep | undefined
   private placingKeep = false
 
+  readonly dir: Direction
+  readonly lang: string | undefined
+  readonly linkPhrases: LinkPhrases | undefined
+
   constructor(
     readonly geo: PageGeometry,
     readonly type: TypeScale,
     readonly measure: Measure,
+    options: FlowOptions = {},
   ) {
     this.y = geo.top
+    this.dir = options.dir ?? 'ltr'
+    this.lang = options.lang
+    this.linkPhrases = options.linkPhrases
+  }
+
+  /** A flow of the same geometry, type, direction and language (for measuring a block before placing it). */
+  scratch(): Flow {
+    return new Flow(this.geo, this.type, this.measure, { dir: this.dir, lang: this.lang, ...(this.linkPhrases ? { linkPhrases: this.linkPhrases } : {}) })
   }
 
   lineHeight(size: number, font: FontKey = 'regular'): number {
@@ -141,7 +177,7 @@ export class Flow {
   }
 
   /** Splits runs into words at break points; a `\n` in a run's text forces a line break. */
-  private words(runs: Run[], baseSize: number, bold: boolean, colour: string | undefined): Word[] {
+  private words(runs: Run[], baseSize: number, bold: boolean, colour: string | undefined, bidi: boolean): Word[] {
     const words: Word[] = []
     let pendingSpace: Frag | undefined
     let pendingHard = false
@@ -160,23 +196,33 @@ export class Flow {
       const run = FORMAT_CHARACTERS.test(source.text) ? { ...source, text: source.text.replace(FORMAT_CHARACTERS_ALL, '') } : source
       const font: FontKey = bold || run.bold ? 'bold' : 'regular'
       const size = run.size ?? baseSize
-      const style = { font, size, ...((run.colour ?? colour) ? { colour: run.colour ?? colour } : {}), ...(run.link ? { link: run.link } : {}) }
-      const frag = (text: string): Frag => ({ text, ...style, width: measure.width(text, font, size) })
+      const style = {
+        size,
+        ...((run.colour ?? colour) ? { colour: run.colour ?? colour } : {}),
+        ...(run.link ? { link: run.link } : {}),
+        ...(run.lang ? { lang: run.lang } : {}),
+      }
+      const frag = (text: string, face: FontKey = font): Frag => ({ text, font: face, ...style, width: measure.width(withoutControls(text), face, size) })
+      // One frag per font face: a Latin name inside Urdu is set in the Latin font, and the other way round.
+      const pushWord = (text: string) => {
+        for (const piece of facePieces(text, font)) push(frag(piece.text, piece.face))
+      }
       const space = (ws: string) => {
         if (ws.includes('\n')) pendingHard = words.length > 0
-        else if (words.length) pendingSpace = frag(' ')
+        else if (words.length) pendingSpace = frag(' ', words.at(-1)!.frags.at(-1)!.font)
       }
       if (run.nobreak || isNumberLink(run.link?.href)) {
         const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run.text) ?? []
         if (lead) space(lead)
-        if (core) push(frag(core.replace(/\s+/g, ' ')))
+        // In bidi text a number keeps its digit groups in order (0800 612 6505, not 6505 612 0800).
+        if (core) pushWord(bidi ? isolateLeftToRight(core.replace(/\s+/g, ' ')) : core.replace(/\s+/g, ' '))
         if (trail) space(trail)
         continue
       }
       for (const part of run.text.split(/(\s+)/)) {
         if (part === '') continue
         if (/^\s+$/.test(part)) space(part)
-        else push(frag(part))
+        else pushWord(part)
       }
     }
     // Trailing white space stays in the text (something drawn beside the block may follow it).
@@ -185,7 +231,7 @@ export class Flow {
   }
 
   /** Wraps runs into lines no wider than `width` (see the top of this file for where lines may break). */
-  wrap(runs: Run[], size: number, width: number, bold = false, colour?: string): Line[] {
+  wrap(runs: Run[], size: number, width: number, bold = false, colour?: string, bidi = this.isBidi(runs)): Line[] {
     const lines: Frag[][] = []
     let line: Frag[] = []
     let lineWidth = 0
@@ -194,7 +240,7 @@ export class Flow {
       line = []
       lineWidth = 0
     }
-    for (const word of this.words(runs, size, bold, colour)) {
+    for (const word of this.words(runs, size, bold, colour, bidi)) {
       if (word.hard) {
         // A forced break ends the line with a space, so the words either side stay apart in the text.
         const last = line.at(-1)
@@ -258,10 +304,11 @@ export class Flow {
     const out: Frag[] = []
     for (const { ch, frag } of chars) {
       const last = out.at(-1)
-      if (last && last.font === frag.font && last.size === frag.size && last.colour === frag.colour && last.link === frag.link) last.text += ch
+      if (last && last.font === frag.font && last.size === frag.size && last.colour === frag.colour && last.link === frag.link && last.lang === frag.lang)
+        last.text += ch
       else out.push({ ...frag, text: ch })
     }
-    for (const f of out) f.width = this.measure.width(f.text, f.font, f.size)
+    for (const f of out) f.width = this.measure.width(withoutControls(f.text), f.font, f.size)
     return out
   }
 
@@ -280,7 +327,8 @@ export class Flow {
         x += frag.width
         continue
       }
-      if (last && last.font === frag.font && last.size === frag.size && last.colour === frag.colour && last.link === frag.link) last.text += frag.text
+      if (last && last.font === frag.font && last.size === frag.size && last.colour === frag.colour && last.link === frag.link && last.lang === frag.lang)
+        last.text += frag.text
       else
         out.push({
           text: frag.text,
@@ -288,6 +336,7 @@ export class Flow {
           size: frag.size,
           ...(frag.colour ? { colour: frag.colour } : {}),
           ...(frag.link ? { link: frag.link } : {}),
+          ...(frag.lang ? { lang: frag.lang } : {}),
           dx: x,
         })
       x += frag.width
@@ -308,8 +357,14 @@ export class Flow {
   text(node: StructNode, runs: Run[], options: TextOptions): void {
     const size = options.size
     const x = this.geo.left + (options.indent ?? 0)
-    const lines = this.wrap(runs, size, this.geo.right - (options.indentRight ?? 0) - x, options.bold, options.colour)
+    const bidi = this.isBidi(runs)
+    const lines = this.wrap(runs, size, this.geo.right - (options.indentRight ?? 0) - x, options.bold, options.colour, bidi)
     if (!lines.length) return
+    // Levels resolved once for the whole paragraph, in logical order; each line is reordered on its own below.
+    const paragraph = bidi ? lines.map((l) => l.segments.map((seg) => seg.text).join('')).join('') : ''
+    const levels = bidi ? paragraphLevels(paragraph, this.dir) : undefined
+    const lineStarts: number[] = []
+    if (bidi) lines.reduce((at, l) => (lineStarts.push(at), at + l.segments.reduce((n, seg) => n + seg.text.length, 0)), 0)
     const heights = lines.map((l) => this.lineBox(l))
     const links = new Map<LinkRef, StructNode>()
     const linkOps = new Map<StructNode, TextOp[]>()
@@ -345,29 +400,31 @@ export class Flow {
       for (let n = 0; n < take; n++, i++) {
         const line = lines[i]!
         const baseline = this.measure.ascent('regular', line.size)
-        for (const seg of line.segments) {
+        const pieces = levels ? this.placeLine(line, paragraph, levels, lineStarts[i]!) : this.pieces(line)
+        for (const piece of pieces) {
           const op: TextOp = {
             kind: 'text',
-            x: x + seg.dx,
-            y: this.y + baseline - this.measure.ascent('regular', seg.size),
-            text: seg.text,
-            font: seg.font,
-            size: seg.size,
+            x: x + piece.x,
+            y: this.y + baseline - this.measure.ascent('regular', piece.size),
+            text: piece.text,
+            font: piece.font,
+            size: piece.size,
           }
-          if (seg.colour) op.colour = seg.colour
-          if (seg.link) {
-            op.link = seg.link.href
-            let linkNode = links.get(seg.link)
+          if (piece.colour) op.colour = piece.colour
+          if (levels) op.actual = piece.actual
+          let into = node
+          if (piece.link) {
+            op.link = piece.link.href
+            let linkNode = links.get(piece.link)
             if (!linkNode || node.children.at(-1) !== linkNode) {
               linkNode = this.element(node, 'Link')
-              links.set(seg.link, linkNode)
+              links.set(piece.link, linkNode)
               linkOps.set(linkNode, [])
             }
             linkOps.get(linkNode)!.push(op)
-            this.add(linkNode, op)
-          } else {
-            this.add(node, op)
+            into = linkNode
           }
+          this.add(this.spanFor(into, piece, !!levels), op)
         }
         this.y += heights[i]!
       }
@@ -375,7 +432,7 @@ export class Flow {
     }
     if (keepWithNext) this.placingKeep = false
     for (const ops of linkOps.values()) {
-      const contents = linkDescription(ops[0]!.link!, ops.map((o) => o.text).join(''))
+      const contents = linkDescription(ops[0]!.link!, withoutControls(ops.map((o) => o.actual ?? o.text).join('')), this.linkPhrases)
       for (const op of ops) op.contents = contents
     }
   }
@@ -386,16 +443,200 @@ export class Flow {
     return this.wrap(runs, options.size, this.geo.right - (options.indentRight ?? 0) - x, options.bold).reduce((h, l) => h + this.lineBox(l), 0)
   }
 
-  finish(footer: string): LeafletLayout {
-    return { pageCount: this.page + 1, page: this.geo.size, nodes: this.nodes, artifacts: this.artifacts, footer }
+  /** Whether these runs need the bidi algorithm: always in a right-to-left document, else where RTL text appears. */
+  isBidi(runs: Run[]): boolean {
+    return this.dir === 'rtl' || runs.some((r) => hasRightToLeft(r.text))
+  }
+
+  /** A left-to-right line as it is: one piece per segment, at its offset. */
+  private pieces(line: Line): PlacedPiece[] {
+    return line.segments.map((seg) => ({
+      text: seg.text,
+      actual: seg.text,
+      x: seg.dx,
+      width: this.measure.width(seg.text, seg.font, seg.size),
+      font: seg.font,
+      size: seg.size,
+      ...(seg.colour ? { colour: seg.colour } : {}),
+      ...(seg.link ? { link: seg.link } : {}),
+      ...(seg.lang ? { lang: seg.lang } : {}),
+    }))
+  }
+
+  /**
+   * A line of a bidi paragraph (logical characters from `start` of `paragraph`) as pieces in logical order, each
+   * placed at its visual position. For a right-to-left document positions are in the mirrored frame finish()
+   * turns round: the run that reads first (rightmost) starts the line.
+   */
+  private placeLine(line: Line, paragraph: string, levels: Levels, start: number): PlacedPiece[] {
+    return placeSegments(line.segments, paragraph, levels, start, this.dir, this.measure, this.lang)
+  }
+
+  /** The element a piece's op goes into: a Span carrying its language and logical text where it needs one. */
+  private spanFor(parent: StructNode, piece: PlacedPiece, reordered: boolean): StructNode {
+    if (!reordered && !piece.lang) return parent
+    const options: StructNode['options'] = {}
+    if (piece.lang) options.lang = piece.lang
+    if (reordered) options.actual = piece.actual
+    return this.element(parent, 'Span', options)
+  }
+
+  /**
+   * A single line of text at (x, y) that is not flowed (a list label, a page reference), set in the fonts its
+   * scripts need and, in bidi text, reordered; `x` is where its left end goes (its right end in a right-to-left
+   * document, which mirrors). Returns its width.
+   */
+  label(node: StructNode, op: Omit<TextOp, 'kind'>): number {
+    const segments: Segment[] = []
+    let dx = 0
+    const bidi = this.dir === 'rtl' || hasRightToLeft(op.text)
+    for (const piece of facePieces(op.text, op.font)) {
+      segments.push({ text: piece.text, font: piece.face, size: op.size, ...(op.colour ? { colour: op.colour } : {}), dx })
+      dx += this.measure.width(piece.text, piece.face, op.size)
+    }
+    const pieces = bidi
+      ? placeSegments(segments, op.text, paragraphLevels(op.text, this.dir), 0, this.dir, this.measure, this.lang)
+      : this.pieces({ segments, size: op.size })
+    for (const piece of pieces) {
+      const drawn: TextOp = { kind: 'text', x: op.x + piece.x, y: op.y, text: piece.text, font: piece.font, size: op.size }
+      if (op.colour) drawn.colour = op.colour
+      if (bidi) drawn.actual = piece.actual
+      this.add(this.spanFor(node, piece, bidi), drawn)
+    }
+    return dx
+  }
+
+  finish(footer: string, pageNumber?: (page: number, pages: number) => string): LeafletLayout {
+    if (this.dir === 'rtl') mirrorLayout(this.nodes, this.artifacts, this.geo.width, this.measure)
+    return {
+      pageCount: this.page + 1,
+      page: this.geo.size,
+      nodes: this.nodes,
+      artifacts: this.artifacts,
+      footer,
+      ...(pageNumber ? { pageNumber } : {}),
+      dir: this.dir,
+      ...(this.lang ? { lang: this.lang } : {}),
+    }
   }
 }
 
-/** A link annotation's description (PDF/UA: every link has one): what following it does, and where to. */
-export function linkDescription(href: string, text: string): string {
+/** Whether a language tag is written in Latin script, as far as the leaflet's languages go. */
+function latinScriptLanguage(lang: string | undefined): boolean {
+  return !lang || !/^(ur|ar|fa|ps|sd|ks|ug|he|yi|dv|syr)(-|$)/i.test(lang)
+}
+
+/**
+ * Places logical segments (one font and style each, their texts together being [start, …) of `paragraph`) as
+ * visual runs: in logical order, each with its x from the line's start (mirrored frame for 'rtl'), its drawn
+ * string (visual order for its face) and its logical text. Latin letters in a document whose language is not
+ * written in Latin script are tagged en-GB (organisation names, addresses), unless the segment says otherwise.
+ */
+export function placeSegments(
+  segments: readonly Segment[],
+  paragraph: string,
+  levels: Levels,
+  start: number,
+  dir: Direction,
+  measure: Measure,
+  lang: string | undefined,
+): PlacedPiece[] {
+  const bounds: number[] = []
+  let end = start
+  for (const seg of segments) {
+    bounds.push(end)
+    end += seg.text.length
+  }
+  const segmentAt = (i: number) => {
+    let k = bounds.length - 1
+    while (k > 0 && bounds[k]! > i) k--
+    return k
+  }
+  const boundary = new Set(bounds)
+  const runs = visualRuns(paragraph, levels, start, end, (i) => boundary.has(i))
+  const placed = runs.map((run) => {
+    const seg = segments[segmentAt(run.start)]!
+    const logical = paragraph.slice(run.start, run.end)
+    const actual = withoutControls(logical)
+    const text = drawnText(logical, run.level, RTL_FACES.has(seg.font))
+    const otherLanguage = seg.lang ?? (!latinScriptLanguage(lang) && /\p{sc=Latin}/u.test(actual) ? 'en-GB' : undefined)
+    return {
+      start: run.start,
+      piece: {
+        text,
+        actual,
+        x: 0,
+        width: text ? measure.width(text, seg.font, seg.size) : 0,
+        font: seg.font,
+        size: seg.size,
+        ...(seg.colour ? { colour: seg.colour } : {}),
+        ...(seg.link ? { link: seg.link } : {}),
+        ...(otherLanguage ? { lang: otherLanguage } : {}),
+      } satisfies PlacedPiece,
+    }
+  })
+  // Visual order is left to right; in the mirrored frame of an RTL document the rightmost run comes first.
+  let x = 0
+  for (const p of dir === 'rtl' ? [...placed].reverse() : placed) {
+    p.piece.x = x
+    x += p.piece.width
+  }
+  return placed
+    .filter((p) => p.piece.text !== '')
+    .sort((a, b) => a.start - b.start)
+    .map((p) => p.piece)
+}
+
+/**
+ * Turns a layout made left to right into its mirror image about the page's vertical centre line: each text op,
+ * rectangle, image and grid keeps its size and reading order and moves to the other side (x becomes
+ * width - x - its width), figure boxes with them. Text keeps its own direction: this only moves it.
+ */
+export function mirrorLayout(nodes: StructNode[], artifacts: DrawOp[][], pageWidth: number, measure: Measure): void {
+  const flip = (op: DrawOp) => {
+    if (op.kind === 'text') op.x = pageWidth - op.x - measure.width(op.text, op.font, op.size)
+    else if (op.kind === 'rect' || op.kind === 'image') op.x = pageWidth - op.x - op.w
+    else {
+      let columns = 0
+      for (let i = 0; i < op.cells.length; i += 4) columns = Math.max(columns, op.cells[i + 1]! + op.cells[i + 2]!)
+      op.x = pageWidth - op.x - columns * op.cell
+    }
+  }
+  const walk = (node: StructNode) => {
+    const box = node.options?.bbox
+    if (box) node.options!.bbox = [pageWidth - box[2], box[1], pageWidth - box[0], box[3]]
+    for (const child of node.children) {
+      if (isChunk(child)) child.ops.forEach(flip)
+      else walk(child)
+    }
+  }
+  nodes.forEach(walk)
+  for (const page of artifacts) page.forEach(flip)
+}
+
+/** The phrases a link description uses, {placeholders} filled by `t` (English when none is given). */
+export type LinkPhrases = (key: 'leaflet.linkCall' | 'leaflet.linkText' | 'leaflet.linkEmail' | 'leaflet.linkWeb', vars: Record<string, string>) => string
+
+const englishLinkPhrases: LinkPhrases = (key, vars) =>
+  ({
+    'leaflet.linkCall': `Call ${vars.number}`,
+    'leaflet.linkText': `Send a text message: ${vars.text}`,
+    'leaflet.linkEmail': `Email ${vars.address}`,
+    'leaflet.linkWeb': `Open the web page ${vars.address}`,
+  })[key]
+
+/**
+ * A link annotation's description (PDF/UA: every link has one): what following it does, and where to, in the
+ * leaflet's language. A text-message link that already says what to send ("Text DVS to 82228") is its own description.
+ */
+export function linkDescription(href: string, text: string, t: LinkPhrases = englishLinkPhrases): string {
   const shown = text.replace(/\s+/g, ' ').trim()
-  if (/^tel:/i.test(href)) return `Call ${shown}`
-  if (/^sms:/i.test(href)) return /^text\b/i.test(shown) ? `T${shown.slice(1)}` : `Send a text message: ${shown}`
-  if (/^mailto:/i.test(href)) return `Email ${shown}`
-  return `Open the web page ${shown}`
+  if (/^tel:/i.test(href)) return t('leaflet.linkCall', { number: shown })
+  if (/^sms:/i.test(href)) {
+    if (/^text\b/i.test(shown)) return `T${shown.slice(1)}`
+    const code = /^sms:\+?(\d+)/i.exec(href)?.[1]
+    return code && shown.includes(code) ? shown : t('leaflet.linkText', { text: shown })
+  }
+  if (/^mailto:/i.test(href)) return t('leaflet.linkEmail', { address: shown })
+  return t('leaflet.linkWeb', { address: shown })
 }

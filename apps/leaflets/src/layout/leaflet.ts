@@ -30,19 +30,31 @@ export type LayoutOptions = {
 
 const WHITE = colours.onBrand
 
-/** What readers see at the foot of every page: "Checked 1 November 2026". */
+/** What readers see at the foot of every page: "Checked 1 November 2026", in the leaflet's language. */
 export function readerCheckedLine(view: GuideView): string {
-  const key = `${view.guide.reviewedAt} ${view.guide.language}`
-  let line = checkedLines.get(key)
+  return view.phrases.t('common.checked', { date: readerDateOf(view, view.guide.reviewedAt) })
+}
+
+/** A date as the leaflet's readers write it (Intl.DateTimeFormat costs more than a page's layout: once per date). */
+function readerDateOf(view: GuideView, date: string): string {
+  const key = `${date} ${view.language.tag}`
+  let line = readerDates.get(key)
   if (!line) {
-    // Formatting a date builds an Intl.DateTimeFormat, which costs more than laying out a page: once per date.
-    line = `Checked ${rules.readerDate(view.guide.reviewedAt, view.guide.language)}`
-    if (checkedLines.size >= 256) checkedLines.clear()
-    checkedLines.set(key, line)
+    line = rules.readerDate(date, view.language.code === 'en' ? 'en' : view.language.tag)
+    if (readerDates.size >= 256) readerDates.clear()
+    readerDates.set(key, line)
   }
   return line
 }
-const checkedLines = new Map<string, string>()
+const readerDates = new Map<string, string>()
+
+/** The language an organisation's own name is written in (names never come from a translation). */
+const ORGANISATION_NAME_LANG = 'en-GB'
+
+/** An organisation's name as a run: tagged with its own language where the leaflet is in another. */
+function nameRun(view: GuideView, name: string, run: Omit<Run, 'text'> = {}): Run {
+  return { text: name, ...run, ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}) }
+}
 
 export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
   // Laid out twice when the cover has room for a list of what is inside: once to learn the pages the sections
@@ -72,17 +84,23 @@ function contentsOf(layout: LeafletLayout): ContentsEntry[] {
 
 function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptions, contents?: ContentsEntry[]): LeafletLayout {
   const type = typeScale(format)
-  const flow = new Flow(pageGeometry(type, options.pageSize), type, measure())
+  const lang = view.language.tag
+  const flow = new Flow(pageGeometry(type, options.pageSize), type, measure(lang), {
+    dir: view.language.dir,
+    lang,
+    linkPhrases: (key, vars) => view.phrases.t(key, vars),
+  })
   const accent = view.settings.identity.accentColour
   const s = styles(flow, accent)
+  const t = view.phrases.t.bind(view.phrases)
 
   // The cover keeps both numbers on the front: where the whole cover does not fit one page (A5), the summary
   // moves to the top of page 2.
-  const scratch = new Flow(flow.geo, flow.type, flow.measure)
+  const scratch = flow.scratch()
   cover(scratch, view, styles(scratch, accent), options.logo, true)
   const summaryOnCover = scratch.page === 0
   cover(flow, view, s, options.logo, summaryOnCover)
-  if (contents && flow.page === 0) contentsList(flow, s, contents)
+  if (contents && flow.page === 0) contentsList(flow, view, s, contents)
   if (flow.page === 0) flow.newPage()
   else flow.space(type.body * 2)
   if (!summaryOnCover) s.paragraph([{ text: view.guide.summary }])
@@ -95,12 +113,12 @@ function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptio
 
   // The steps, numbered.
   if (view.steps.length) {
-    s.heading('H2', 'What you can do', true)
+    s.heading('H2', t('leaflet.whatYouCanDo'), true)
     const list = flow.element(null, 'L')
     view.steps.forEach((step, i) => {
       const runs: Run[] = [{ text: step.text }]
       const phone = step.organisationView ? firstPhone(step.organisationView) : undefined
-      if (step.organisationView && phone) runs.push({ text: ` ${step.organisationView.name}: ` }, numberRun(phone.display, phone.href, accent))
+      if (step.organisationView && phone) runs.push({ text: ' ' }, nameRun(view, step.organisationView.name), { text: ': ' }, numberRun(phone.display, phone.href, accent))
       listItem(flow, list, `${i + 1}.`, runs, 0, labelWidth(flow, view.steps.length))
     })
     flow.space(s.gap)
@@ -109,10 +127,10 @@ function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptio
   // Every contact point of every organisation that serves the area; a short entry is kept on one page, a long
   // one flows (its heading still keeps with its first lines).
   if (view.organisations.length) {
-    s.heading('H2', 'Who can help', true)
+    s.heading('H2', t('common.whoCanHelp'), true)
     if (view.guide.organisationsIntro) s.paragraph([{ text: view.guide.organisationsIntro }], { keepWithNext: true })
     for (const org of view.organisations) {
-      const draw = (f: Flow) => organisation(f, styles(f, accent), org, accent)
+      const draw = (f: Flow) => organisation(f, view, styles(f, accent), org, accent)
       const height = heightOf(flow, draw)
       if (height <= (flow.geo.bottom - flow.geo.top) * 0.4) flow.ensure(height + s.gap)
       draw(flow)
@@ -133,7 +151,9 @@ function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptio
   }
   closing(flow)
 
-  return flow.finish(readerCheckedLine(view))
+  const layout = flow.finish(readerCheckedLine(view), (page, pages) => t('leaflet.pageXOfY', { page, pages }))
+  closingHeadings.set(layout, t('leaflet.howToGetHelp'))
+  return layout
 }
 
 type Styles = ReturnType<typeof styles>
@@ -143,12 +163,12 @@ function styles(flow: Flow, accent: string) {
   const type = flow.type
   const body = type.body
   const gap = body * 0.6
-  const heading = (level: 'H1' | 'H2' | 'H3', text: string, bookmark = false) => {
+  const heading = (level: 'H1' | 'H2' | 'H3', text: string, bookmark = false, lang?: string) => {
     const size = level === 'H1' ? type.h1 : level === 'H2' ? type.h2 : type.h3
     if (level !== 'H1') flow.space(level === 'H2' ? body * 1.2 : gap)
     const node = flow.element(null, level)
     if (bookmark) node.bookmark = text
-    flow.text(node, [{ text }], { size, bold: true, colour: level === 'H3' ? colours.text : accent, keepWithNext: true })
+    flow.text(node, [{ text, ...(lang ? { lang } : {}) }], { size, bold: true, colour: level === 'H3' ? colours.text : accent, keepWithNext: true })
     flow.space(gap * 0.5)
     return node
   }
@@ -163,7 +183,7 @@ function styles(flow: Flow, accent: string) {
 
 /** Height `draw` takes when laid out at the top of an empty page of the same geometry; Infinity past one page. */
 function heightOf(flow: Flow, draw: (f: Flow) => void): number {
-  const scratch = new Flow(flow.geo, flow.type, flow.measure)
+  const scratch = flow.scratch()
   draw(scratch)
   return scratch.page === 0 ? scratch.y - flow.geo.top : Infinity
 }
@@ -175,36 +195,59 @@ function cover(flow: Flow, view: GuideView, s: Styles, logo: LogoImage | undefin
   identityBand(flow, view, logo)
 
   s.heading('H1', guide.title)
+  translationNotice(view, s)
   if (summary) s.paragraph([{ text: guide.summary }])
-  emergencyBox(flow, view.settings.emergencyNotice)
+  emergencyBox(flow, emergencyNotice(view))
 
   const first = view.firstStep
   if (first) {
-    s.heading('H2', 'What to do now', true)
+    s.heading('H2', view.phrases.t('common.whatToDoNow'), true)
     s.paragraph([{ text: first.text }], { keepWithNext: true })
     const org = first.organisationView
-    if (org) labelledNumbers(flow, org, accent)
+    if (org) labelledNumbers(flow, view, org, accent)
   }
 
   const support = view.primarySupport
   if (support && support !== first?.organisationView) {
-    s.heading('H2', `Free support in ${view.area.name}`, true)
-    const q = qualities(support)
-    labelledNumbers(flow, support, accent, q ? `${capitalise(q)}.` : '')
+    s.heading('H2', view.phrases.t('common.freeSupportIn', { area: view.area.name }), true)
+    labelledNumbers(flow, view, support, accent, qualities(view, support))
   }
+}
+
+/**
+ * On a translation: that it has not been checked by a qualified translator, with where the English is, and that
+ * it was last checked against the English on a date when the English has changed since.
+ */
+export function translationNoticeText(view: GuideView): string | undefined {
+  const tr = view.guide.translation
+  if (!tr) return undefined
+  const lines: string[] = []
+  if (!tr.reviewed) lines.push(view.phrases.t('common.translationUnchecked'))
+  if (tr.outOfDate) lines.push(view.phrases.t('common.translationOutOfDate', { date: readerDateOf(view, tr.checkedAgainstOriginalOn) }))
+  return lines.length ? lines.join(' ') : undefined
+}
+
+function translationNotice(view: GuideView, s: Styles): void {
+  const text = translationNoticeText(view)
+  if (!text) return
+  const runs: Run[] = [{ text, bold: true }]
+  if (view.original && !view.guide.translation?.reviewed) {
+    runs.push({ text: '\n' }, { text: `${view.phrases.t('common.readInEnglish')}: ` }, { text: view.original.url, link: { href: view.original.url }, lang: 'en-GB' })
+  }
+  s.paragraph(runs)
 }
 
 /**
  * "In this leaflet": each section with the page it starts on, at the foot of the cover, when it fits there.
  * Tagged as a list; each entry reads "What is Cyber-crime? page 2".
  */
-function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
+function contentsList(flow: Flow, view: GuideView, s: Styles, contents: ContentsEntry[]): void {
   const type = flow.type
   const geo = flow.geo
   const gap = type.body * 1.5
   const rowGap = type.body * 0.15
-  const pageLabel = (e: ContentsEntry) => `page ${e.page}`
-  const pageRoom = flow.measure.width(`page ${Math.max(...contents.map((e) => e.page))}`, 'regular', type.body) + type.body * 0.6
+  const pageLabel = (e: ContentsEntry | number) => view.phrases.t('leaflet.pageReference', { page: typeof e === 'number' ? e : e.page })
+  const pageRoom = flow.measure.width(pageLabel(Math.max(...contents.map((e) => e.page))), 'regular', type.body) + type.body * 0.6
   const full = geo.right - geo.left
   // One column, or two (left then right, in reading order) when one would not fit.
   const layouts = [1, 2].map((columns) => {
@@ -222,7 +265,7 @@ function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
   flow.y = Math.max(flow.y, geo.bottom - head - chosen.height - type.body * 0.5)
   flow.artifact({ kind: 'rect', x: geo.left, y: flow.y, w: full, h: 1.5, colour: colours.border })
   flow.y += type.body * 0.8
-  s.heading('H2', 'In this leaflet')
+  s.heading('H2', view.phrases.t('leaflet.inThisLeaflet'))
   const list = flow.element(null, 'L')
   const top = flow.y
   let bottom = top
@@ -236,8 +279,7 @@ function contentsList(flow: Flow, s: Styles, contents: ContentsEntry[]): void {
       const page = pageLabel(entry)
       const y = flow.y
       flow.text(body, [{ text: `${entry.title} ` }], { size: type.body, indent, indentRight: geo.right - right + pageRoom, keepTogether: true })
-      flow.add(body, {
-        kind: 'text',
+      flow.label(body, {
         x: right - flow.measure.width(page, 'regular', type.body),
         y,
         text: page,
@@ -276,7 +318,7 @@ function identityBand(flow: Flow, view: GuideView, logo: LogoImage | undefined):
     logoBottom = top + h
   }
   const nameSize = geo.width < 500 ? type.h2 : Math.max(type.h2, 22)
-  const nameRuns: Run[] = [{ text: identity.name, bold: true, size: nameSize }]
+  const nameRuns: Run[] = [nameRun(view, identity.name, { bold: true, size: nameSize })]
   const funder = identity.funderLine ? [{ text: identity.funderLine, size: type.small }] : []
   const textHeight = flow.measureText(nameRuns, { size: nameSize, indent }) + (funder.length ? flow.measureText(funder, { size: type.small, indent }) : 0)
   if (logo) flow.y = top + Math.max(0, (logoBottom - top - textHeight) / 2)
@@ -285,6 +327,11 @@ function identityBand(flow: Flow, view: GuideView, logo: LogoImage | undefined):
   const bottom = Math.max(flow.y, logoBottom) + top * 0.8
   flow.artifact({ kind: 'rect', x: 0, y: 0, w: geo.width, h: bottom, colour: identity.accentColour }, 0)
   flow.y = bottom + type.body
+}
+
+/** The 999 notice: the site settings' words in English, the phrase catalogue's in another language. */
+function emergencyNotice(view: GuideView): string {
+  return view.language.code === 'en' ? view.settings.emergencyNotice : view.phrases.t('common.emergency')
 }
 
 /** The emergency notice in white on the emergency red, in a box the width of the column. */
@@ -306,7 +353,7 @@ function emergencyBox(flow: Flow, notice: string): void {
  * "Action Fraud / 0300 123 2040", "Derbyshire Victim Services / 0800 612 6505 · Text DVS to 82228": the name as
  * the label, then the numbers in large accent type, with an accent bar beside them; kept on one page.
  */
-function labelledNumbers(flow: Flow, org: Organisation, accent: string, note = ''): void {
+function labelledNumbers(flow: Flow, view: GuideView, org: Organisation, accent: string, note = ''): void {
   const type = flow.type
   const phone = firstPhone(org)
   const sms = org.contactPoints.find((cp) => cp.kind === 'sms')
@@ -315,8 +362,8 @@ function labelledNumbers(flow: Flow, org: Organisation, accent: string, note = '
   if (phone) numbers.push(numberRun(phone.display, phone.href, accent, type.phone))
   if (phone && sms) numbers.push({ text: ' · ', bold: true, size: type.h3, colour: colours.text })
   if (sms) numbers.push(numberRun(sms.instruction, sms.href, accent, type.h3 + 2))
-  const runs: Run[] = [{ text: org.name, bold: true, size: type.h3, colour: colours.text }, { text: '\n' }, ...numbers]
-  const hours = [note, phone?.hours ? `Open ${phone.hours}.` : ''].filter(Boolean).join(' ')
+  const runs: Run[] = [nameRun(view, org.name, { bold: true, size: type.h3, colour: colours.text }), { text: '\n' }, ...numbers]
+  const hours = [note, phone?.hours ? view.phrases.t('leaflet.openHours', { hours: phone.hours }) : ''].filter(Boolean).join(' ')
   const indent = type.body * 0.9
   const options: TextOptions = { size: type.h3, indent, keepTogether: true }
   const height = flow.measureText(runs, options) + (hours ? flow.lineHeight(type.body) : 0)
@@ -333,31 +380,34 @@ function numberRun(text: string, href: string, accent: string, size?: number): R
 }
 
 /** One organisation: its name, what it does, and each way to contact it as a labelled list. */
-function organisation(flow: Flow, s: Styles, org: Organisation, accent: string): void {
-  s.heading('H3', org.name)
-  const q = qualities(org)
-  s.paragraph([{ text: org.description }, ...(q ? [{ text: ` ${capitalise(q)}.`, bold: true }] : [])])
+function organisation(flow: Flow, view: GuideView, s: Styles, org: Organisation, accent: string): void {
+  s.heading('H3', org.name, false, view.language.code !== 'en' ? ORGANISATION_NAME_LANG : undefined)
+  const q = qualities(view, org)
+  s.paragraph([{ text: org.description }, ...(q ? [{ text: ` ${q}`, bold: true }] : [])])
   if (org.contactPoints.length) {
     const list = flow.element(null, 'L')
-    const width = Math.max(...org.contactPoints.map((cp) => flow.measure.width(contactLabel(cp), 'bold', s.body))) + s.body
+    const width = Math.max(...org.contactPoints.map((cp) => flow.measure.width(contactLabel(view, cp), 'bold', s.body))) + s.body
     // Where a number or address would not fit beside its label (large print on A5), each goes under its label.
     const column = flow.geo.right - flow.geo.left - width
-    const stacked = org.contactPoints.some((cp) => flow.measure.width(contactRuns(cp, accent)[0]!.text, 'bold', s.body) > column)
-    for (const cp of org.contactPoints) listItem(flow, list, contactLabel(cp), contactRuns(cp, accent), 0, stacked ? 0 : width, true, stacked)
+    const stacked = org.contactPoints.some((cp) => flow.measure.width(contactRuns(view, cp, accent)[0]!.text, 'bold', s.body) > column)
+    for (const cp of org.contactPoints) listItem(flow, list, contactLabel(view, cp), contactRuns(view, cp, accent), 0, stacked ? 0 : width, true, stacked)
     flow.space(s.gap)
   }
 }
 
-/** The heading (and bookmark) that opens the closing block. */
+/** The heading (and bookmark) that opens the closing block, in English (the phrase leaflet.howToGetHelp). */
 export const CLOSING_HEADING = 'How to get help'
+/** The closing heading in the layout's language: what closingPageCount looks for. */
+const closingHeadings = new WeakMap<LeafletLayout, string>()
 
 /**
  * For a layout made with closingOnOwnPage: how many pages at its end the closing block takes, which a booklet keeps
  * together as its back pages, after any padding. 1, or 2 where it does not fit one page (large print on A5).
  */
 export function closingPageCount(layout: LeafletLayout): number {
+  const heading = closingHeadings.get(layout) ?? CLOSING_HEADING
   const start = contentsOf(layout)
-    .filter((e) => e.title === CLOSING_HEADING)
+    .filter((e) => e.title === heading)
     .at(-1)
   return start ? layout.pageCount - start.page + 1 : 1
 }
@@ -370,13 +420,13 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
   const ruleY = flow.y
   flow.artifact({ kind: 'rect', x: flow.geo.left, y: ruleY, w: flow.geo.right - flow.geo.left, h: 3, colour: accent })
   flow.y += type.body
-  s.heading('H2', CLOSING_HEADING, true)
-  emergencyBox(flow, view.settings.emergencyNotice)
+  s.heading('H2', view.phrases.t('leaflet.howToGetHelp'), true)
+  emergencyBox(flow, emergencyNotice(view))
   const shown = new Set<Organisation>()
   for (const org of [view.firstStep?.organisationView, view.primarySupport]) {
     if (!org || shown.has(org)) continue
     shown.add(org)
-    labelledNumbers(flow, org, accent)
+    labelledNumbers(flow, view, org, accent)
   }
 
   // The QR code back to the guide's page, with the address written beside it.
@@ -384,14 +434,14 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
   flow.ensure(qrSize)
   const y = flow.y
   const x = flow.geo.left
-  const figure = flow.element(null, 'Figure', { alt: `QR code linking to ${guide.url}`, bbox: [x, y, x + qrSize, y + qrSize] })
+  const figure = flow.element(null, 'Figure', { alt: view.phrases.t('leaflet.qrAlt', { url: guide.url }), bbox: [x, y, x + qrSize, y + qrSize] })
   flow.add(figure, qrGrid(guide.url, x, y, qrSize))
   const beside = qrSize + type.body
   const url = flow.element(null, 'P')
   flow.text(
     url,
     [
-      { text: 'Read this guide online: scan the code with a phone camera, or type this address: ' },
+      { text: view.phrases.t('leaflet.readOnline') },
       { text: '\n' },
       { text: guide.url, bold: true, colour: accent, link: { href: guide.url } },
     ],
@@ -402,7 +452,7 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
 
   // Small print: who made it and, for staff, the content revision.
   const { identity } = view.settings
-  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. Leaflet revision ${shortRevision(guide.revision)}.`]
+  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. ${view.phrases.t('leaflet.revision', { revision: shortRevision(guide.revision) })}`]
     .filter(Boolean)
     .join('. ')
     .replace(/\.\./g, '.')
@@ -461,8 +511,7 @@ function listItem(
   flow.ensure(flow.lineHeight(size) * ((lines <= 3 ? lines : 2) + (stacked ? 1 : 0)))
   if (label) {
     const lbl = flow.element(li, 'Lbl')
-    flow.add(lbl, {
-      kind: 'text',
+    flow.label(lbl, {
       x: flow.geo.left + indent,
       y: flow.y,
       text: `${label} `,
@@ -487,23 +536,26 @@ function firstPhone(org: Organisation) {
   return org.contactPoints.find((cp) => cp.kind === 'phone')
 }
 
-function qualities(org: Organisation): string {
-  return [org.free ? 'free' : '', org.confidential ? 'confidential' : ''].filter(Boolean).join(' and ')
+/** "Free and confidential.", "Free.", "Confidential." or nothing, in the leaflet's language. */
+function qualities(view: GuideView, org: Organisation): string {
+  const t = view.phrases.t.bind(view.phrases)
+  if (org.free && org.confidential) return t('leaflet.freeAndConfidential')
+  if (org.free) return t('leaflet.free')
+  if (org.confidential) return t('leaflet.confidential')
+  return ''
 }
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
+function contactLabel(view: GuideView, cp: ContactPoint): string {
+  const t = view.phrases.t.bind(view.phrases)
+  return { phone: t('common.contactPhone'), sms: t('leaflet.contactText'), website: t('common.contactWebsite'), email: t('common.contactEmail') }[cp.kind]
 }
 
-function contactLabel(cp: ContactPoint): string {
-  return { phone: 'Phone', sms: 'Text', website: 'Website', email: 'Email' }[cp.kind]
-}
-
-function contactRuns(cp: ContactPoint, accent: string): Run[] {
+function contactRuns(view: GuideView, cp: ContactPoint, accent: string): Run[] {
+  const t = view.phrases.t.bind(view.phrases)
   switch (cp.kind) {
     case 'phone': {
       const runs: Run[] = [numberRun(cp.display, cp.href, accent)]
-      const notes = [cp.label, cp.hours ? `open ${cp.hours}` : '', cp.freeToCall ? 'free to call' : ''].filter(Boolean)
+      const notes = [cp.label, cp.hours ? t('leaflet.noteOpen', { hours: cp.hours }) : '', cp.freeToCall ? t('leaflet.noteFreeToCall') : ''].filter(Boolean)
       if (notes.length) runs.push({ text: ` (${notes.join(', ')})` })
       return runs
     }

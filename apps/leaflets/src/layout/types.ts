@@ -1,12 +1,26 @@
 // The display list a leaflet is laid out into: positioned drawing operations grouped by page and by structure
 // element, so one layout can be drawn into any pdfkit document (a single leaflet or every copy in a print pack).
-export type FontKey = 'regular' | 'bold'
+/** A font face: Atkinson Hyperlegible Next regular and bold (Latin), Noto Naskh Arabic regular and bold. */
+export type FontKey = 'regular' | 'bold' | 'arabic' | 'arabicBold'
 
 /**
  * Text at (x, y), y being the top of the line box, as pdfkit's text() takes it. `colour` is `#rrggbb` (text colour
  * when absent). A `link` is drawn as a link annotation over the text with `contents` as its description.
  */
-export type TextOp = { kind: 'text'; x: number; y: number; text: string; font: FontKey; size: number; colour?: string; link?: string; contents?: string }
+export type TextOp = {
+  kind: 'text'
+  x: number
+  y: number
+  /** The string drawn: for right-to-left text, already in visual order (see bidi.ts drawnText). */
+  text: string
+  font: FontKey
+  size: number
+  colour?: string
+  link?: string
+  contents?: string
+  /** The logical text, where `text` is reordered (what a reader's copy holds; the Span's ActualText). */
+  actual?: string
+}
 /** A filled rectangle (bands, bars, boxes), black when no colour is given. */
 export type RectOp = { kind: 'rect'; x: number; y: number; w: number; h: number; colour?: string }
 /**
@@ -22,8 +36,9 @@ export type DrawOp = TextOp | RectOp | GridOp | ImageOp
 /** Marked content on one page (0-based page of the leaflet). */
 export type Chunk = { page: number; ops: DrawOp[] }
 
-export type StructType = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link' | 'Figure'
-export type StructOptions = { alt?: string; bbox?: [number, number, number, number] }
+export type StructType = 'H1' | 'H2' | 'H3' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Link' | 'Figure' | 'Span'
+/** `lang`: a span in another language than the document's; `actual`: the logical text of reordered glyphs. */
+export type StructOptions = { alt?: string; bbox?: [number, number, number, number]; lang?: string; actual?: string }
 
 /**
  * A structure element; children are drawn in order, which is the reading order. `bookmark` puts an entry in the
@@ -43,6 +58,12 @@ export type LeafletLayout = {
   artifacts: DrawOp[][]
   /** Text drawn in every page's footer before "Page x of y". */
   footer: string
+  /** The page number in the footer, as the leaflet's language says it ("Page 1 of 4"). English when absent. */
+  pageNumber?: (page: number, pages: number) => string
+  /** Right to left: the layout is mirrored (text right-aligned, labels and bars on the right). */
+  dir?: 'ltr' | 'rtl'
+  /** The document's language tag (the shaping language of Arabic script). */
+  lang?: string
 }
 
 export function isChunk(child: StructNode | Chunk): child is Chunk {
