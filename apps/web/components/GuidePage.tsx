@@ -3,8 +3,8 @@
 // services first), the leaflet to download and a form to email the advice. In the guide's own language (lang
 // and dir on <html> from the page's props), with the other languages it exists in linked and listed as
 // hreflang alternates, and a translation's notices (not yet checked, out of date).
-import { DEFAULT_LANGUAGE, type GuideView } from '@signpost/content'
-import { readerDate } from '@signpost/content/rules'
+import type { GuideView } from '@signpost/content'
+import { DEFAULT_LANGUAGE, readerDate } from '@signpost/content/rules'
 import type { EmailErrorCode } from '../lib/emailErrors'
 import { formatBytes } from '../lib/format'
 import type { LeafletFormat } from '../lib/leaflets'

@@ -1,6 +1,7 @@
 // Home: the emergency notice and how to get help now (on a phone's first screen), then the guides for this site's
 // area, in one language: / in English, /<lang> (/ur, /cy, /pl) in another, each listing the others.
-import { DEFAULT_LANGUAGE, type Organisation, type SiteSettings } from '@signpost/content'
+import type { Organisation, SiteSettings } from '@signpost/content'
+import { DEFAULT_LANGUAGE } from '@signpost/content/rules'
 import { paths } from '../lib/paths'
 import { t, type PhraseBook } from '../lib/phrases'
 import { Emergency } from './Emergency'

@@ -1,7 +1,8 @@
 // The page's language for every component inside it: its phrase book (the fixed words, lib/phrases.ts) and the
 // helpers that mark a run in another language (an organisation's name inside Urdu text) and isolate numbers.
 // Rendered on the server only (no framework JavaScript), so the context costs the reader nothing.
-import { DEFAULT_LANGUAGE, getLanguage, type Language, type PhraseKey } from '@signpost/content'
+import type { Language, PhraseKey } from '@signpost/content'
+import { DEFAULT_LANGUAGE, getLanguage } from '@signpost/content/rules'
 import { createContext, useContext, type ReactNode } from 'react'
 import { runAttributes, t, tNodes, type PhraseBook } from '../lib/phrases'
 

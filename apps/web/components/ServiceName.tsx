@@ -2,7 +2,8 @@
 // logo stands for the name, so it should carry it, as a wordmark does; its alt text is read out), else the name
 // as text. The build copies the logo into public/ (scripts/build-assets.mjs writes lib/logoFiles.generated.ts),
 // so a page never points at a file: URL or another host.
-import { DEFAULT_LANGUAGE, type Identity } from '@signpost/content'
+import type { Identity } from '@signpost/content'
+import { DEFAULT_LANGUAGE } from '@signpost/content/rules'
 import { logoFiles, logoFileKey } from '../lib/logoFiles.generated'
 import { paths } from '../lib/paths'
 import { runAttributes } from '../lib/phrases'

@@ -7,13 +7,16 @@ import type { EmailSentProps } from '../components/EmailSentPage'
 import { guidePageBase, type GuidePageProps } from '../components/GuidePage'
 import { getContent, plain } from './content'
 import type { EmailErrorCode } from './emailErrors'
-import { leafletSizes } from './leaflets'
-import { phraseBook, type PhraseBook } from './phrases'
+import { leafletSizes, withPhrases } from './leaflets'
+import { phraseBook } from './phraseBook'
+import type { PhraseBook } from './phrases'
 import { siteArea } from './site'
 
 /** The guide's view in `lang` (default: English), or null when the guide or the language is not here. */
 export async function loadGuideView(slug: string, draft = false, lang: string = DEFAULT_LANGUAGE): Promise<GuideView | null> {
-  return (await loadGuidePage(slug, draft, lang))?.view ?? null
+  const view = (await loadGuidePage(slug, draft, lang))?.view
+  // Its phrases' t came off in plain(); API routes hand the view to the leaflet and email renderers, which call it.
+  return view ? withPhrases(view) : null
 }
 
 export type GuidePageData = { view: GuideView; book: PhraseBook }

@@ -14,7 +14,7 @@ import type { HomeProps } from '../components/HomePage'
 import { getContent, plain } from './content'
 import { languagesWithGuides } from './languages'
 import { paths } from './paths'
-import { phraseBook } from './phrases'
+import { phraseBook } from './phraseBook'
 import { absoluteUrl, siteArea } from './site'
 
 export async function homePageProps(draft: boolean | undefined, lang: string = DEFAULT_LANGUAGE): Promise<{ props: HomeProps } | { notFound: true }> {

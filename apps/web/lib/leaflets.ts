@@ -1,6 +1,6 @@
 // The leaflet PDFs the site serves and links to: rendered by @signpost/leaflets, the same code and bytes
 // as the CLI (renderLeaflet is deterministic for a content revision).
-import type { GuideView } from '@signpost/content'
+import { phrasesFromTemplates, type GuideView } from '@signpost/content'
 import type { LeafletFormat } from '@signpost/leaflets'
 import { loadLeaflets } from './external'
 
@@ -9,7 +9,12 @@ export const LEAFLET_FORMATS: LeafletFormat[] = ['standard', 'large-print']
 
 export async function renderLeafletFile(view: GuideView, format: LeafletFormat): Promise<{ bytes: Buffer; fileName: string }> {
   const { renderLeaflet, leafletFileName } = await loadLeaflets()
-  return { bytes: await renderLeaflet(view, { format }), fileName: leafletFileName(view.guide.slug, format) }
+  return { bytes: await renderLeaflet(withPhrases(view), { format }), fileName: leafletFileName(view.guide.slug, format) }
+}
+
+/** A view that went through JSON (page props, plain()) has lost its phrases' t: the renderer gets it back. */
+export function withPhrases(view: GuideView): GuideView {
+  return typeof view.phrases.t === 'function' ? view : { ...view, phrases: phrasesFromTemplates(view.phrases) }
 }
 
 /** Sizes already worked out, by what decides the bytes (revision, area, address in the QR code); a few guides' worth. */

@@ -1,7 +1,7 @@
 // Every page address the site builds, in one place, so links, the sitemap and revalidation agree.
 // The default language (English) keeps the addresses it always had; another language puts its code first:
 // /ur/guides/<slug>, and /ur alone is the list of guides in Urdu.
-import { DEFAULT_LANGUAGE } from '@signpost/content'
+import { DEFAULT_LANGUAGE } from '@signpost/content/rules'
 
 /** "" for the default language, else "/<code>". */
 const prefix = (lang?: string) => (!lang || lang === DEFAULT_LANGUAGE ? '' : `/${lang}`)

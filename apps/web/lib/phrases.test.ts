@@ -2,7 +2,8 @@ import { getLanguage, loadContent } from '@signpost/content'
 import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
-import { phraseBook, runAttributes, t, tNodes } from './phrases'
+import { phraseBook } from './phraseBook'
+import { runAttributes, t, tNodes } from './phrases'
 
 const content = await loadContent()
 

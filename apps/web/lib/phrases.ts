@@ -1,16 +1,27 @@
 // The site's fixed words in the page's language, carried in page props. Next's props must be plain JSON, so a page
-// passes its language's phrase templates (a PhraseBook, built from @signpost/content's catalogue with its English
-// fallback) and components fill them with @signpost/content's fillPhrase, which throws on a placeholder left unfilled.
+// passes its language's phrase templates (a PhraseBook, lib/phraseBook.ts, built on the server from
+// @signpost/content's catalogue with its English fallback) and components fill them here. Components are compiled
+// for the browser too, so this file imports only '@signpost/content/rules' at run time (never the content door).
 import { Fragment, createElement, type ReactNode } from 'react'
-import { fillPhrase, getLanguage, phrasesFor, type Content, type Language, type PhraseKey } from '@signpost/content'
+import type { Language, PhraseKey } from '@signpost/content'
+import { getLanguage, placeholdersOf } from '@signpost/content/rules'
 
 /** The plain-JSON half of @signpost/content's Phrases: the language and its templates (English fallback applied). */
 export type PhraseBook = { language: Language; templates: Record<string, string> }
 
-/** The site's and the shared phrases for `lang`; the leaflet, email and text phrases stay out of page props. */
-export function phraseBook(content: Pick<Content, 'phraseCatalogues'>, lang: string): PhraseBook {
-  const { language, templates } = phrasesFor(content, lang)
-  return { language, templates: Object.fromEntries(Object.entries(templates).filter(([key]) => key.startsWith('site.') || key.startsWith('common.'))) }
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g
+
+/**
+ * The same refusal as @signpost/content's fillPhrase (a phrase never prints "{size}"), kept here until fillPhrase is
+ * exported from '@signpost/content/rules'.
+ */
+function checkFilled(book: PhraseBook, key: PhraseKey, template: string, names: string[]): void {
+  const missing = placeholdersOf(template).filter((name) => !names.includes(name))
+  if (missing.length) {
+    throw new Error(
+      `Phrase "${key}" (${book.language.code}) needs ${missing.map((m) => `{${m}}`).join(', ')}, but no value was given for ${missing.length === 1 ? 'it' : 'them'}.`,
+    )
+  }
 }
 
 function templateOf(book: PhraseBook, key: PhraseKey): string {
@@ -21,20 +32,19 @@ function templateOf(book: PhraseBook, key: PhraseKey): string {
 
 /** The phrase as text, placeholders filled. */
 export function t(book: PhraseBook, key: PhraseKey, vars?: Record<string, string | number>): string {
-  return fillPhrase(templateOf(book, key), vars, { language: book.language.code, key })
+  const template = templateOf(book, key)
+  checkFilled(book, key, template, Object.keys(vars ?? {}))
+  return template.replace(PLACEHOLDER, (_, name: string) => String(vars?.[name]))
 }
-
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g
 
 /**
  * The phrase with markup in its placeholders ("{name} is free" with a link for {name}), so a sentence is never
  * built by joining two phrases and a run in another language keeps its own lang and dir. Every placeholder must
- * have a value (checked by fillPhrase); text values go in as text, never as HTML.
+ * have a value; text values go in as text, never as HTML.
  */
 export function tNodes(book: PhraseBook, key: PhraseKey, vars: Record<string, ReactNode>): ReactNode {
   const template = templateOf(book, key)
-  // Check for unfilled placeholders with the content door's own rule (it throws naming the key and language).
-  fillPhrase(template, Object.fromEntries(Object.keys(vars).map((k) => [k, ''])), { language: book.language.code, key })
+  checkFilled(book, key, template, Object.keys(vars))
   const parts: ReactNode[] = []
   let last = 0
   for (const match of template.matchAll(PLACEHOLDER)) {

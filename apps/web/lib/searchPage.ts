@@ -6,7 +6,7 @@ import type { SearchProps } from '../components/SearchPage'
 import { queryValue } from './apiRequest'
 import { getContent, plain } from './content'
 import { paths } from './paths'
-import { phraseBook } from './phrases'
+import { phraseBook } from './phraseBook'
 import { search } from './search'
 import { absoluteUrl, siteArea } from './site'
 

@@ -5,7 +5,8 @@ import { Emergency } from '../components/Emergency'
 import { Layout } from '../components/Layout'
 import { getContent, plain } from '../lib/content'
 import { paths } from '../lib/paths'
-import { phraseBook, t, tNodes, type PhraseBook } from '../lib/phrases'
+import { t, tNodes, type PhraseBook } from '../lib/phrases'
+import { phraseBook } from '../lib/phraseBook'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
 

@@ -5,7 +5,8 @@ import { ContactPoints, OrganisationTags } from '../../components/ContactPoints'
 import { Layout } from '../../components/Layout'
 import { getContent, plain } from '../../lib/content'
 import { paths } from '../../lib/paths'
-import { phraseBook, t, type PhraseBook } from '../../lib/phrases'
+import { t, type PhraseBook } from '../../lib/phrases'
+import { phraseBook } from '../../lib/phraseBook'
 import { siteArea } from '../../lib/site'
 
 export const config: PageConfig = { unstable_runtimeJS: false }
