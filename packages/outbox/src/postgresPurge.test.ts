@@ -130,6 +130,21 @@ describe('purge on PostgreSQL', () => {
     expect(await store.purge()).toEqual({ erased: 0, walCleared: true })
   })
 
+  it('three workers purging at the same moment erase each message once and rewrite the table without getting in each other’s way', async () => {
+    const { url, sql, store, clock } = await setup()
+    await finishThreeKeepOne(store)
+    const others = await Promise.all([1, 2].map(() => openPostgresQueue(url, { now: () => clock.now, retentionMs: DAY })))
+    cleanups.push(async () => {
+      for (const o of others) await o.close()
+    })
+    clock.now += DAY + 1
+    const results = await Promise.all([store, ...others].map((s) => s.purge()))
+    expect(results.reduce((sum, r) => sum + r.erased, 0)).toBe(3)
+    for (const r of results) expect(r.residue ?? '').not.toMatch(/Could not rewrite|had to be kept/)
+    for (const value of ERASED) expect(await messagesFiles(sql)).not.toContain(value)
+    expect(await store.purge()).toEqual({ erased: 0, walCleared: true })
+  })
+
   it('does not hold up the queue behind a transaction that has the table: it gives up, says so, and the next purge rewrites', async () => {
     const { url, sql, store, clock } = await setup()
     await finishThreeKeepOne(store)

@@ -454,7 +454,8 @@ export class PostgresQueue implements QueueStore {
       [now, now - this.retentionMs],
     )
     await this.rows('DELETE FROM rate_limits WHERE window_start + window_ms <= $1', [now])
-    return { erased: result?.erased ?? 0, ...(await scrubErased(this.open())) }
+    const erased = result?.erased ?? 0
+    return { erased, ...(await scrubErased(this.open(), erased > 0)) }
   }
 
   async takeRateLimit(bucket: string, rule: { limit: number; windowMs: number }): Promise<RateLimitTake> {
