@@ -69,9 +69,10 @@ function untranslatedHtml(e: Email, text: string): string {
   return `<span lang="${original.tag}" dir="${original.dir}">${escapeHTML(text)}</span>`
 }
 
-/** A phrase with one link in it ({url} or {link}): the phrase escaped, the link put in its place. */
-function phraseWithLink(phrase: (slot: string) => string, linkHtml: string): string {
-  return escapeHTML(phrase(SLOT)).replace(SLOT, linkHtml)
+/** A phrase with one piece of HTML in it (a link, a marked name): the phrase escaped, the HTML put in its place. */
+function phraseWithHtml(phrase: (slot: string) => string, html: string): string {
+  // A function, so "$&" or "$'" in an address is never read as a replacement pattern.
+  return escapeHTML(phrase(SLOT)).replace(SLOT, () => html)
 }
 
 /** The 999 notice: the editors' own wording in English, the catalogue's in a translation. */
@@ -144,7 +145,7 @@ function html(e: Email, subject: string): string {
   const primary = view.primarySupport
     ? [
         `<div style="${css.card}">`,
-        `<h2 style="${css.h2}margin-top:16px;">${phraseWithLink((name) => t('email.freeSupport', { name }), untranslatedHtml(e, view.primarySupport.name))}</h2>`,
+        `<h2 style="${css.h2}margin-top:16px;">${phraseWithHtml((name) => t('email.freeSupport', { name }), untranslatedHtml(e, view.primarySupport.name))}</h2>`,
         `<p style="${css.small}">${escapeHTML(organisationFacts(view.primarySupport, t))}</p>`,
         contactsHtml(view.primarySupport, e),
         '</div>',
@@ -159,7 +160,6 @@ function html(e: Email, subject: string): string {
       ]
     : []
   const href = escapeHTML(guide.url)
-  const checked = t('email.checkedInArea', { checked: checkedLine(view), area: SLOT })
   return [
     '<!DOCTYPE html>',
     `<html lang="${lang}" dir="${dir}">`,
@@ -183,8 +183,8 @@ function html(e: Email, subject: string): string {
     ...sections,
     ...orgs,
     `<hr style="${css.rule}">`,
-    `<p style="${css.p}">${phraseWithLink((url) => t('email.readOnline', { url }), `<a href="${href}"${ltrAttribute(dir)} style="${css.link}">${href}</a>`)}</p>`,
-    `<p style="${css.small}">${escapeHTML(checked).replace(SLOT, untranslatedHtml(e, view.area.name))}</p>`,
+    `<p style="${css.p}">${phraseWithHtml((url) => t('email.readOnline', { url }), `<a href="${href}"${ltrAttribute(dir)} style="${css.link}">${href}</a>`)}</p>`,
+    `<p style="${css.small}">${phraseWithHtml((area) => t('email.checkedInArea', { checked: checkedLine(view), area }), untranslatedHtml(e, view.area.name))}</p>`,
     !neutral && settings.identity.funderLine ? `<p style="${css.small}">${untranslatedHtml(e, settings.identity.funderLine)}</p>` : '',
     `<p style="${css.small}">${escapeHTML(t('email.whySent'))}</p>`,
     '</div>',
