@@ -9,7 +9,7 @@ export const LEAFLET_FORMATS: LeafletFormat[] = ['standard', 'large-print']
 
 export async function renderLeafletFile(view: GuideView, format: LeafletFormat): Promise<{ bytes: Buffer; fileName: string }> {
   const { renderLeaflet, leafletFileName } = await loadLeaflets()
-  return { bytes: await renderLeaflet(withPhrases(view), { format }), fileName: leafletFileName(view.guide.slug, format) }
+  return { bytes: await renderLeaflet(withPhrases(view), { format }), fileName: leafletFileName(view.guide.slug, format, view.guide.language) }
 }
 
 /** A view that went through JSON (page props, plain()) has lost its phrases' t: the renderer gets it back. */
