@@ -4,6 +4,7 @@
 // second regenerates nothing; draft mode stays per request. With the database refusing connections, or never answering,
 // both still serve pages (each its own copy), a webhook then answers 500 so Sanity sends it again, and once the database
 // is back every instance converges on the newest page.
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTcpRelay, type TcpRelay } from '../server/tcpRelay'
 import { copyDatasetImages, DRAFT_TITLE, SEED_GUIDE_ID, testDatasetText } from './fixtures'
 import { GUIDE } from './site'
-import { startSite, type RunningSite } from './startSite'
+import { appDir, startSite, type RunningSite } from './startSite'
 
 const SECRET = 'two-instances-webhook-secret'
 const PREVIEW_SECRET = 'two-instances-preview-secret'
@@ -164,6 +165,8 @@ test('with the database refusing connections both instances still serve pages, e
     // The second instance never rendered the new page itself: it kept a copy of the one it read from the database.
     expect(await title(site)).toBe('Cyber Crime and Fraud: updated once, seen everywhere')
     expect(site.output()).toContain('This instance serves its own copies of the pages until it is back')
+    // Once per outage, however many requests it served meanwhile.
+    expect(site.output().split('cannot be used').length - 1).toBe(1)
   }
 })
 
@@ -205,4 +208,16 @@ test('an instance started while the database never answers still starts and serv
   } finally {
     await relay.set('relay')
   }
+})
+
+test('a SIGNPOST_CACHE_URL that is not a PostgreSQL address stops the server at start, saying why', () => {
+  const run = spawnSync(process.execPath, [join(appDir, 'dist/server.mjs'), '-p', '0', '-H', '127.0.0.1'], {
+    cwd: appDir,
+    env: { ...process.env, NODE_ENV: 'production', SIGNPOST_CACHE_URL: 'redis://:hunter2@cache.internal:6379' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  expect(run.status).toBe(1)
+  expect(run.stderr).toContain('SIGNPOST_CACHE_URL must be a PostgreSQL address (postgres://user:password@host:5432/database), not a redis: address.')
+  expect(run.stderr).not.toContain('hunter2')
 })

@@ -52,8 +52,8 @@ export function buildIdFromEnv(env: Record<string, string | undefined> = process
 /** Where the bundled handler is: dist/cache-handler.mjs beside the site's server (scripts/build-server.mjs builds both). */
 export const CACHE_HANDLER_PATH_VARIABLE = 'SIGNPOST_CACHE_HANDLER_PATH'
 
-function handlerPath(env: Record<string, string | undefined>): string {
-  const candidates = [env[CACHE_HANDLER_PATH_VARIABLE], join(process.cwd(), 'dist', 'cache-handler.mjs')].filter((p): p is string => Boolean(p))
+function handlerPath(env: Record<string, string | undefined>, appDir: string): string {
+  const candidates = [env[CACHE_HANDLER_PATH_VARIABLE], join(appDir, 'dist', 'cache-handler.mjs')].filter((p): p is string => Boolean(p))
   const found = candidates.find((p) => existsSync(p))
   if (!found) throw new Error(`${CACHE_URL_VARIABLE} is set but the shared cache handler is not built (${candidates.join(' or ')}): run \`npm run build\`.`)
   return found
@@ -65,7 +65,11 @@ function handlerPath(env: Record<string, string | undefined>): string {
  * instance could not refresh). Only for the running server: `next build` writes the prerendered pages to .next as
  * always and never needs the database; each instance reads those when the shared cache has no newer copy.
  */
-export function sharedCacheConfig(phase: string, env: Record<string, string | undefined> = process.env): { cacheHandler?: string; cacheMaxMemorySize?: number } {
+export function sharedCacheConfig(
+  phase: string,
+  env: Record<string, string | undefined> = process.env,
+  appDir = process.cwd(),
+): { cacheHandler?: string; cacheMaxMemorySize?: number } {
   if (phase !== 'phase-production-server' || !cacheUrlFromEnv(env)) return {}
-  return { cacheHandler: handlerPath(env), cacheMaxMemorySize: 0 }
+  return { cacheHandler: handlerPath(env, appDir), cacheMaxMemorySize: 0 }
 }
