@@ -475,9 +475,19 @@ export class PostgresQueue implements QueueStore {
     return row ? { allowed: true, count: row.count, retryAfterMs } : { allowed: false, count: rule.limit, retryAfterMs }
   }
 
-  /** Answers once the server does (opening with migrate: false checks the address this way). */
-  async ping(): Promise<void> {
-    await this.rows('SELECT 1')
+  /**
+   * Refuses a database that cannot hold every language the queue stores (Urdu, Arabic, Welsh, Polish names and
+   * renderings): it must be UTF8 (or SQL_ASCII, which keeps bytes as given), else the first such message would fail.
+   */
+  async checkEncoding(): Promise<void> {
+    const [row] = await this.rows<{ encoding: string; database: string }>(
+      'SELECT pg_encoding_to_char(encoding) AS encoding, datname AS database FROM pg_database WHERE datname = current_database()',
+    )
+    if (row && row.encoding !== 'UTF8' && row.encoding !== 'SQL_ASCII') {
+      throw new Error(
+        `the database "${row.database}" uses the ${row.encoding} encoding, which cannot store the Urdu, Arabic and other text the queue keeps. Create it with ENCODING 'UTF8' (CREATE DATABASE … TEMPLATE template0 ENCODING 'UTF8') and point DATABASE_URL at it.`,
+      )
+    }
   }
 
   /**
@@ -513,8 +523,8 @@ export class PostgresQueue implements QueueStore {
 export async function openPostgresQueue(url: string, options: QueueBehaviour = {}): Promise<QueueStore> {
   const queue = new PostgresQueue(url, options)
   try {
+    await queue.checkEncoding()
     if (options.migrate !== false) await queue.migrate()
-    else await queue.ping()
     if (!options.now) {
       const warning = clockSkewWarning(await queue.clockSkewMs(), queue.leaseMs)
       if (warning) process.emitWarning(warning, 'SignpostClockSkew')

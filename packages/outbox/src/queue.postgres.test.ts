@@ -264,6 +264,25 @@ describe('PostgreSQL: schema migrations', () => {
     }
   })
 
+  it('refuses a database whose encoding cannot hold Urdu text, before creating anything in it', async () => {
+    const admin = new pg.Client({ connectionString: server.url })
+    await admin.connect()
+    const name = `latin1_${process.pid}`
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'`)
+    const url = server.url.replace(/\/postgres$/, `/${name}`)
+    try {
+      await expect(openPostgresQueue(url)).rejects.toThrow(`the database "${name}" uses the LATIN1 encoding, which cannot store the Urdu`)
+      const check = new pg.Client({ connectionString: url })
+      await check.connect()
+      const tables = await check.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")
+      await check.end()
+      expect(tables.rows[0]?.n).toBe(0)
+    } finally {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+      await admin.end()
+    }
+  })
+
   it('names the server it could not reach, without its password', async () => {
     const closed = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
