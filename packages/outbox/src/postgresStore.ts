@@ -464,7 +464,7 @@ export class PostgresQueue implements QueueStore {
     const retryAfterMs = start + rule.windowMs - now
     if (rule.limit <= 0) {
       this.open()
-      return { allowed: false, count: rule.limit, retryAfterMs }
+      return { allowed: false, count: 0, retryAfterMs }
     }
     const [row] = await this.rows<{ count: number }>(
       `INSERT INTO rate_limits AS r (bucket, window_ms, window_start, count) VALUES ($1, $2, $3, 1)
