@@ -1,6 +1,7 @@
 // The Signpost Studio: where editors write guidance and keep organisations' contact details current.
 // Project and dataset come from the environment; the placeholder id lets it build and validate offline with no account.
 // Only the default export: the CLI treats a module exporting `projectId` and `dataset` as the config itself.
+import { documentInternationalization } from '@sanity/document-internationalization'
 import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
@@ -9,7 +10,11 @@ import { ORGANISATION_KIND_LIST } from './schemaTypes/organisationKinds'
 import { defaultDocumentNode, ORGANISATION_BY_KIND_TEMPLATE, structure } from './structure/deskStructure'
 import { presentationResolve } from './structure/presentation'
 import { previewUrlFromEnv } from './structure/previewUrls'
+import { PHRASE_CATALOGUE_TEMPLATE, phraseCatalogueTemplate } from './structure/phrases'
 import { singletonActions, withoutSingletonNewDocumentOptions, withoutSingletonTemplates } from './structure/singleton'
+import { pluginLanguages } from './schemaTypes/languages'
+import { guideBadges } from './translation/badges'
+import { recordTranslationStart } from './translation/recordTranslationStart'
 
 const projectId = process.env.SANITY_STUDIO_PROJECT_ID || 'signpost'
 const dataset = process.env.SANITY_STUDIO_DATASET || 'production'
@@ -22,6 +27,13 @@ export default defineConfig({
   dataset,
   plugins: [
     structureTool({ title: 'Content', structure, defaultDocumentNode }),
+    // Translations of guides as documents: the Translations menu creates one, linked through translation.metadata.
+    documentInternationalization({
+      supportedLanguages: pluginLanguages,
+      schemaTypes: ['guide'],
+      languageField: 'language',
+      callback: recordTranslationStart,
+    }),
     presentationTool({
       title: 'Preview',
       previewUrl: { origin: previewUrl, previewMode: { enable: '/api/draft-mode/enable' } },
@@ -32,6 +44,7 @@ export default defineConfig({
     types: schemaTypes,
     templates: (prev) => [
       ...withoutSingletonTemplates(prev),
+      phraseCatalogueTemplate,
       {
         id: ORGANISATION_BY_KIND_TEMPLATE,
         title: 'Organisation of a kind',
@@ -46,6 +59,7 @@ export default defineConfig({
   },
   document: {
     actions: (prev, context) => singletonActions(prev, context.schemaType),
-    newDocumentOptions: withoutSingletonNewDocumentOptions,
+    badges: (prev, context) => guideBadges(prev, context.schemaType),
+    newDocumentOptions: (prev, context) => withoutSingletonNewDocumentOptions(prev, context).filter((item) => item.templateId !== PHRASE_CATALOGUE_TEMPLATE),
   },
 })

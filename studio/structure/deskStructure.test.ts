@@ -27,10 +27,29 @@ async function resolveChild(item: Serialized): Promise<Serialized> {
 }
 
 describe('desk structure', () => {
-  it('lists guides, organisations, areas and settings', async () => {
+  it('lists guides, organisations, areas, phrases and settings', async () => {
     const root = (await structure(S, {} as never)) as unknown as { serialize(o: unknown): Serialized }
     const items = root.serialize({ path: [] }).items!.filter((i) => i.type !== 'divider')
-    expect(items.map((i) => i.title)).toEqual(['Guides', 'Organisations', 'Areas', 'Settings'])
+    expect(items.map((i) => i.title)).toEqual(['Guides', 'Organisations', 'Areas', 'Phrases', 'Settings'])
+  })
+
+  it('lists guides by language and one phrase catalogue per language, from the one language list', async () => {
+    const root = (await structure(S, {} as never)) as unknown as { serialize(o: unknown): Serialized }
+    const items = root.serialize({ path: [] }).items!
+    const guides = await resolveChild(items.find((i) => i.title === 'Guides')!)
+    expect(guides.items!.filter((i) => i.type !== 'divider').map((i) => i.title)).toEqual([
+      'All guides',
+      'English (English)',
+      'Welsh (Cymraeg)',
+      'Polish (Polski)',
+      'Urdu (اردو)',
+    ])
+    const urdu = await resolveChild(guides.items!.find((i) => i.id === 'guides-ur')!)
+    expect(urdu.options).toMatchObject({ filter: '_type == "guide" && language == $language', params: { language: 'ur' } })
+    const phrases = await resolveChild(items.find((i) => i.title === 'Phrases')!)
+    expect(phrases.items!.map((i) => i.id)).toEqual(['phraseCatalogue.en', 'phraseCatalogue.cy', 'phraseCatalogue.pl', 'phraseCatalogue.ur'])
+    const welsh = await resolveChild(phrases.items![1]!)
+    expect(welsh.options).toMatchObject({ id: 'phraseCatalogue.cy', type: 'phraseCatalogue', template: 'phrase-catalogue-for-language', templateParameters: { language: 'cy' } })
   })
 
   it('opens Settings as the one document with id siteSettings', async () => {

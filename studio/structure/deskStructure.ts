@@ -1,4 +1,5 @@
-// The editor's menu: guides, organisations grouped by kind, areas, and the Settings singleton; plus the preview views
+// The editor's menu: guides (all, and by language), organisations grouped by kind, areas, the phrase catalogues and the
+// Settings singleton; plus the preview views
 // (web page, leaflet, advice email) beside each guide.
 import { CogIcon } from '@sanity/icons/Cog'
 import { DesktopIcon } from '@sanity/icons/Desktop'
@@ -9,6 +10,7 @@ import type { DefaultDocumentNodeResolver, StructureResolver } from 'sanity/stru
 import { PreviewFrame, type PreviewFrameOptions } from '../components/PreviewFrame'
 import { ORGANISATION_KIND_LIST } from '../schemaTypes/organisationKinds'
 import { emailVariants, leafletVariants, previewUrlFromEnv, webPageVariants } from './previewUrls'
+import { guidesListItem, phrasesListItem } from './phrases'
 import { SITE_SETTINGS_ID } from './singleton'
 
 export const ORGANISATION_BY_KIND_TEMPLATE = 'organisation-by-kind'
@@ -17,7 +19,7 @@ export const structure: StructureResolver = (S) =>
   S.list()
     .title('Content')
     .items([
-      S.documentTypeListItem('guide').title('Guides'),
+      guidesListItem(S),
       S.listItem()
         .id('organisations')
         .title('Organisations')
@@ -54,6 +56,7 @@ export const structure: StructureResolver = (S) =>
         ),
       S.documentTypeListItem('area').title('Areas'),
       S.divider(),
+      phrasesListItem(S),
       S.listItem()
         .id(SITE_SETTINGS_ID)
         .title('Settings')

@@ -3,7 +3,8 @@
 import type { DocumentActionComponent, NewDocumentOptionsResolver, Template } from 'sanity'
 import { SITE_SETTINGS_ID } from '../schemaTypes/documents/siteSettings'
 
-export const SINGLETON_TYPES = new Set(['siteSettings'])
+// Phrase catalogues too: one fixed document per language (phraseCatalogue.<code>), opened from the Phrases menu.
+export const SINGLETON_TYPES = new Set(['siteSettings', 'phraseCatalogue'])
 export { SITE_SETTINGS_ID }
 
 /** The only actions a singleton offers: no duplicate, delete or unpublish. */

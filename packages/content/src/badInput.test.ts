@@ -127,7 +127,7 @@ test('several problems are all reported at once, and the error message lists eac
   const error = await loadContent({ source: embeddedSource(file), siteUrl: 'https://x.org' }).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(ContentError)
   const message = (error as Error).message
-  expect(message).toMatch(/^The content has [3-9] problems:/)
+  expect(message).toMatch(/^The content has \d+ problems:/)
   expect(message).toContain(`${GUIDE} organisations[1]`)
   expect(message).toContain(`${DVS} contactPoints[0].number`)
   expect(message).toContain('area.derbyshire slug')

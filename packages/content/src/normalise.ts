@@ -155,11 +155,10 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
   const areas = parseEach(rawArea, result.areas as Doc[], problems)
   const orgs = parseEach(rawOrganisation, result.organisations as Doc[], problems)
   const guides = parseEach(rawGuide, result.guides as Doc[], problems)
-  const extra = result as ContentQueryResult & { phraseCatalogues?: Doc[] | null; translationGroups?: unknown[] | null }
-  const catalogues = parseEach(rawPhraseCatalogue, extra.phraseCatalogues, problems)
+  const catalogues = parseEach(rawPhraseCatalogue, result.phraseCatalogues as Doc[], problems)
   // The words' stamp from the documents as stored (the Studio computes it the same way), before any trimming.
   const contentRevisionById = new Map((result.guides ?? []).map((g) => [g._id, guideContentRevision(g)]))
-  const links = linkTranslations(guides, extra.translationGroups, contentRevisionById, problems)
+  const links = linkTranslations(guides, result.translationGroups, contentRevisionById, problems)
 
   // References, duplicate slugs and the rules joining two fields, on the documents as stored (see documentChecks.ts).
   checkStoredDocuments(result as StoredDocuments, problems)

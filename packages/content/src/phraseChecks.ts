@@ -2,10 +2,8 @@
 // changed a {placeholder} (dropped, so no channel prints a wrong value), a phrase the code no longer uses.
 import type { Problem } from './model.js'
 import { DEFAULT_LANGUAGE, getLanguage, type LanguageCode } from './languages.js'
-import { ENGLISH_PHRASES, isPhraseKey, PHRASE_KEYS, placeholdersOf } from './phrases.js'
+import { checkPhrasePlaceholders, ENGLISH_PHRASES, isPhraseKey, PHRASE_KEYS } from './phrases.js'
 import type { RawPhraseCatalogue } from './raw.js'
-
-const list = (names: string[]) => (names.length ? names.map((n) => `{${n}}`).join(', ') : 'none')
 
 /** Checks the catalogues in place (dropping phrases that must not be used) and returns the warnings. */
 export function phraseCatalogueProblems(catalogues: RawPhraseCatalogue[], guideLanguages: LanguageCode[]): Problem[] {
@@ -26,14 +24,9 @@ export function phraseCatalogueProblems(catalogues: RawPhraseCatalogue[], guideL
         delete c.phrases[key]
         continue
       }
-      const want = placeholdersOf(ENGLISH_PHRASES[key])
-      const got = placeholdersOf(text)
-      if (want.join() !== got.join()) {
-        warning(
-          c._id,
-          path,
-          `The ${getLanguage(c.language).name} phrase must keep the placeholders exactly as in English (${list(want)}), but it has ${list(got)}; readers see the English until it is fixed.`,
-        )
+      const placeholders = checkPhrasePlaceholders(key, text)
+      if (!placeholders.ok) {
+        warning(c._id, path, `${placeholders.message} Readers see the English "${ENGLISH_PHRASES[key]}" until it is fixed.`)
         delete c.phrases[key]
       }
     }

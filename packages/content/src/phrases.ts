@@ -42,6 +42,16 @@ export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort()
 }
 
+const list = (names: string[]) => (names.length ? names.map((n) => `{${n}}`).join(', ') : 'none')
+
+/** A translated phrase must use exactly the English phrase's {placeholders} (the Studio and content:check both say so). */
+export function checkPhrasePlaceholders(key: PhraseKey, text: string): { ok: true } | { ok: false; message: string } {
+  const want = placeholdersOf(ENGLISH_PHRASES[key])
+  const got = placeholdersOf(text)
+  if (want.join() === got.join()) return { ok: true }
+  return { ok: false, message: `Keep the placeholders exactly as in English (${list(want)}); this has ${list(got)}. Translate the words around them only.` }
+}
+
 export class UnfilledPlaceholderError extends Error {
   constructor(key: string, language: string, missing: string[]) {
     super(`Phrase "${key}" (${language}) needs ${missing.map((m) => `{${m}}`).join(', ')}, but no value was given for ${missing.length === 1 ? 'it' : 'them'}.`)

@@ -24,7 +24,7 @@ async function errorsFor(docs: Document[]): Promise<Problem[]> {
 }
 
 test('a section with only a heading: "This section has no text: add some or remove the section."', async () => {
-  const docs = seed.map((d) => (d._type === 'guide' ? { ...d, sections: [{ _type: 'section', _key: 's', heading: 'What is fraud?' }] } : d))
+  const docs = seed.map((d) => (d._id === 'guide.cyber-crime-and-fraud' ? { ...d, sections: [{ _type: 'section', _key: 's', heading: 'What is fraud?' }] } : d))
   expect(await errorsFor(docs)).toEqual([
     {
       severity: 'error',
@@ -86,7 +86,7 @@ test('no raw zod message for any wrong value in any field: each problem is plain
 })
 
 test('the fallback names the field in words', async () => {
-  const docs = seed.map((d) => (d._type === 'guide' ? { ...d, organisationsIntro: 42, sections: [...(d.sections as unknown[]), 'x'] } : d))
+  const docs = seed.map((d) => (d._id === 'guide.cyber-crime-and-fraud' ? { ...d, organisationsIntro: 42, sections: [...(d.sections as unknown[]), 'x'] } : d))
   expect(await errorsFor(docs)).toEqual([
     expect.objectContaining({ path: 'sections[5]', message: 'Item 6 of the sections should be a group of fields, but it is the text "x".' }),
     expect.objectContaining({ path: 'organisationsIntro', message: 'The introduction to the organisations should be text, but it is the number 42.' }),

@@ -29,7 +29,7 @@ export const contentQuery = defineQuery(`{
     _id, language, common, site, leaflet, email, sms
   },
   "translationGroups": *[_type == "translation.metadata"] | order(_id asc) {
-    _id, schemaTypes, "translations": translations[]{ _key, "language": _key, "id": value._ref }
+    _id, schemaTypes, "translations": translations[]{ _key, "language": coalesce(language, _key), "id": value._ref }
   },
   "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide", "phraseCatalogue", "translation.metadata"])
     && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }

@@ -225,13 +225,14 @@ export const rawOrganisation = z.object({
 })
 
 const optionalDate = z
-  .unknown()
+  .string({ error: 'This must be a date, like 2026-11-01.' })
+  .nullish()
   .superRefine((v, ctx) => {
     if (v == null || v === '') return
     const r = checkIsoDate(v)
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message })
   })
-  .transform((v) => (typeof v === 'string' && v ? v : undefined))
+  .transform((v) => v || undefined)
 
 /** A translation's record of the original it follows and of its review (absent on originals). */
 const rawTranslationStatus = z

@@ -15,21 +15,54 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type LabelTranslations = {
+  cy?: string;
+  pl?: string;
+  ur?: string;
+};
+
+export type HoursTranslations = {
+  cy?: string;
+  pl?: string;
+  ur?: string;
+};
+
+export type SmsContactLabelTranslations = {
+  cy?: string;
+  pl?: string;
+  ur?: string;
+};
+
+export type WebsiteContactLabelTranslations = {
+  cy?: string;
+  pl?: string;
+  ur?: string;
+};
+
+export type EmailContactLabelTranslations = {
+  cy?: string;
+  pl?: string;
+  ur?: string;
+};
+
 export type EmailContact = {
   _type: "emailContact";
   label?: string;
+  labelTranslations?: EmailContactLabelTranslations;
   address?: string;
 };
 
 export type WebsiteContact = {
   _type: "websiteContact";
   label?: string;
+  labelTranslations?: WebsiteContactLabelTranslations;
   url?: string;
 };
 
 export type SmsContact = {
   _type: "smsContact";
   label?: string;
+  labelTranslations?: SmsContactLabelTranslations;
   keyword?: string;
   shortCode?: string;
 };
@@ -37,8 +70,19 @@ export type SmsContact = {
 export type PhoneContact = {
   _type: "phoneContact";
   label?: string;
+  labelTranslations?: LabelTranslations;
   number?: string;
   hours?: string;
+  hoursTranslations?: HoursTranslations;
+};
+
+export type TranslationStatus = {
+  _type: "translationStatus";
+  translatedFromRevision?: string;
+  checkedAgainstOriginalOn?: string;
+  reviewed?: boolean;
+  reviewedBy?: string;
+  reviewedOn?: string;
 };
 
 export type OrganisationReference = {
@@ -75,6 +119,169 @@ export type Section = {
     _type: "block";
     _key: string;
   }>;
+};
+
+export type PhraseCatalogue = {
+  _id: string;
+  _type: "phraseCatalogue";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  language?: "en" | "cy" | "pl" | "ur";
+  common?: {
+    checked?: string;
+    checkedRevision?: string;
+    translationUnchecked?: string;
+    readInEnglish?: string;
+    translationOutOfDate?: string;
+    languages?: string;
+    whatToDoNow?: string;
+    whatToDoFirst?: string;
+    whoCanHelp?: string;
+    freeSupportIn?: string;
+    getHelpNow?: string;
+    emergency?: string;
+    free?: string;
+    confidential?: string;
+    national?: string;
+    local?: string;
+    freeToCall?: string;
+    openHours?: string;
+    smsInstruction?: string;
+    contactPhone?: string;
+    contactText?: string;
+    contactWebsite?: string;
+    contactEmail?: string;
+    kindReportingCentre?: string;
+    kindSupportService?: string;
+    kindCharity?: string;
+    kindAdviceWebsite?: string;
+    kindFunder?: string;
+  };
+  site?: {
+    pageTitle?: string;
+    skipToContent?: string;
+    exitThisPage?: string;
+    emergency?: string;
+    exitKeyboardHint?: string;
+    exitActivated?: string;
+    exitTimedOut?: string;
+    exitPressTwoMoreTimes?: string;
+    exitPressOneMoreTime?: string;
+    mainNavigation?: string;
+    guides?: string;
+    organisations?: string;
+    search?: string;
+    previewShowingDrafts?: string;
+    stopPreviewing?: string;
+    footerPrivacy?: string;
+    footerLeaveQuickly?: string;
+    footerKeyboardHint?: string;
+    call999?: string;
+    freeToCallAndOpen?: string;
+    isFreeAndConfidential?: string;
+    isFree?: string;
+    isConfidential?: string;
+    isNamed?: string;
+    isYourLocalService?: string;
+    smsHowTo?: string;
+    aboutThisService?: string;
+    problemTitle?: string;
+    printOrKeep?: string;
+    downloadLeaflet?: string;
+    downloadLargePrintLeaflet?: string;
+    emailMeThisAdvice?: string;
+    thereIsAProblem?: string;
+    yourEmailAddress?: string;
+    emailHint?: string;
+    leaveThisEmpty?: string;
+    sendMeThisAdvice?: string;
+    emailErrorInvalidAddress?: string;
+    emailErrorTooMany?: string;
+    emailErrorUnavailable?: string;
+    emailSentTitle?: string;
+    emailSentDescription?: string;
+    emailSentHeading?: string;
+    emailSentBody?: string;
+    emailSentNotArrived?: string;
+    backTo?: string;
+    homeHeading?: string;
+    homeDescription?: string;
+    homeLead?: string;
+    allOrganisationsIn?: string;
+    searchTitle?: string;
+    searchDescription?: string;
+    searchLabel?: string;
+    searchButton?: string;
+    searchNoResults?: string;
+    searchResultsZero?: string;
+    searchResultsOne?: string;
+    searchResultsTwo?: string;
+    searchResultsFew?: string;
+    searchResultsMany?: string;
+    searchResultsOther?: string;
+    organisationsTitle?: string;
+    organisationsDescription?: string;
+    organisationsHeading?: string;
+    localFirst?: string;
+    contactOrganisation?: string;
+    guidesThatMention?: string;
+    allOrganisations?: string;
+    notFoundTitle?: string;
+    notFoundDescription?: string;
+    notFoundBody?: string;
+    notFoundLinks?: string;
+    seeAllGuides?: string;
+    searchLink?: string;
+  };
+  leaflet?: {
+    pageXOfY?: string;
+    inThisLeaflet?: string;
+    pageReference?: string;
+    whatYouCanDo?: string;
+    howToGetHelp?: string;
+    readOnline?: string;
+    qrAlt?: string;
+    neutralTitle?: string;
+    largePrintTitle?: string;
+    revision?: string;
+    freeAndConfidential?: string;
+    free?: string;
+    confidential?: string;
+    openHours?: string;
+    contactText?: string;
+    noteOpen?: string;
+    noteFreeToCall?: string;
+    linkCall?: string;
+    linkText?: string;
+    linkEmail?: string;
+    linkWeb?: string;
+    blankPage?: string;
+  };
+  email?: {
+    subject?: string;
+    neutralSubject?: string;
+    neutralSenderName?: string;
+    opening?: string;
+    freeSupport?: string;
+    organisationsThatCanHelp?: string;
+    readOnline?: string;
+    checkedInArea?: string;
+    whySent?: string;
+  };
+  sms?: {
+    callSupport?: string;
+    textKeywordTo?: string;
+    reportTo?: string;
+    guideLink?: string;
+    numbersYouAskedFor?: string;
+    orText?: string;
+    also?: string;
+    more?: string;
+    emergency?: string;
+    free?: string;
+    confidential?: string;
+  };
 };
 
 export type SanityImageAssetReference = {
@@ -163,6 +370,11 @@ export type Organisation = {
     | "adviceWebsite"
     | "funder";
   description?: string;
+  descriptionTranslations?: {
+    cy?: string;
+    pl?: string;
+    ur?: string;
+  };
   contactPoints?: Array<
     | ({
         _key: string;
@@ -190,6 +402,35 @@ export type Organisation = {
   fundedBy?: OrganisationReference;
 };
 
+export type TranslationMetadata = {
+  _id: string;
+  _type: "translation.metadata";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  translations?: InternationalizedArrayReference;
+  schemaTypes?: Array<string>;
+};
+
+export type InternationalizedArrayReference = Array<
+  {
+    _key: string;
+  } & InternationalizedArrayReferenceValue
+>;
+
+export type GuideReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "guide";
+};
+
+export type InternationalizedArrayReferenceValue = {
+  _type: "internationalizedArrayReferenceValue";
+  value?: GuideReference;
+  language?: string;
+};
+
 export type Guide = {
   _id: string;
   _type: "guide";
@@ -199,7 +440,8 @@ export type Guide = {
   title?: string;
   slug?: Slug;
   summary?: string;
-  language?: string;
+  language?: "en" | "cy" | "pl" | "ur";
+  translation?: TranslationStatus;
   sections?: Array<
     {
       _key: string;
@@ -324,13 +566,20 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | LabelTranslations
+  | HoursTranslations
+  | SmsContactLabelTranslations
+  | WebsiteContactLabelTranslations
+  | EmailContactLabelTranslations
   | EmailContact
   | WebsiteContact
   | SmsContact
   | PhoneContact
+  | TranslationStatus
   | OrganisationReference
   | Step
   | Section
+  | PhraseCatalogue
   | SanityImageAssetReference
   | AreaReference
   | SiteSettings
@@ -339,6 +588,10 @@ export type AllSanitySchemaTypes =
   | Area
   | Slug
   | Organisation
+  | TranslationMetadata
+  | InternationalizedArrayReference
+  | GuideReference
+  | InternationalizedArrayReferenceValue
   | Guide
   | SanityImagePaletteSwatch
   | SanityImagePalette
@@ -351,7 +604,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../packages/content/src/queries.ts
 // Variable: contentQuery
-// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,    "logo": logo{      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height    },    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage  },  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide"])    && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }}
+// Query: {  "settings": *[_type == "siteSettings"]{    _id, _updatedAt, siteName, serviceName, funderLine, accentColour,    "logo": logo{      alt, "assetRef": asset._ref, "url": asset->url, "mimeType": asset->mimeType,      "width": asset->metadata.dimensions.width, "height": asset->metadata.dimensions.height    },    "defaultArea": defaultArea._ref, emergencyNotice, exitUrl  },  "areas": *[_type == "area"] | order(name asc) {    _id, _updatedAt, name, slug, forceName, "commissioner": commissioner._ref  },  "organisations": *[_type == "organisation"] | order(name asc) {    _id, _updatedAt, name, slug, kind, description, descriptionTranslations, contactPoints, free, confidential,    coverage, "areas": areas[]._ref, status, "successor": successor._ref, "fundedBy": fundedBy._ref  },  "guides": *[_type == "guide"] | order(title asc) {    _id, _updatedAt, title, slug, summary, language, sections, organisationsIntro,    "steps": steps[]{_key, text, "organisation": organisation._ref},    "organisations": organisations[]._ref, "areas": areas[]._ref, reviewedAt, reviewBy, textMessage, translation  },  "phraseCatalogues": *[_type == "phraseCatalogue"] | order(_id asc) {    _id, language, common, site, leaflet, email, sms  },  "translationGroups": *[_type == "translation.metadata"] | order(_id asc) {    _id, schemaTypes, "translations": translations[]{ _key, "language": coalesce(language, _key), "id": value._ref }  },  "otherDocuments": *[!(_type in ["siteSettings", "area", "organisation", "guide", "phraseCatalogue", "translation.metadata"])    && !string::startsWith(_type, "sanity.") && !string::startsWith(_type, "system.")]{ _id, _type }}
 export type ContentQueryResult = {
   settings: Array<{
     _id: string;
@@ -393,6 +646,11 @@ export type ContentQueryResult = {
       | "supportService"
       | null;
     description: string | null;
+    descriptionTranslations: {
+      cy?: string;
+      pl?: string;
+      ur?: string;
+    } | null;
     contactPoints: Array<
       | ({
           _key: string;
@@ -421,7 +679,7 @@ export type ContentQueryResult = {
     title: string | null;
     slug: Slug | null;
     summary: string | null;
-    language: string | null;
+    language: "cy" | "en" | "pl" | "ur" | null;
     sections: Array<
       {
         _key: string;
@@ -438,6 +696,174 @@ export type ContentQueryResult = {
     reviewedAt: string | null;
     reviewBy: string | null;
     textMessage: string | null;
+    translation: TranslationStatus | null;
+  }>;
+  phraseCatalogues: Array<{
+    _id: string;
+    language: "cy" | "en" | "pl" | "ur" | null;
+    common: {
+      checked?: string;
+      checkedRevision?: string;
+      translationUnchecked?: string;
+      readInEnglish?: string;
+      translationOutOfDate?: string;
+      languages?: string;
+      whatToDoNow?: string;
+      whatToDoFirst?: string;
+      whoCanHelp?: string;
+      freeSupportIn?: string;
+      getHelpNow?: string;
+      emergency?: string;
+      free?: string;
+      confidential?: string;
+      national?: string;
+      local?: string;
+      freeToCall?: string;
+      openHours?: string;
+      smsInstruction?: string;
+      contactPhone?: string;
+      contactText?: string;
+      contactWebsite?: string;
+      contactEmail?: string;
+      kindReportingCentre?: string;
+      kindSupportService?: string;
+      kindCharity?: string;
+      kindAdviceWebsite?: string;
+      kindFunder?: string;
+    } | null;
+    site: {
+      pageTitle?: string;
+      skipToContent?: string;
+      exitThisPage?: string;
+      emergency?: string;
+      exitKeyboardHint?: string;
+      exitActivated?: string;
+      exitTimedOut?: string;
+      exitPressTwoMoreTimes?: string;
+      exitPressOneMoreTime?: string;
+      mainNavigation?: string;
+      guides?: string;
+      organisations?: string;
+      search?: string;
+      previewShowingDrafts?: string;
+      stopPreviewing?: string;
+      footerPrivacy?: string;
+      footerLeaveQuickly?: string;
+      footerKeyboardHint?: string;
+      call999?: string;
+      freeToCallAndOpen?: string;
+      isFreeAndConfidential?: string;
+      isFree?: string;
+      isConfidential?: string;
+      isNamed?: string;
+      isYourLocalService?: string;
+      smsHowTo?: string;
+      aboutThisService?: string;
+      problemTitle?: string;
+      printOrKeep?: string;
+      downloadLeaflet?: string;
+      downloadLargePrintLeaflet?: string;
+      emailMeThisAdvice?: string;
+      thereIsAProblem?: string;
+      yourEmailAddress?: string;
+      emailHint?: string;
+      leaveThisEmpty?: string;
+      sendMeThisAdvice?: string;
+      emailErrorInvalidAddress?: string;
+      emailErrorTooMany?: string;
+      emailErrorUnavailable?: string;
+      emailSentTitle?: string;
+      emailSentDescription?: string;
+      emailSentHeading?: string;
+      emailSentBody?: string;
+      emailSentNotArrived?: string;
+      backTo?: string;
+      homeHeading?: string;
+      homeDescription?: string;
+      homeLead?: string;
+      allOrganisationsIn?: string;
+      searchTitle?: string;
+      searchDescription?: string;
+      searchLabel?: string;
+      searchButton?: string;
+      searchNoResults?: string;
+      searchResultsZero?: string;
+      searchResultsOne?: string;
+      searchResultsTwo?: string;
+      searchResultsFew?: string;
+      searchResultsMany?: string;
+      searchResultsOther?: string;
+      organisationsTitle?: string;
+      organisationsDescription?: string;
+      organisationsHeading?: string;
+      localFirst?: string;
+      contactOrganisation?: string;
+      guidesThatMention?: string;
+      allOrganisations?: string;
+      notFoundTitle?: string;
+      notFoundDescription?: string;
+      notFoundBody?: string;
+      notFoundLinks?: string;
+      seeAllGuides?: string;
+      searchLink?: string;
+    } | null;
+    leaflet: {
+      pageXOfY?: string;
+      inThisLeaflet?: string;
+      pageReference?: string;
+      whatYouCanDo?: string;
+      howToGetHelp?: string;
+      readOnline?: string;
+      qrAlt?: string;
+      neutralTitle?: string;
+      largePrintTitle?: string;
+      revision?: string;
+      freeAndConfidential?: string;
+      free?: string;
+      confidential?: string;
+      openHours?: string;
+      contactText?: string;
+      noteOpen?: string;
+      noteFreeToCall?: string;
+      linkCall?: string;
+      linkText?: string;
+      linkEmail?: string;
+      linkWeb?: string;
+      blankPage?: string;
+    } | null;
+    email: {
+      subject?: string;
+      neutralSubject?: string;
+      neutralSenderName?: string;
+      opening?: string;
+      freeSupport?: string;
+      organisationsThatCanHelp?: string;
+      readOnline?: string;
+      checkedInArea?: string;
+      whySent?: string;
+    } | null;
+    sms: {
+      callSupport?: string;
+      textKeywordTo?: string;
+      reportTo?: string;
+      guideLink?: string;
+      numbersYouAskedFor?: string;
+      orText?: string;
+      also?: string;
+      more?: string;
+      emergency?: string;
+      free?: string;
+      confidential?: string;
+    } | null;
+  }>;
+  translationGroups: Array<{
+    _id: string;
+    schemaTypes: Array<string> | null;
+    translations: Array<{
+      _key: string;
+      language: string;
+      id: string | null;
+    }> | null;
   }>;
   otherDocuments: Array<
     | {
@@ -454,6 +880,10 @@ export type ContentQueryResult = {
       }
     | {
         _id: string;
+        _type: "phraseCatalogue";
+      }
+    | {
+        _id: string;
         _type: "sanity.fileAsset";
       }
     | {
@@ -463,6 +893,10 @@ export type ContentQueryResult = {
     | {
         _id: string;
         _type: "siteSettings";
+      }
+    | {
+        _id: string;
+        _type: "translation.metadata";
       }
   >;
 };

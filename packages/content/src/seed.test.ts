@@ -16,7 +16,13 @@ beforeAll(async () => {
 })
 
 test('the seed normalises with no errors', () => {
-  expect(content.guides.map((g) => g.slug)).toEqual(['cyber-crime-and-fraud'])
+  // The English original and its Welsh, Polish and Urdu translations, all at one slug.
+  expect(content.guides.map((g) => [g.language, g.slug]).sort()).toEqual([
+    ['cy', 'cyber-crime-and-fraud'],
+    ['en', 'cyber-crime-and-fraud'],
+    ['pl', 'cyber-crime-and-fraud'],
+    ['ur', 'cyber-crime-and-fraud'],
+  ])
   expect(content.areas.map((a) => a.slug)).toEqual(['derbyshire'])
   expect(content.settings.defaultArea).toBe('derbyshire')
   expect(content.settings.identity).toMatchObject({ name: 'Derbyshire Victim Services', accentColour: '#5b2a86', logo: { mimeType: 'image/png' } })

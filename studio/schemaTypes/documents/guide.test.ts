@@ -106,10 +106,15 @@ describe('guide validation', () => {
     expect(found.join('\n')).toContain('Web addresses must start with https://')
   })
 
-  it('refuses a language code that is not one', async () => {
+  it('refuses a language Signpost does not publish in, listing the ones it does', async () => {
     expect(await errors({ ...seed, language: 'english please' })).toContain(
-      'language: "english please" is not a language code. Use one like en-GB (English) or cy (Welsh).',
+      'language: "english please" is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).',
     )
+  })
+
+  it('asks a translation for its status; an English guide needs none', async () => {
+    expect(await errors({ ...seed, language: 'cy' })).toContain('translation: Press "Checked against the English" once this translation matches it.')
+    expect((await errors(seed)).filter((e) => e.startsWith('translation'))).toEqual([])
   })
 })
 

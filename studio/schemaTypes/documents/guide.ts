@@ -1,8 +1,19 @@
 // A piece of guidance, e.g. "Cyber Crime and Fraud": the one source for its web page, leaflet and advice email.
 import { BookIcon } from '@sanity/icons/Book'
-import { checkIsoDate, checkLanguageTag, checkReviewDates, checkSmsLength, isReviewOverdue, overdueMessage, smsLengthRule } from '@signpost/content/rules'
+import {
+  checkIsoDate,
+  checkReviewDates,
+  checkSmsLength,
+  checkSupportedLanguage,
+  DEFAULT_LANGUAGE,
+  isReviewOverdue,
+  overdueMessage,
+  smsLengthRule,
+  SUPPORTED_LANGUAGES,
+} from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { SmsLengthInput } from '../../components/SmsLengthInput'
+import { isEnglish } from '../objects/translationStatus'
 import { slugField } from '../slug'
 import { controlCharactersRule, fromRule, longSentenceRule, required, requiredLine, toValidation } from '../validation'
 
@@ -30,7 +41,7 @@ export const guide = defineType({
       group: 'content',
       validation: (rule) => rule.custom(requiredLine('Add a title.')),
     }),
-    slugField('title', 'cyber-crime-and-fraud'),
+    slugField('title', 'cyber-crime-and-fraud', { uniqueInLanguage: true }),
     defineField({
       name: 'summary',
       title: 'Summary',
@@ -41,13 +52,28 @@ export const guide = defineType({
       validation: (rule) => [rule.custom(required('Add a one-line summary.')), rule.custom(longSentenceRule).warning()],
     }),
     defineField({
+      // Set by the Translations menu (@sanity/document-internationalization); the list is @signpost/content's languages.ts.
       name: 'language',
       title: 'Language',
-      description: 'The language the guide is written in, as a code: en-GB for English, cy for Welsh.',
+      description: 'The language the guide is written in. To write it in another language, use the Translations menu above.',
       type: 'string',
       group: 'content',
-      initialValue: 'en-GB',
-      validation: (rule) => rule.custom(fromRule(checkLanguageTag)),
+      readOnly: true,
+      initialValue: DEFAULT_LANGUAGE,
+      options: { list: SUPPORTED_LANGUAGES.map((l) => ({ value: l.code, title: `${l.name} (${l.nativeName})` })) },
+      validation: (rule) => rule.custom(fromRule(checkSupportedLanguage)),
+    }),
+    defineField({
+      name: 'translation',
+      title: 'Translation',
+      description: 'Whether this translation still matches the English guide, and whether a qualified translator has checked it.',
+      type: 'translationStatus',
+      group: 'review',
+      hidden: ({ document }) => isEnglish(document),
+      // Never copied from the English when a translation is made: the Translations menu records a fresh status.
+      options: { documentInternationalization: { exclude: true } },
+      validation: (rule) =>
+        rule.custom((value, context) => (isEnglish(context.document) || value ? true : 'Press "Checked against the English" once this translation matches it.')),
     }),
     defineField({
       name: 'sections',
@@ -139,12 +165,13 @@ export const guide = defineType({
     { title: 'Review due first', name: 'reviewBy', by: [{ field: 'reviewBy', direction: 'asc' }] },
   ],
   preview: {
-    select: { title: 'title', reviewBy: 'reviewBy', area0: 'areas.0.name', area1: 'areas.1.name' },
-    prepare({ title, reviewBy, area0, area1 }) {
+    select: { title: 'title', reviewBy: 'reviewBy', area0: 'areas.0.name', area1: 'areas.1.name', language: 'language' },
+    prepare({ title, reviewBy, area0, area1, language }) {
       const where = area0 ? [area0, area1].filter(Boolean).join(', ') + (area1 ? '…' : '') : 'National'
       const due =
         typeof reviewBy === 'string' ? (isReviewOverdue(reviewBy, clock.now()) ? `review overdue (${reviewBy})` : `review by ${reviewBy}`) : 'no review date'
-      return { title: title ?? 'Untitled guide', subtitle: `${where} · ${due}` }
+      const lang = isEnglish({ language }) ? '' : `${String(language)} · `
+      return { title: title ?? 'Untitled guide', subtitle: `${lang}${where} · ${due}` }
     },
   },
 })

@@ -3,6 +3,7 @@
 import { UsersIcon } from '@sanity/icons/Users'
 import { checkContactable, checkCoverageAreas, checkSuccessor, organisationKindTitle, parseUkPhone } from '@signpost/content/rules'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { translationsField } from '../languages'
 import { ORGANISATION_KIND_LIST } from '../organisationKinds'
 import { slugField } from '../slug'
 import { controlCharactersRule, longSentenceRule, required, requiredLine, toValidation } from '../validation'
@@ -52,6 +53,7 @@ export const organisation = defineType({
       group: 'about',
       validation: (rule) => [rule.custom(required('Say in a sentence or two what this organisation does.')), rule.custom(longSentenceRule).warning()],
     }),
+    translationsField({ name: 'descriptionTranslations', title: 'What they do, translated', of: 'What they do', type: 'text', group: 'about' }),
     defineField({
       name: 'contactPoints',
       title: 'How to contact them',

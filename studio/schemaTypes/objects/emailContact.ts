@@ -2,6 +2,7 @@
 import { EnvelopeIcon } from '@sanity/icons/Envelope'
 import { checkEmailAddress } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
+import { translationsField } from '../languages'
 import { fromRule, singleLineRule } from '../validation'
 
 export const emailContact = defineType({
@@ -17,6 +18,7 @@ export const emailContact = defineType({
       type: 'string',
       validation: (rule) => rule.custom(singleLineRule),
     }),
+    translationsField({ name: 'labelTranslations', title: 'What it is for, translated', of: 'The label', type: 'string' }),
     defineField({
       name: 'address',
       title: 'Email address',

@@ -2,6 +2,7 @@
 import { MobileDeviceIcon } from '@sanity/icons/MobileDevice'
 import { parseUkPhone } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
+import { translationsField } from '../languages'
 import { fromRule, singleLineRule } from '../validation'
 
 export const phoneContact = defineType({
@@ -17,6 +18,7 @@ export const phoneContact = defineType({
       type: 'string',
       validation: (rule) => rule.custom(singleLineRule),
     }),
+    translationsField({ name: 'labelTranslations', title: 'What it is for, translated', of: 'The label', type: 'string' }),
     defineField({
       name: 'number',
       title: 'Phone number',
@@ -31,6 +33,7 @@ export const phoneContact = defineType({
       type: 'string',
       validation: (rule) => rule.custom(singleLineRule),
     }),
+    translationsField({ name: 'hoursTranslations', title: 'Opening hours, translated', of: 'The opening hours', type: 'string' }),
   ],
   preview: {
     select: { number: 'number', label: 'label', hours: 'hours' },

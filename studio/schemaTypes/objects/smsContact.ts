@@ -2,6 +2,7 @@
 import { CommentIcon } from '@sanity/icons/Comment'
 import { checkShortCode, checkSmsKeyword, parseSms } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
+import { translationsField } from '../languages'
 import { fromRule, singleLineRule } from '../validation'
 
 export const smsContact = defineType({
@@ -17,6 +18,7 @@ export const smsContact = defineType({
       type: 'string',
       validation: (rule) => rule.custom(singleLineRule),
     }),
+    translationsField({ name: 'labelTranslations', title: 'What it is for, translated', of: 'The label', type: 'string' }),
     defineField({
       name: 'keyword',
       title: 'Word to text',

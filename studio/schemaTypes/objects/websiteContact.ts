@@ -2,6 +2,7 @@
 import { LinkIcon } from '@sanity/icons/Link'
 import { checkHttpsUrl, displayUrl } from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
+import { translationsField } from '../languages'
 import { fromRule, singleLineRule } from '../validation'
 
 export const websiteContact = defineType({
@@ -17,6 +18,7 @@ export const websiteContact = defineType({
       type: 'string',
       validation: (rule) => rule.custom(singleLineRule),
     }),
+    translationsField({ name: 'labelTranslations', title: 'What it is for, translated', of: 'The label', type: 'string' }),
     defineField({
       name: 'url',
       title: 'Web address',

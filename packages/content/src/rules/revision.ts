@@ -39,7 +39,8 @@ type StoredGuideWords = {
 const refOf = (v: unknown) => (v && typeof v === 'object' && '_ref' in v ? (v as { _ref: unknown })._ref : v)
 
 /** The stamp of a guide's words, from the document as stored (Studio) or as the content query returns it. */
-export function guideContentRevision(doc: StoredGuideWords): string {
+export function guideContentRevision(stored: object): string {
+  const doc = stored as StoredGuideWords
   const steps = Array.isArray(doc.steps)
     ? doc.steps.map((s: { text?: unknown; organisation?: unknown } | null) => ({ text: s?.text, organisation: refOf(s?.organisation) }))
     : doc.steps

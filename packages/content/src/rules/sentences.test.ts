@@ -26,3 +26,14 @@ test('sentences split on full stops, question marks and line breaks, not inside 
     'Next line',
   ])
 })
+
+test('Urdu sentences end at ۔ and ؟, Polish ones may start with Ś or Ł', () => {
+  expect(splitSentences('سائبر کرائم کیا ہے؟ یہ ایک جرم ہے۔ آپ کی معلومات مدد کر سکتی ہیں۔')).toEqual([
+    'سائبر کرائم کیا ہے؟',
+    'یہ ایک جرم ہے۔',
+    'آپ کی معلومات مدد کر سکتی ہیں۔',
+  ])
+  expect(splitSentences('To jest zdanie. Łatwo je przeczytać. Świetnie.')).toHaveLength(3)
+  // An abbreviation followed by a lower-case word still does not split.
+  expect(splitSentences('Komisarz ds. policji pomaga.')).toHaveLength(1)
+})

@@ -5,9 +5,13 @@ export const MAX_SENTENCE_WORDS = 25
 
 export type LongSentence = { sentence: string; words: number }
 
+/**
+ * Sentences end at . ! ? and at Urdu's full stop ۔ and question mark ؟; the next one starts with a capital (Ś, Ł too),
+ * a digit, a quote, or a letter of a script without capitals (Arabic script).
+ */
 export function splitSentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"'‘“(])|\n+/)
+    .split(/(?<=[.!?\u06D4\u061F])\s+(?=[\p{Lu}\p{Lo}\p{N}"'‘“(])|\n+/u)
     .map((s) => s.trim())
     .filter(Boolean)
 }
