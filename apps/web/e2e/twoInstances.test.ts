@@ -210,6 +210,25 @@ test('an instance started while the database never answers still starts and serv
   }
 })
 
+test("a renamed guide's old address stops serving on every instance, even when the webhook reaches one that has just started", async () => {
+  const d = await instance('d')
+  const lines = (await readFile(datasetFile, 'utf8')).split('\n').map((line) => {
+    if (!line.trim()) return line
+    const doc = JSON.parse(line) as { _id: string; slug?: { current: string } }
+    return doc._id === SEED_GUIDE_ID ? JSON.stringify({ ...doc, slug: { _type: 'slug', current: 'cyber-crime-and-fraud-renamed' } }) : line
+  })
+  await writeFile(datasetFile, lines.join('\n'))
+  // d never saw the content before the rename: the pages as they were come from the database.
+  const res = await hook(d, await sign(), 'delivery-rename')
+  expect(res.status).toBe(200)
+  expect(((await res.json()) as { paths: string[] }).paths).toEqual(expect.arrayContaining([GUIDE, '/guides/cyber-crime-and-fraud-renamed']))
+  for (const site of [a, b, d]) {
+    expect((await get(site, GUIDE)).status, site.origin).toBe(404)
+    expect(await title(site, '/guides/cyber-crime-and-fraud-renamed')).toBe('Cyber Crime and Fraud: published during the outage')
+  }
+  await d.stop()
+})
+
 test('a SIGNPOST_CACHE_URL that is not a PostgreSQL address stops the server at start, saying why', () => {
   const run = spawnSync(process.execPath, [join(appDir, 'dist/server.mjs'), '-p', '0', '-H', '127.0.0.1'], {
     cwd: appDir,

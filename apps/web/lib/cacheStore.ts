@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS signpost_cache_tags (
 CREATE TABLE IF NOT EXISTS signpost_webhook_deliveries (
   key text PRIMARY KEY,
   remember_until bigint NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signpost_site_state (
+  name text PRIMARY KEY,
+  value jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
 );`
 
 /** Serialises a Next cache value (strings, plain objects, Buffers for App Router bodies, Maps of segments) losslessly. */
@@ -235,6 +240,22 @@ export class SharedCacheStore {
       )
       await db.query('DELETE FROM signpost_webhook_deliveries WHERE remember_until < $1', [nowMs])
     })
+  }
+
+  /** A small value every instance shares (the webhook's list of pages as they were at the last revalidation). */
+  async getState<T>(name: string): Promise<T | undefined> {
+    const { rows } = await this.run((db) => db.query<{ value: T }>('SELECT value FROM signpost_site_state WHERE name = $1', [name]))
+    return rows[0]?.value
+  }
+
+  async setState(name: string, value: unknown): Promise<void> {
+    await this.run((db) =>
+      db.query(
+        `INSERT INTO signpost_site_state (name, value, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [name, JSON.stringify(value)],
+      ),
+    )
   }
 
   /** A page regenerated here that could not be written to the shared cache (the webhook reports it). */

@@ -9,9 +9,10 @@ import { join } from 'node:path'
 import { allowMethods } from '../../lib/apiRequest'
 import { cacheUrlFromEnv } from '../../lib/cacheConfig'
 import { onceAcrossInstances } from '../../lib/cacheDeliveries'
+import { previousPages, rememberPages } from '../../lib/cachePreviousPages'
 import { sharedStore, type SharedCacheStore } from '../../lib/cacheStore'
 import { getContent } from '../../lib/content'
-import { pageDependencies, pathsForTags, tagsForDocument, type PageDependency } from '../../lib/pageTags'
+import { pageDependencies, pathsForTags, tagsForDocument } from '../../lib/pageTags'
 import { BodyTooLargeError, readRawBody } from '../../lib/rawBody'
 import { isSanityDocumentId, isSanityTypeName } from '../../lib/sanityIds'
 import { applyHeaders } from '../../lib/securityHeaders'
@@ -20,8 +21,6 @@ import { DeliveryLog, replayWindowFromEnv, signatureTimeProblem } from '../../li
 
 export const config: PageConfig = { api: { bodyParser: false } }
 
-/** The pages as they were at the last revalidation, so a deleted or renamed document's old page is refreshed too. */
-let previousPages: PageDependency[] = []
 const deliveries = new DeliveryLog(join(process.cwd(), '.next', 'cache', 'signpost-webhook-deliveries.json'))
 
 type Outcome = { status: number; body: Record<string, unknown> }
@@ -35,8 +34,9 @@ async function regenerate(res: NextApiResponse, _type: string, _id: string, shar
   const tags = tagsForDocument({ _type, _id })
   const content = await getContent()
   const pages = pageDependencies(content, siteArea(content))
-  const paths = pathsForTags([...pages, ...previousPages], tags)
-  previousPages = pages
+  // The pages as they were at the last revalidation (on any instance), so a deleted or renamed document's old page is refreshed too.
+  const paths = pathsForTags([...pages, ...(await previousPages(shared))], tags)
+  await rememberPages(shared, pages)
   const failed: { path: string; error: string }[] = []
   const started = Date.now()
   for (const path of paths) {
