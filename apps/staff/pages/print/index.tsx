@@ -25,6 +25,8 @@ type Props = {
   areas?: Option[]
   guides?: Option[]
   languages?: LanguageOption[]
+  /** The language ticked to begin with (English); passed in, so the page's own code needs nothing from @signpost/content. */
+  defaultLanguage?: string
   booklet?: boolean
   error?: string | null
 }
@@ -46,13 +48,14 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
         guides.map((x) => x.slug),
         area.slug,
       ),
+      defaultLanguage: DEFAULT_LANGUAGE,
       booklet: bookletAvailable(),
       error: typeof ctx.query.error === 'string' ? ctx.query.error.slice(0, 300) : null,
     },
   }
 }
 
-export default function Print({ user, forbidden, area, areas = [], guides = [], languages = [], booklet, error }: Props) {
+export default function Print({ user, forbidden, area, areas = [], guides = [], languages = [], defaultLanguage, booklet, error }: Props) {
   if (forbidden) return <Forbidden user={user} />
   return (
     <Layout title="Print a pack" user={user}>
@@ -85,7 +88,7 @@ export default function Print({ user, forbidden, area, areas = [], guides = [], 
           <span className="hint">Each leaflet in every language chosen, one language after another. Only the languages the guides are written in.</span>
           {languages.map((l) => (
             <label className="check" key={l.value}>
-              <input type="checkbox" name="lang" value={l.value} defaultChecked={l.value === DEFAULT_LANGUAGE} /> {l.label}
+              <input type="checkbox" name="lang" value={l.value} defaultChecked={l.value === defaultLanguage} /> {l.label}
               {l.everyGuide ? '' : ' (not every guide)'}
             </label>
           ))}
