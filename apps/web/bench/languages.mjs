@@ -110,6 +110,7 @@ async function weigh(browser, address) {
     css: sum((s) => s.type === 'stylesheet'),
     js: sum((s) => s.type === 'script'),
     fonts: sum((s) => s.type === 'font'),
+    images: sum((s) => s.type === 'image'),
     fontFiles: seen.filter((s) => s.type === 'font').map((s) => new URL(s.url).pathname.split('/').pop()),
     total: sum(() => true),
     requests: seen.length,
@@ -123,15 +124,16 @@ if (!existsSync(join(appDir, '.next', 'BUILD_ID')) || !existsSync(join(appDir, '
 const { child, origin } = await startSite()
 const rows = []
 try {
-  const browser = await launchChromium({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true })
-  try {
-    for (const language of SUPPORTED_LANGUAGES) {
-      const path = language.code === 'en' ? `/guides/${SLUG}` : `/${language.code}/guides/${SLUG}`
-      log(path)
+  for (const language of SUPPORTED_LANGUAGES) {
+    const path = language.code === 'en' ? `/guides/${SLUG}` : `/${language.code}/guides/${SLUG}`
+    log(path)
+    // A fresh browser for each page: a first visit, nothing cached from the page before.
+    const browser = await launchChromium({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true })
+    try {
       rows.push({ language, path, ...(await weigh(browser, `${origin}${path}`)) })
+    } finally {
+      await browser.close()
     }
-  } finally {
-    await browser.close()
   }
 } finally {
   await new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))))
@@ -141,17 +143,22 @@ const en = rows.find((r) => r.language.code === 'en')
 const urdu = rows.find((r) => r.language.code === 'ur')
 const letters = [...new Set(urdu?.arabicText ?? '')]
 const [regular, bold] = letters.length ? await Promise.all([arabicSubset(pdfFonts.arabic, letters.join('')), arabicSubset(pdfFonts.arabicBold, letters.join(''))]) : []
+// Every letter, mark, digit and punctuation mark Urdu writes with (so any Urdu guide would be covered), for comparison.
+const URDU_ALPHABET =
+  '\u0621\u0622\u0623\u0624\u0626\u0627\u0628\u067E\u062A\u0679\u062B\u062C\u0686\u062D\u062E\u062F\u0688\u0630\u0631\u0691\u0632\u0698\u0633\u0634\u0635\u0636\u0637\u0638\u0639\u063A\u0641\u0642\u06A9\u06AF\u0644\u0645\u0646\u06BA\u0648\u06C1\u06C2\u06C3\u06BE\u06CC\u06D2\u06D3' +
+  '\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652\u0654\u0670\u06F0\u06F1\u06F2\u06F3\u06F4\u06F5\u06F6\u06F7\u06F8\u06F9\u060C\u061B\u061F\u06D4\u066A\u066B\u066C\u200C\u200D'
+const [alphabetRegular, alphabetBold] = await Promise.all([arabicSubset(pdfFonts.arabic, URDU_ALPHABET), arabicSubset(pdfFonts.arabicBold, URDU_ALPHABET)])
 const table = rows.map(
   (r) =>
-    `| ${r.language.name} (\`${r.path}\`, lang="${r.lang}" dir="${r.dir}") | ${kb(r.html)} | ${kb(r.css)} | ${kb(r.js)} | ${kb(r.fonts)} (${r.fontFiles.length} files) | **${kb(r.total)}** | ${(r.total / en.total).toFixed(2)}× | ${r.requests} |`,
+    `| ${r.language.name} (\`${r.path}\`, lang="${r.lang}" dir="${r.dir}") | ${kb(r.html)} | ${kb(r.css)} | ${kb(r.js)} | ${kb(r.fonts)} (${r.fontFiles.length} files) | ${kb(r.images)} | **${kb(r.total)}** | ${(r.total / en.total).toFixed(2)}× | ${r.requests} |`,
 )
 const ur = rows.find((r) => r.language.code === 'ur')
 const md = `## Web: bytes per language
 
 Measured with \`npm run bench:languages --workspace @signpost/web\` (apps/web/bench/languages.mjs) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} cores: the built site served by \`dist/server.mjs\` (as \`npm start\`), each guide page loaded once in headless Chromium as a 360 px phone with an empty cache; every response counted at its size on the wire (Chromium's encoded body plus headers: the HTML, CSS and script as the server compressed them (${en.htmlEncoding}), fonts as WOFF2).
 
-| page | HTML | CSS | JS | fonts | **all** | vs English | requests |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| page | HTML | CSS | JS | fonts | images (the service's logo) | **all** | vs English | requests |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${table.join('\n')}
 
 Fonts fetched by the Urdu page: ${ur?.fontFiles.length ? ur.fontFiles.map((f) => `\`${f}\``).join(', ') : 'none'} (the Latin brand faces, for the organisation names, numbers and
@@ -161,8 +168,9 @@ ${
     ? `Cut from Noto Naskh Arabic (the leaflets' face) by HarfBuzz's subsetter for exactly those characters, with the joining
 forms their layout needs, the regular face is ${kb(regular.subset)} (${kb(regular.brotli)} brotli-compressed, about its WOFF2
 size) of the ${kb(regular.full)} font, and the bold for headings ${kb(bold.subset)} (${kb(bold.brotli)}): together
-${kb(regular.brotli + bold.brotli)}, ${((regular.brotli + bold.brotli) / (ur?.total ?? 1)).toFixed(1)}× the whole Urdu page above, for one guide's letters
-(another guide, or a translator's edit, needs a new cut).`
+${kb(regular.brotli + bold.brotli)}, another ${Math.round(((regular.brotli + bold.brotli) / (ur?.total ?? 1)) * 100)} % on the whole Urdu page above, for one guide's letters
+(another guide, or a translator's edit, needs a new cut). Cut for the whole Urdu alphabet (${[...URDU_ALPHABET].length} letters, marks, digits and
+punctuation, so any Urdu guide is covered) the two faces are ${kb(alphabetRegular.brotli + alphabetBold.brotli)} brotli-compressed.`
     : ''
 }
 
@@ -170,7 +178,9 @@ ${kb(regular.brotli + bold.brotli)}, ${((regular.brotli + bold.brotli) / (ur?.to
 Nastaliq Urdu (iOS, macOS), Jameel Noori Nastaleeq, Urdu Typesetting (Windows), Noto Naskh Arabic (Android), Geeza
 Pro and Tahoma, then the brand stack; a run in another language inside (an organisation's name, a number) keeps the
 brand font. So the Urdu page weighs what the English one does, where a subset font would add the figures above on
-every first visit over a poor signal.
+every first visit over a poor signal; and a Naskh web font would replace the Nastaliq that iPhones already have (the
+script Urdu readers expect) with the Naskh that Android phones fall back to anyway. The leaflets embed Naskh because
+a PDF must carry its fonts; a web page need not.
 `
 writeBenchmarkSection(md)
 console.log(md)
