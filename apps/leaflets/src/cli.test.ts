@@ -10,6 +10,7 @@ import { BLANK_PAGE_TEXT } from './pack.js'
 import { sheetSides } from './testing/booklet.js'
 import { SEED_AREA, SEED_GUIDE, writeDataset } from './testing/dataset.js'
 import { openPdf, pageTexts } from './testing/pdf.js'
+import { translatedDataset } from './testing/translations.js'
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js')
 
@@ -228,5 +229,67 @@ describe('--layout booklet', () => {
       expect(r.stderr).toContain(`option '--layout <layout>' argument '${layout}' is invalid. It must be standard or booklet (got "${layout}").`)
       await expect(readdir(out)).rejects.toThrow(/ENOENT/)
     }
+  })
+})
+
+describe('signpost-leaflets --lang', () => {
+  let dataset: string
+  beforeAll(async () => {
+    dataset = await translatedDataset(['ur', 'cy', 'pl'])
+  })
+  const env = () => ({ SIGNPOST_DATASET: dataset })
+
+  it('build --lang ur writes the Urdu leaflet, its file name carrying the language; several and all write one each', async () => {
+    const out = join(dir, 'lang-build')
+    const ur = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--lang', 'ur', '--out', out], env())
+    expect(ur.code, ur.stderr).toBe(0)
+    expect(await readdir(out)).toEqual([`${SEED_GUIDE}-ur.pdf`])
+    const bytes = await readFile(join(out, `${SEED_GUIDE}-ur.pdf`))
+    expect(bytes.toString('latin1')).toContain('/Lang (ur)')
+    expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Bold/)
+
+    const several = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--lang', 'cy,pl,ur', '--format', 'large-print', '--out', out], env())
+    expect(several.code, several.stderr).toBe(0)
+    expect((await readdir(out)).filter((f) => f.includes('large-print')).sort()).toEqual(
+      [`${SEED_GUIDE}-cy-large-print.pdf`, `${SEED_GUIDE}-pl-large-print.pdf`, `${SEED_GUIDE}-ur-large-print.pdf`].sort(),
+    )
+    const all = await run(['build', '--guide', 'all', '--area', SEED_AREA, '--lang', 'all', '--layout', 'booklet', '--out', join(dir, 'lang-all')], env())
+    expect(all.code, all.stderr).toBe(0)
+    expect((await readdir(join(dir, 'lang-all'))).sort()).toEqual(
+      [`${SEED_GUIDE}-booklet.pdf`, `${SEED_GUIDE}-cy-booklet.pdf`, `${SEED_GUIDE}-pl-booklet.pdf`, `${SEED_GUIDE}-ur-booklet.pdf`].sort(),
+    )
+  })
+
+  it('refuses a language it does not know, listing the ones it does, and writes nothing', async () => {
+    const out = join(dir, 'lang-bad')
+    const r = await run(['build', '--guide', SEED_GUIDE, '--lang', 'ur,xx', '--out', out], env())
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('Unknown language "xx". Use one or more of en (English), cy (Welsh), pl (Polish), ur (Urdu)')
+    await expect(readdir(out)).rejects.toThrow(/ENOENT/)
+  })
+
+  it('exits non-zero naming the guide, the field and the character when no leaflet font has it, and writes nothing', async () => {
+    const thai = await translatedDataset(['ur'], { edit: (_, t) => ({ ...t, summary: `${t.summary} สวัสดี` }) })
+    const out = join(dir, 'lang-thai')
+    const r = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--lang', 'ur', '--out', out], { SIGNPOST_DATASET: thai })
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/guide "cyber-crime-and-fraud" \(guide\.cyber-crime-and-fraud\.ur, Urdu\), summary: no leaflet font has the characters U\+0E2A \(ส\)/)
+    expect(await readdir(out).catch(() => [])).toEqual([])
+  })
+
+  it('pack --lang en,ur puts each guide in each language in the pack, each leaflet in its own language', async () => {
+    const out = join(dir, 'lang-pack', 'pack.pdf')
+    const r = await run(['pack', '--area', SEED_AREA, '--copies', '2', '--lang', 'en,ur', '--out', out], env())
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/Packed 4 leaflets \(2 guides × 2\) for Derbyshire in English, Urdu: \d+ pages/)
+    const bytes = await readFile(out)
+    const raw = bytes.toString('latin1')
+    // The cover in English; each copy a Sect with its language; the Urdu copies shaped in the Arabic-script font.
+    expect(raw).toContain('/Lang (en-GB)')
+    expect([...raw.matchAll(/\/S \/Sect[^>]*\/Lang \((ur|en-GB)\)|\/Lang \((ur|en-GB)\)[^>]*\/S \/Sect/g)].length).toBe(4)
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoNaskhArabic-Regular/)
+    const texts = await pageTexts(await openPdf(bytes))
+    expect(texts[0]).toContain('Cyber Crime and Fraud')
+    expect(texts[0]).toContain('(Urdu)')
   })
 })

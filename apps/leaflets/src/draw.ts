@@ -158,15 +158,18 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
     if (node.type === 'Link') link = element
     if (link) links.set(node, link)
     into.add(element)
-    let bookmarked = !node.bookmark || outline === false
+    if (node.bookmark && outline) {
+      // The whole page the section starts on (pdfkit's XYZ destinations measure left from the right edge). Its
+      // text may sit in Spans under it (right-to-left runs), so the page is its first drawing anywhere below it.
+      const page = firstPage(node)
+      if (page !== undefined) {
+        goTo(page)
+        outline.addItem(node.bookmark, { fit: true })
+      }
+    }
     for (const child of node.children) {
       if (isChunk(child)) {
         goTo(child.page)
-        if (!bookmarked && outline) {
-          // The whole page the section starts on (pdfkit's XYZ destinations measure left from the right edge).
-          outline.addItem(node.bookmark!, { fit: true })
-          bookmarked = true
-        }
         element.add(() => drawOps(doc, child.ops, linkElement(node, element), m))
       } else {
         emit(element, child, link)
@@ -199,11 +202,20 @@ function drawLine(doc: Doc, layout: LeafletLayout, m: Measure, text: string, x: 
     return
   }
   // placeSegments places runs in a mirrored frame for RTL: the first run read is at the line's right end.
-  const pieces = placeSegments(segments, text, paragraphLevels(text, dir), 0, dir, m, layout.lang)
+  const pieces = placeSegments(segments, text, paragraphLevels(text, dir === 'rtl' && hasRightToLeft(text) ? 'rtl' : 'ltr'), 0, dir, m, layout.lang)
   for (const piece of pieces) {
     const left = dir === 'rtl' ? x + dx - piece.x - piece.width : x + piece.x
     drawText(doc, piece.text, left, y, piece.font, size, colours.text, m)
   }
+}
+
+/** The page of a structure element's first drawing, its descendants' included. */
+function firstPage(node: StructNode): number | undefined {
+  for (const child of node.children) {
+    const page = isChunk(child) ? child.page : firstPage(child)
+    if (page !== undefined) return page
+  }
+  return undefined
 }
 
 function sizeName(size: PageSize): PageSizeName {

@@ -362,7 +362,7 @@ export class Flow {
     if (!lines.length) return
     // Levels resolved once for the whole paragraph, in logical order; each line is reordered on its own below.
     const paragraph = bidi ? lines.map((l) => l.segments.map((seg) => seg.text).join('')).join('') : ''
-    const levels = bidi ? paragraphLevels(paragraph, this.dir) : undefined
+    const levels = bidi ? paragraphLevels(paragraph, this.paragraphDirection(paragraph)) : undefined
     const lineStarts: number[] = []
     if (bidi) lines.reduce((at, l) => (lineStarts.push(at), at + l.segments.reduce((n, seg) => n + seg.text.length, 0)), 0)
     const heights = lines.map((l) => this.lineBox(l))
@@ -443,6 +443,15 @@ export class Flow {
     return this.wrap(runs, options.size, this.geo.right - (options.indentRight ?? 0) - x, options.bold).reduce((h, l) => h + this.lineBox(l), 0)
   }
 
+  /**
+   * A paragraph's base direction: right to left in a right-to-left document when it has right-to-left text at
+   * all; otherwise left to right, so a line wholly in English (an organisation's name, a phrase not yet
+   * translated) keeps its full stop at its end. It still starts at the document's side (right, by mirroring).
+   */
+  paragraphDirection(text: string): Direction {
+    return this.dir === 'rtl' && hasRightToLeft(text) ? 'rtl' : 'ltr'
+  }
+
   /** Whether these runs need the bidi algorithm: always in a right-to-left document, else where RTL text appears. */
   isBidi(runs: Run[]): boolean {
     return this.dir === 'rtl' || runs.some((r) => hasRightToLeft(r.text))
@@ -495,7 +504,7 @@ export class Flow {
       dx += this.measure.width(piece.text, piece.face, op.size)
     }
     const pieces = bidi
-      ? placeSegments(segments, op.text, paragraphLevels(op.text, this.dir), 0, this.dir, this.measure, this.lang)
+      ? placeSegments(segments, op.text, paragraphLevels(op.text, this.paragraphDirection(op.text)), 0, this.dir, this.measure, this.lang)
       : this.pieces({ segments, size: op.size })
     for (const piece of pieces) {
       const drawn: TextOp = { kind: 'text', x: op.x + piece.x, y: op.y, text: piece.text, font: piece.font, size: op.size }
@@ -528,7 +537,8 @@ function latinScriptLanguage(lang: string | undefined): boolean {
 
 /**
  * Places logical segments (one font and style each, their texts together being [start, …) of `paragraph`) as
- * visual runs: in logical order, each with its x from the line's start (mirrored frame for 'rtl'), its drawn
+ * visual runs: in logical order, each with its x from the line's start (mirrored frame where the document's
+ * direction `dir` is 'rtl'; the paragraph's own direction is in its `levels`), its drawn
  * string (visual order for its face) and its logical text. Latin letters in a document whose language is not
  * written in Latin script are tagged en-GB (organisation names, addresses), unless the segment says otherwise.
  */
@@ -575,6 +585,9 @@ export function placeSegments(
       } satisfies PlacedPiece,
     }
   })
+  // A right-aligned line starts with what is read first: white space a left-to-right line ends with goes to its
+  // far (left) end instead, where it moves nothing.
+  if (dir === 'rtl') while (placed.length > 1 && /^\s*$/u.test(placed.at(-1)!.piece.actual)) placed.unshift(placed.pop()!)
   // Visual order is left to right; in the mirrored frame of an RTL document the rightmost run comes first.
   let x = 0
   for (const p of dir === 'rtl' ? [...placed].reverse() : placed) {

@@ -1,10 +1,11 @@
 // Reads a tagged PDF as a screen reader does, with pdfjs-dist: the text of each structure element, taken from the
-// marked content it owns (in content order), and the annotations and outline, for the PDF/UA tests.
+// marked content it owns (in content order) or, for a Span with an ActualText (reordered right-to-left glyphs), from
+// that, and the annotations and outline, for the PDF/UA tests.
 import { PDFArray, PDFDict, PDFDocument as LibDocument, PDFName, PDFNumber, PDFRef } from 'pdf-lib'
 import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
-export type TaggedElement = { role: string; text: string; alt?: string; page: number }
-type Node = { role?: string; alt?: string; type?: string; id?: string; children?: Node[] }
+export type TaggedElement = { role: string; text: string; alt?: string; lang?: string; page: number }
+type Node = { role?: string; alt?: string; lang?: string; type?: string; id?: string; children?: Node[] }
 type Glyph = { unicode?: string } | number
 
 /**
@@ -34,11 +35,13 @@ export async function taggedElements(pdf: PDFDocumentProxy): Promise<TaggedEleme
     }
     const tree = (await page.getStructTree()) as unknown as Node | null
     const textOf = (n: Node): string => {
+      // pdfjs gives a structure element's ActualText as its alt (when it has no Alt): what a screen reader reads.
+      if (n.role === 'Span' && n.alt !== undefined) return n.alt
       if (n.type === 'content') return byMcid.get(Number(/_mc(\d+)$/.exec(n.id ?? '')?.[1] ?? -1)) ?? ''
       return (n.children ?? []).map(textOf).join('')
     }
     const walk = (n: Node) => {
-      if (n.role) out.push({ role: n.role, text: textOf(n), ...(n.alt ? { alt: n.alt } : {}), page: p })
+      if (n.role) out.push({ role: n.role, text: textOf(n), ...(n.alt ? { alt: n.alt } : {}), ...(n.lang ? { lang: n.lang } : {}), page: p })
       n.children?.forEach(walk)
     }
     if (tree) walk(tree)
