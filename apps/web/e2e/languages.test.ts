@@ -247,3 +247,28 @@ test('the email form on the Urdu page sends its language and comes back to the U
   expect(await page.locator('h1').textContent()).toBe(views.ur!.phrases.t('site.emailSentHeading'))
   await page.close()
 })
+
+test('the Urdu page’s leaflet links download the Urdu leaflet', async () => {
+  const page = await open(desktop, UR)
+  const links = page.locator('.downloads a')
+  expect(await links.count()).toBe(2)
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+    expect(href).toMatch(/\?lang=ur$/)
+    const res = await fetch(url(href))
+    expect(res.status, href).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/pdf')
+    expect(res.headers.get('content-disposition')).toMatch(/filename="cyber-crime-and-fraud-ur(-large-print)?\.pdf"/)
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+  }
+  await page.close()
+})
+
+test('a problem with the email form on the Urdu page is explained on the Urdu page, right to left', async () => {
+  const page = await open(desktop, `${UR}/email-problem?email=invalid-address`)
+  expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+  expect(await page.locator('h1').textContent()).toBe(views.ur!.guide.title)
+  expect(await page.locator('.error-summary a').textContent()).toBe(views.ur!.phrases.t('site.emailErrorInvalidAddress'))
+  expect(await page.locator('#email-address').getAttribute('dir')).toBe('ltr')
+  expect(await axeViolations(page)).toEqual([])
+  await page.close()
+})
