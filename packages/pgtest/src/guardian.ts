@@ -126,12 +126,22 @@ function startServer(cfg: GuardianConfig, dir: string, dataDir: string, port: nu
       if (settled) return
       settled = true
       clearTimeout(timer)
+      clearInterval(poll)
       resolve(result)
     }
     const timer = setTimeout(() => {
       server.kill('SIGKILL')
       settle({ error: `PostgreSQL did not say it was ready within ${cfg.startTimeoutMs} ms:\n${tail(log)}`, retry: false })
     }, cfg.startTimeoutMs)
+    // The server also says so in postmaster.pid (its 8th line becomes "ready"), which holds when logging_collector
+    // sends the log elsewhere.
+    const poll = setInterval(() => {
+      try {
+        if (readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[7]?.trim() === 'ready') settle({ server, port })
+      } catch {
+        // not written yet
+      }
+    }, 50)
     server.stderr?.on('data', (d: Buffer) => {
       log += d.toString()
       if (log.length > 64_000) log = log.slice(-32_000)

@@ -92,6 +92,15 @@ test('a test process killed with SIGKILL leaves no server and no folder behind',
   expect(await waitUntil(async () => !(await portOpen(started.port)) && !existsSync(started.socketDir))).toBe(true)
 })
 
+test('a server whose log goes to its own files (logging_collector) is still seen to be ready', async () => {
+  const logged = await startPostgres({ settings: { logging_collector: 'on', log_directory: 'log' } })
+  const client = new pg.Client({ connectionString: logged.url })
+  await client.connect()
+  expect((await client.query<{ on: string }>("SELECT current_setting('logging_collector') AS on")).rows[0]?.on).toBe('on')
+  await client.end()
+  await logged.stop()
+})
+
 test('without PostgreSQL installed, the error says how to install it', () => {
   expect(() => findPostgres(undefined, '/nonexistent/postgresql')).toThrow(/PostgreSQL is not installed.*apt-get install postgresql/)
   expect(() => findPostgres('/nonexistent/bin')).toThrow(/apt-get install postgresql/)
