@@ -60,13 +60,20 @@ async function walFiles(sql: pg.Client): Promise<string> {
   return rows.map((r) => readFileSync(join(server.dataDir, 'pg_wal', r.name)).toString('latin1')).join('\n')
 }
 
-/** Sends r1..r3 (finished now) and leaves r5 queued. */
+// A recipient named in Urdu: its UTF-8 bytes, as they would be found in a file read as latin1.
+const URDU_NAME = 'عائشہ خان'
+const urduBytes = Buffer.from(URDU_NAME, 'utf8').toString('latin1')
+
+/** Sends r1..r3 (finished now; r3 named in Urdu) and leaves r5 queued. */
 async function finishThreeKeepOne(store: QueueStore): Promise<void> {
-  for (const i of [1, 2, 3, 5]) await store.enqueue(contractEmail(i))
+  for (const i of [1, 2, 3, 5]) {
+    const email = contractEmail(i)
+    await store.enqueue(i === 3 ? { ...email, recipient: { ...email.recipient, name: URDU_NAME } } : email)
+  }
   for (const m of await store.claim(3)) await store.markSent(m.id, { where: 'test' })
 }
 
-const ERASED = ['r1@example.com', 'r2@example.com', 'r3@example.com', 'Jo Bloggs 1', 'Jo Bloggs 2', 'Jo Bloggs 3']
+const ERASED = ['r1@example.com', 'r2@example.com', 'r3@example.com', 'Jo Bloggs 1', 'Jo Bloggs 2', urduBytes]
 
 describe('purge on PostgreSQL', () => {
   it("leaves no erased address or name in the table's data and index files, and says the WAL still has them", async () => {

@@ -183,6 +183,30 @@ describe('PostgreSQL: several worker processes on one queue', () => {
   })
 })
 
+describe('PostgreSQL: a stalled claimer', () => {
+  it('does not hold up the other workers: rows it has locked are skipped, not waited for, and it gets them itself', async () => {
+    const url = await freshDatabase()
+    const store = await openPostgresQueue(url)
+    const stalled = new pg.Client({ connectionString: url })
+    await stalled.connect()
+    try {
+      const ids: string[] = []
+      for (let i = 1; i <= 4; i++) ids.push((await store.enqueue(contractText(i))).id)
+      // Another worker's claim transaction stopped half way (a paused VM, a slow link) with the two oldest rows locked.
+      await stalled.query('BEGIN')
+      const locked = await stalled.query<{ id: string }>('SELECT id FROM messages ORDER BY seq LIMIT 2 FOR UPDATE')
+      // This resolves while the lock is still held (were it waiting, the test would time out here).
+      const got = await store.claim(10, { workerId: 'host-b:1' })
+      expect(got.map((m) => m.id).sort()).toEqual(ids.slice(2).sort())
+      await stalled.query('ROLLBACK')
+      expect((await store.claim(10, { workerId: 'host-b:1' })).map((m) => m.id).sort()).toEqual(locked.rows.map((r) => r.id).sort())
+    } finally {
+      await stalled.end()
+      await store.close()
+    }
+  })
+})
+
 describe('PostgreSQL: clocks', () => {
   it("warns when this machine's clock is off the server's by a tenth of a lease or more, saying which way", async () => {
     expect(clockSkewWarning(400, 300_000)).toBeUndefined()
