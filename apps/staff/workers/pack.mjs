@@ -43,7 +43,8 @@ async function build() {
   )
   await rename(partial, file)
   const languages = langs.map((l) => getLanguage(l).name).join(', ')
-  const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}${langs.length > 1 || langs[0] !== 'en' ? `, in ${languages}` : ''}: ${result.pages} pages`
+  const distinct = new Set(guides.map((g) => g.slug)).size
+  const what = `${result.leaflets} leaflets (${distinct} guide${distinct === 1 ? '' : 's'}${langs.length > 1 ? ` in ${langs.length} languages` : ''} × ${copies}) for ${area.name}, ${format}${layout === 'booklet' ? ', A5 booklets' : ''}${langs.length > 1 || langs[0] !== 'en' ? `, in ${languages}` : ''}: ${result.pages} pages`
   parentPort.postMessage({ type: 'done', summary: what, warning: site.warning, pages: result.pages })
 }
 
