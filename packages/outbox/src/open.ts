@@ -2,10 +2,7 @@
 // machines share it), otherwise the SQLite file as before (one machine, nothing to set up). Every entry point (the
 // email and sms CLIs, the HTTP API, the site, the staff console, the worker) opens its queue through here.
 import { defaultQueuePath, queueOptionsFromEnv } from './config.js'
-import type { OpenQueueOptions, QueueBehaviour, QueueStore } from './store.js'
-
-/** What ./postgresStore.ts exports (loaded only when PostgreSQL is chosen, so SQLite-only installs never load pg). */
-type PostgresModule = { openPostgresQueue(url: string, options: QueueBehaviour): Promise<QueueStore> }
+import type { OpenQueueOptions, QueueStore } from './store.js'
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i
 
@@ -22,9 +19,9 @@ export async function openQueue(options: OpenQueueOptions = {}): Promise<QueueSt
     if (!isPostgresUrl(databaseUrl)) {
       throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${databaseUrl.trim().slice(0, 12)}…"). Unset it to use the SQLite outbox.`)
     }
-    const specifier = './postgresStore.js'
-    const pg = (await import(specifier)) as PostgresModule
-    return pg.openPostgresQueue(databaseUrl.trim(), behaviour)
+    // Loaded only when PostgreSQL is chosen, so a SQLite-only process never loads pg.
+    const { openPostgresQueue } = await import('./postgresStore.js')
+    return openPostgresQueue(databaseUrl.trim(), behaviour)
   }
   const { openSqliteQueue } = await import('./queue.js')
   return openSqliteQueue({ ...behaviour, path: path ?? defaultQueuePath() })
