@@ -5,6 +5,7 @@ import type { Guide, Problem } from './model.js'
 import { DEFAULT_LANGUAGE, getLanguage, isSupportedLanguage } from './languages.js'
 import type { RawGuide } from './raw.js'
 import { quote, translationFreshness } from './rules/index.js'
+import { checkTranslationNumbers } from './translationNumbers.js'
 
 export type TranslationLink = { slug: string; translation: NonNullable<Guide['translation']> }
 
@@ -91,6 +92,7 @@ export function linkTranslations(
         `The ${name(g.language)} translation is out of date: it was checked against ${original._id} at revision ${status.translatedFromRevision} on ${status.checkedAgainstOriginalOn}, but the English guide is now at revision ${originalRevision} (changed ${original._updatedAt.slice(0, 10)}). Update the translation, then mark it checked against the English.`,
       )
     }
+    problems.push(...checkTranslationNumbers(g, original))
     if (!status.reviewed) {
       warning(g._id, 'translation.reviewed', `The ${name(g.language)} translation has not been checked by a qualified translator; readers are told so and offered the English.`)
     }

@@ -59,3 +59,43 @@ test('a bad phone number is one error, not three: the guides that reference the 
   expect(r.stderr).not.toContain('does not exist')
   expect(r.stderr).toMatch(/Content check failed: 1 error\./)
 })
+
+test('the shipped translations are in date; editing the English text makes all three out of date, naming both revisions', () => {
+  const seed = readSeedDocuments()
+  const fresh = run(writeDatasetFile(seed))
+  expect(fresh.status).toBe(0)
+  expect(fresh.stdout).not.toContain('out of date')
+  for (const lang of ['Welsh', 'Polish', 'Urdu']) {
+    expect(fresh.stdout).toMatch(new RegExp(`warning guide\\.cyber-crime-and-fraud\\.\\w+ translation\\.reviewed: The ${lang} translation has not been checked by a qualified translator`))
+  }
+
+  // An editor adds a sentence to the English guide only.
+  const edited = seed.map((d) => {
+    if (d._id !== 'guide.cyber-crime-and-fraud') return d
+    const g = structuredClone(d) as typeof d & { sections: Array<{ body: Array<{ children: Array<{ text: string }> }> }> }
+    g.sections[3]!.body[0]!.children[0]!.text += ' Lines are open 24 hours a day.'
+    return { ...g, _updatedAt: '2026-11-20T10:00:00Z' }
+  })
+  const stale = run(writeDatasetFile(edited))
+  expect(stale.status).toBe(0)
+  const lines = stale.stdout.split('\n').filter((l) => l.includes('out of date'))
+  expect(lines).toHaveLength(3)
+  const urdu = lines.find((l) => l.startsWith('warning guide.cyber-crime-and-fraud.ur translation.translatedFromRevision:'))!
+  expect(urdu).toMatch(
+    /The Urdu translation is out of date: it was checked against guide\.cyber-crime-and-fraud at revision ([0-9a-f]{12}) on 2026-11-02, but the English guide is now at revision ([0-9a-f]{12}) \(changed 2026-11-20\)\./,
+  )
+  const [, was, now] = /revision ([0-9a-f]{12}) on .* revision ([0-9a-f]{12})/.exec(urdu)!
+  expect(was).not.toBe(now)
+  // Review dates and organisations' facts are not the guide's words: changing them leaves the translations in date.
+  const rechecked = seed.map((d) => (d._id === 'guide.cyber-crime-and-fraud' ? { ...d, reviewedAt: '2026-11-15' } : d))
+  expect(run(writeDatasetFile(rechecked)).stdout).not.toContain('out of date')
+})
+
+test('a missing phrase is warned about naming the language and the key', () => {
+  const docs = readSeedDocuments().map((d) => (d._id === 'phraseCatalogue.cy' ? { _id: d._id, _type: d._type, language: 'cy' } : d))
+  const r = run(writeDatasetFile(docs))
+  expect(r.status).toBe(0)
+  expect(r.stdout).toContain(
+    'warning phraseCatalogue.cy leaflet.pageXOfY: The Welsh (cy) phrase "leaflet.pageXOfY" is missing, so readers see the English: "Page {page} of {pages}".',
+  )
+})
