@@ -5,7 +5,7 @@ import type { ContactPoint, Organisation } from '@signpost/content'
 import { Ltr, usePhrases } from './Phrases'
 
 export function ContactPointItem({ contact }: { contact: ContactPoint }) {
-  const { t, tNodes } = usePhrases()
+  const { t, p, tNodes } = usePhrases()
   switch (contact.kind) {
     case 'phone':
       return (
@@ -14,8 +14,8 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
           <a className="contact-phone" href={contact.href} dir="ltr">
             {contact.display}
           </a>
-          {contact.hours ? <span className="contact-note">{t('common.openHours', { hours: contact.hours })}</span> : null}
-          {contact.freeToCall ? <span className="contact-note">{t('common.freeToCall')}</span> : null}
+          {contact.hours ? <span className="contact-note">{p('common.openHours', { hours: contact.hours })}</span> : null}
+          {contact.freeToCall ? <span className="contact-note">{p('common.freeToCall')}</span> : null}
         </>
       )
     case 'sms':
@@ -23,7 +23,8 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
         <>
           <span className="contact-label">{contact.label ?? t('common.contactText')}</span>
           <a className="contact-sms" href={contact.href}>
-            {tNodes('common.smsInstruction', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}
+            {/* One span: the link is a flex box, which would make each word its own item and drop the spaces between them. */}
+            <span>{tNodes('common.smsInstruction', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}</span>
           </a>
           <span className="contact-note">{tNodes('site.smsHowTo', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}</span>
         </>

@@ -5,24 +5,24 @@ import { emailErrorPhrase, type EmailErrorCode } from '../lib/emailErrors'
 import { usePhrases } from './Phrases'
 
 export function EmailMeForm({ slug, error }: { slug: string; error?: EmailErrorCode }) {
-  const { t, language } = usePhrases()
+  const { p, language } = usePhrases()
   return (
     <section className="panel email-me" aria-labelledby="email-me">
-      <h2 id="email-me">{t('site.emailMeThisAdvice')}</h2>
+      <h2 id="email-me">{p('site.emailMeThisAdvice')}</h2>
       {error ? (
         <div className="error-summary" role="alert" aria-labelledby="email-error-title">
-          <h3 id="email-error-title">{t('site.thereIsAProblem')}</h3>
+          <h3 id="email-error-title">{p('site.thereIsAProblem')}</h3>
           <p>
-            <a href="#email-address">{t(emailErrorPhrase(error))}</a>
+            <a href="#email-address">{p(emailErrorPhrase(error))}</a>
           </p>
         </div>
       ) : null}
       <form method="post" action="/api/email-me">
         <input type="hidden" name="guide" value={slug} />
         <input type="hidden" name="lang" value={language.code} />
-        <label htmlFor="email-address">{t('site.yourEmailAddress')}</label>
+        <label htmlFor="email-address">{p('site.yourEmailAddress')}</label>
         <span className="hint" id="email-hint">
-          {t('site.emailHint')}
+          {p('site.emailHint')}
         </span>
         <input
           id="email-address"
@@ -36,11 +36,11 @@ export function EmailMeForm({ slug, error }: { slug: string; error?: EmailErrorC
           aria-invalid={error ? true : undefined}
         />
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor="email-website">{t('site.leaveThisEmpty')}</label>
+          <label htmlFor="email-website">{p('site.leaveThisEmpty')}</label>
           <input id="email-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit" className="button">
-          {t('site.sendMeThisAdvice')}
+          {p('site.sendMeThisAdvice')}
         </button>
       </form>
     </section>

@@ -2,7 +2,7 @@
 // shows or carries the address.
 import type { GuideView } from '@signpost/content'
 import { paths } from '../lib/paths'
-import { t, type PhraseBook } from '../lib/phrases'
+import { t, tText, type PhraseBook } from '../lib/phrases'
 import { Layout } from './Layout'
 
 export type EmailSentProps = { view: GuideView; book: PhraseBook; lang: string; dir: 'ltr' | 'rtl'; draft: boolean }
@@ -17,12 +17,12 @@ export function EmailSentPage({ view, book, draft }: EmailSentProps) {
       meta={{ title: t(book, 'site.emailSentTitle', { title: guide.title }), description: t(book, 'site.emailSentDescription'), noindex: true }}
     >
       <div className="confirmation" role="status">
-        <h1>{t(book, 'site.emailSentHeading')}</h1>
-        <p>{t(book, 'site.emailSentBody', { title: guide.title })}</p>
+        <h1>{tText(book, 'site.emailSentHeading')}</h1>
+        <p>{tText(book, 'site.emailSentBody', { title: guide.title })}</p>
       </div>
-      <p>{t(book, 'site.emailSentNotArrived')}</p>
+      <p>{tText(book, 'site.emailSentNotArrived')}</p>
       <p>
-        <a href={paths.guide(guide.slug, view.language.code)}>{t(book, 'site.backTo', { title: guide.title })}</a>
+        <a href={paths.guide(guide.slug, view.language.code)}>{tText(book, 'site.backTo', { title: guide.title })}</a>
       </p>
     </Layout>
   )

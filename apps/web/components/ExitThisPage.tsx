@@ -5,7 +5,7 @@
 import { usePhrases } from './Phrases'
 
 export function ExitThisPage({ exitUrl }: { exitUrl: string }) {
-  const { t } = usePhrases()
+  const { t, p } = usePhrases()
   const i18n = {
     'data-i18n.activated': t('site.exitActivated'),
     'data-i18n.timed-out': t('site.exitTimedOut'),
@@ -16,9 +16,9 @@ export function ExitThisPage({ exitUrl }: { exitUrl: string }) {
     <div className="govuk-exit-this-page" data-module="govuk-exit-this-page" {...i18n}>
       <div>
         <a href={exitUrl} role="button" draggable="false" className="govuk-exit-this-page__button govuk-js-exit-this-page-button" rel="nofollow noreferrer">
-          <span className="govuk-visually-hidden">{t('site.emergency')}</span> {t('site.exitThisPage')}
+          <span className="govuk-visually-hidden">{p('site.emergency')}</span> {p('site.exitThisPage')}
         </a>
-        <p className="exit-hint keyboard-hint">{t('site.exitKeyboardHint')}</p>
+        <p className="exit-hint keyboard-hint">{p('site.exitKeyboardHint')}</p>
       </div>
     </div>
   )

@@ -10,7 +10,7 @@ import { formatBytes } from '../lib/format'
 import type { LeafletFormat } from '../lib/leaflets'
 import { paths } from '../lib/paths'
 import type { PhraseBook } from '../lib/phrases'
-import { t } from '../lib/phrases'
+import { t, tText } from '../lib/phrases'
 import { ContactPoints } from './ContactPoints'
 import { EmailMeForm } from './EmailMeForm'
 import { Emergency } from './Emergency'
@@ -57,14 +57,14 @@ export function GuidePage({ view, book, leaflets, draft, emailError }: GuidePage
     >
       <LanguageList versions={view.versions.map((v) => ({ language: v.language, href: paths.guide(v.slug, v.language.code) }))} />
       <h1>{guide.title}</h1>
-      <Emergency notice={language.code === DEFAULT_LANGUAGE ? settings.emergencyNotice : t(book, 'common.emergency')} />
+      <Emergency notice={language.code === DEFAULT_LANGUAGE ? settings.emergencyNotice : tText(book, 'common.emergency')} />
       {view.primarySupport ? <HelpNow organisation={view.primarySupport} /> : null}
       <TranslationNotice view={view} />
       <p className="lead">{guide.summary}</p>
 
       {view.steps.length > 0 ? (
         <section aria-labelledby="what-to-do">
-          <h2 id="what-to-do">{t(book, 'common.whatToDoNow')}</h2>
+          <h2 id="what-to-do">{tText(book, 'common.whatToDoNow')}</h2>
           <ol className="steps">
             {view.steps.map((step) => (
               <li key={step.key}>
@@ -85,7 +85,7 @@ export function GuidePage({ view, book, leaflets, draft, emailError }: GuidePage
 
       {view.organisations.length > 0 ? (
         <section aria-labelledby="who-can-help">
-          <h2 id="who-can-help">{t(book, 'common.whoCanHelp')}</h2>
+          <h2 id="who-can-help">{tText(book, 'common.whoCanHelp')}</h2>
           {guide.organisationsIntro ? <p>{guide.organisationsIntro}</p> : null}
           {view.organisations.map((o) => (
             <OrganisationCard key={o.slug} organisation={o} />
@@ -94,19 +94,19 @@ export function GuidePage({ view, book, leaflets, draft, emailError }: GuidePage
       ) : null}
 
       <section className="panel downloads-panel" aria-labelledby="print">
-        <h2 id="print">{t(book, 'site.printOrKeep')}</h2>
+        <h2 id="print">{tText(book, 'site.printOrKeep')}</h2>
         <ul className="downloads">
           {leaflets.standard !== null ? (
             <li>
               <a href={paths.leaflet(guide.slug, 'standard', language.code)} download>
-                {t(book, 'site.downloadLeaflet', { size: formatBytes(leaflets.standard) })}
+                {tText(book, 'site.downloadLeaflet', { size: formatBytes(leaflets.standard) })}
               </a>
             </li>
           ) : null}
           {leaflets['large-print'] !== null ? (
             <li>
               <a href={paths.leaflet(guide.slug, 'large-print', language.code)} download>
-                {t(book, 'site.downloadLargePrintLeaflet', { size: formatBytes(leaflets['large-print']) })}
+                {tText(book, 'site.downloadLargePrintLeaflet', { size: formatBytes(leaflets['large-print']) })}
               </a>
             </li>
           ) : null}
@@ -114,7 +114,7 @@ export function GuidePage({ view, book, leaflets, draft, emailError }: GuidePage
       </section>
 
       <EmailMeForm slug={guide.slug} error={emailError} />
-      <p className="meta">{t(book, 'common.checked', { date: readerDate(guide.reviewedAt, language.tag) })}</p>
+      <p className="meta">{tText(book, 'common.checked', { date: readerDate(guide.reviewedAt, language.tag) })}</p>
     </Layout>
   )
 }

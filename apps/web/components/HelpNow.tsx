@@ -16,7 +16,7 @@ function aboutKey(organisation: Organisation) {
 }
 
 export function HelpNow({ organisation }: { organisation: Organisation }) {
-  const { t, tNodes, defaultHrefLang } = usePhrases()
+  const { t, p, tNodes, defaultHrefLang } = usePhrases()
   const phone = organisation.contactPoints.find((c): c is PhoneContact => c.kind === 'phone')
   const notes = !phone
     ? ''
@@ -30,7 +30,7 @@ export function HelpNow({ organisation }: { organisation: Organisation }) {
   const name = <InLanguage>{organisation.name}</InLanguage>
   return (
     <section className="help-now" aria-labelledby="help-now">
-      <h2 id="help-now">{t('common.getHelpNow')}</h2>
+      <h2 id="help-now">{p('common.getHelpNow')}</h2>
       {phone ? (
         <>
           <a className="help-call" href={phone.href}>
@@ -53,7 +53,7 @@ export function HelpNow({ organisation }: { organisation: Organisation }) {
         {organisation.national ? null : (
           <>
             {' '}
-            {t('site.isYourLocalService')}
+            {p('site.isYourLocalService')}
           </>
         )}
       </p>

@@ -44,16 +44,16 @@ export function HomePage({ settings, book, areaName, guides, support, draft, can
 }
 
 function HomeBody({ settings, areaName, guides, support, versions }: Pick<HomeProps, 'settings' | 'areaName' | 'guides' | 'support' | 'versions'>) {
-  const { t, tNodes, language, defaultHrefLang } = usePhrases()
+  const { p, tNodes, language, defaultHrefLang } = usePhrases()
   const area = <InLanguage>{areaName}</InLanguage>
   return (
     <>
       <LanguageList versions={versions} />
       <h1>{tNodes('site.homeHeading', { area })}</h1>
-      <Emergency notice={language.code === DEFAULT_LANGUAGE ? settings.emergencyNotice : t('common.emergency')} />
+      <Emergency notice={language.code === DEFAULT_LANGUAGE ? settings.emergencyNotice : p('common.emergency')} />
       {support ? <HelpNow organisation={support} /> : null}
-      <p className="lead">{t('site.homeLead')}</p>
-      <h2>{t('site.guides')}</h2>
+      <p className="lead">{p('site.homeLead')}</p>
+      <h2>{p('site.guides')}</h2>
       <ul className="card-list">
         {guides.map((g) => (
           <li key={g.slug}>

@@ -41,7 +41,7 @@ export function Layout({ book, ...rest }: LayoutProps) {
 }
 
 function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
-  const { t, tNodes, language, defaultHrefLang } = usePhrases()
+  const { t, p, tNodes, language, defaultHrefLang } = usePhrases()
   const { identity } = settings
   const alternates = meta.alternates && meta.alternates.length > 1 ? meta.alternates : []
   const fullTitle = meta.title === identity.name ? meta.title : t('site.pageTitle', { title: meta.title, service: identity.name })
@@ -59,7 +59,7 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
         {alternates.length > 0 && meta.defaultHref ? <link rel="alternate" hrefLang="x-default" href={meta.defaultHref} /> : null}
       </Head>
       <a href="#main-content" className="skip-link">
-        {t('site.skipToContent')}
+        {p('site.skipToContent')}
       </a>
       <ExitThisPage exitUrl={settings.exitUrl} />
       {draft ? (
@@ -67,7 +67,7 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
           {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an API route (it clears the draft cookie and
               redirects), not a page: the rule counts every file under pages/, api/ included, and <Link> would try to
               load it as a page */}
-          {tNodes('site.previewShowingDrafts', { stop: <a href="/api/draft-mode/disable">{t('site.stopPreviewing')}</a> })}
+          {tNodes('site.previewShowingDrafts', { stop: <a href="/api/draft-mode/disable">{p('site.stopPreviewing')}</a> })}
         </div>
       ) : null}
       <header className="site-header">
@@ -79,16 +79,16 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
             <nav className="site-nav" aria-label={t('site.mainNavigation')}>
               <ul>
                 <li>
-                  <a href={paths.home(language.code)}>{t('site.guides')}</a>
+                  <a href={paths.home(language.code)}>{p('site.guides')}</a>
                 </li>
                 <li>
                   {/* The organisation pages are in the site's default language: say so to the browser. */}
                   <a href={paths.organisations()} hrefLang={defaultHrefLang}>
-                    {t('site.organisations')}
+                    {p('site.organisations')}
                   </a>
                 </li>
                 <li>
-                  <a href={paths.search(language.code)}>{t('site.search')}</a>
+                  <a href={paths.search(language.code)}>{p('site.search')}</a>
                 </li>
               </ul>
             </nav>
@@ -109,13 +109,13 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
             </p>
           ) : null}
           <p className="footer-privacy">
-            {t('site.footerPrivacy')}{' '}
+            {p('site.footerPrivacy')}{' '}
             {tNodes('site.footerLeaveQuickly', {
               exit: t('site.exitThisPage'),
               keyboardHint: (
                 <span className="keyboard-hint">
                   {' '}
-                  {t('site.footerKeyboardHint')}
+                  {p('site.footerKeyboardHint')}
                 </span>
               ),
             })}

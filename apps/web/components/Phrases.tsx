@@ -4,7 +4,7 @@
 import type { Language, PhraseKey } from '@signpost/content'
 import { DEFAULT_LANGUAGE, getLanguage } from '@signpost/content/rules'
 import { createContext, useContext, type ReactNode } from 'react'
-import { runAttributes, t, tNodes, type PhraseBook } from '../lib/phrases'
+import { runAttributes, t, tNodes, tText, type PhraseBook } from '../lib/phrases'
 
 const PhraseBookContext = createContext<PhraseBook | null>(null)
 
@@ -15,7 +15,10 @@ export function PhrasesProvider({ book, children }: { book: PhraseBook; children
 export type PagePhrases = {
   book: PhraseBook
   language: Language
+  /** The phrase as a string, for attributes and titles. */
   t: (key: PhraseKey, vars?: Record<string, string | number>) => string
+  /** The phrase as page text (marked as English where it falls back to English). */
+  p: (key: PhraseKey, vars?: Record<string, string | number>) => ReactNode
   tNodes: (key: PhraseKey, vars: Record<string, ReactNode>) => ReactNode
   /** hreflang for a link to a page only in the default language (organisations), on a page in another language. */
   defaultHrefLang: string | undefined
@@ -28,6 +31,7 @@ export function usePhrases(): PagePhrases {
     book,
     language: book.language,
     t: (key, vars) => t(book, key, vars),
+    p: (key, vars) => tText(book, key, vars),
     tNodes: (key, vars) => tNodes(book, key, vars),
     defaultHrefLang: book.language.code === DEFAULT_LANGUAGE ? undefined : getLanguage(DEFAULT_LANGUAGE).tag,
   }

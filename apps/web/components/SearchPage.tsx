@@ -73,11 +73,11 @@ function GuideResults({ hits }: { hits: SearchHit[] }) {
 }
 
 function OrganisationResults({ hits }: { hits: OrganisationHit[] }) {
-  const { t, defaultHrefLang } = usePhrases()
+  const { p, defaultHrefLang } = usePhrases()
   if (hits.length === 0) return null
   return (
     <section aria-labelledby="organisation-results">
-      <h2 id="organisation-results">{t('site.organisations')}</h2>
+      <h2 id="organisation-results">{p('site.organisations')}</h2>
       <ul className="card-list">
         {hits.map((h) => (
           <li key={h.href}>
@@ -93,19 +93,19 @@ function OrganisationResults({ hits }: { hits: OrganisationHit[] }) {
 }
 
 function SearchBody({ query, guides, organisations }: Pick<SearchProps, 'query' | 'guides' | 'organisations'>) {
-  const { t, tNodes, language } = usePhrases()
+  const { p, tNodes, language } = usePhrases()
   const total = guides.length + organisations.length
   const echoed = <bdi>{shortened(query, ECHOED_QUERY_LETTERS)}</bdi>
   return (
     <>
-      <h1>{t('site.search')}</h1>
+      <h1>{p('site.search')}</h1>
       <form className="search-form" method="get" action={paths.search(language.code)} role="search">
         <div className="field">
-          <label htmlFor="q">{t('site.searchLabel')}</label>
+          <label htmlFor="q">{p('site.searchLabel')}</label>
           <input id="q" name="q" type="search" dir="auto" defaultValue={query} />
         </div>
         <button type="submit" className="button">
-          {t('site.searchButton')}
+          {p('site.searchButton')}
         </button>
       </form>
       {query ? (

@@ -6,20 +6,20 @@ import { paths } from '../lib/paths'
 import { usePhrases } from './Phrases'
 
 export function TranslationNotice({ view }: { view: GuideView }) {
-  const { t, language, defaultHrefLang } = usePhrases()
+  const { p, language, defaultHrefLang } = usePhrases()
   const { translation } = view.guide
   if (!translation || (translation.reviewed && !translation.outOfDate)) return null
   const english = view.original ? (
     <p>
       <a href={paths.guide(view.original.slug)} hrefLang={defaultHrefLang}>
-        {t('common.readInEnglish')}
+        {p('common.readInEnglish')}
       </a>
     </p>
   ) : null
   return (
     <div className="translation-notice" role="note">
-      {translation.reviewed ? null : <p>{t('common.translationUnchecked')}</p>}
-      {translation.outOfDate ? <p>{t('common.translationOutOfDate', { date: readerDate(translation.checkedAgainstOriginalOn, language.tag) })}</p> : null}
+      {translation.reviewed ? null : <p>{p('common.translationUnchecked')}</p>}
+      {translation.outOfDate ? <p>{p('common.translationOutOfDate', { date: readerDate(translation.checkedAgainstOriginalOn, language.tag) })}</p> : null}
       {english}
     </div>
   )

@@ -79,7 +79,11 @@ test('the Urdu phrase catalogue’s words reach the page and the exit control’
   const SKIP = 'مرکزی مواد پر جائیں'
   await editDataset((d) =>
     d._id === 'phraseCatalogue.ur'
-      ? { ...d, site: { ...(d.site as object | undefined), exitPressTwoMoreTimes: TWO_MORE, exitPressOneMoreTime: ONE_MORE, skipToContent: SKIP } }
+      ? {
+          ...d,
+          // "Call 999" taken out of the catalogue: the page shows it in English, marked as English inside the Urdu.
+          site: { ...(d.site as object | undefined), exitPressTwoMoreTimes: TWO_MORE, exitPressOneMoreTime: ONE_MORE, skipToContent: SKIP, call999: undefined },
+        }
       : d,
   )
   const { paths } = await hook({ _type: 'phraseCatalogue', _id: 'phraseCatalogue.ur' })
@@ -87,6 +91,8 @@ test('the Urdu phrase catalogue’s words reach the page and the exit control’
   const page = await chromium.context.newPage()
   await page.goto(url(UR))
   expect(await page.locator('.skip-link').textContent()).toBe(SKIP)
+  const call = page.locator('a.emergency-call span')
+  expect(await call.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir'), el.textContent])).toEqual(['en-GB', 'ltr', 'Call 999'])
   const status = page.locator('.govuk-exit-this-page [role="status"]')
   await page.keyboard.press('Shift')
   expect(await status.textContent()).toBe(TWO_MORE)

@@ -54,6 +54,11 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => l.code))('the %s guide page', (code
     expect(await page.locator('#who-can-help').textContent()).toBe(view.phrases.t('common.whoCanHelp'))
     expect(await page.locator('.govuk-exit-this-page__button').innerText()).toContain(view.phrases.t('site.exitThisPage'))
     expect(await page.locator('.skip-link').textContent()).toBe(view.phrases.t('site.skipToContent'))
+    // The text instruction reads as one line of words with their spaces (innerText follows the rendering: a flex
+    // item per word once showed "TextDVSto82228").
+    const sms = view.primarySupport?.contactPoints.find((c) => c.kind === 'sms')
+    expect(sms).toBeDefined()
+    expect(await page.locator('a.contact-sms').first().innerText()).toBe(view.phrases.t('common.smsInstruction', { keyword: sms!.keyword, shortCode: sms!.shortCode }))
     await page.close()
   })
 

@@ -3,7 +3,7 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { expect, test } from 'vitest'
 import { phraseBook } from './phraseBook'
-import { runAttributes, t, tNodes } from './phrases'
+import { runAttributes, t, tNodes, tText } from './phrases'
 
 const content = await loadContent()
 
@@ -34,4 +34,17 @@ test('a run in another language than the page gets its lang and dir; one in the 
   expect(runAttributes('en', getLanguage('ur'))).toEqual({ lang: 'en-GB', dir: 'ltr' })
   expect(runAttributes('ur', getLanguage('en'))).toEqual({ lang: 'ur', dir: 'rtl' })
   expect(runAttributes('cy', getLanguage('cy'))).toEqual({})
+})
+
+test('a phrase the language’s catalogue lacks is shown in English and marked as English, so it reads right in Urdu', () => {
+  const urdu = { ...content, phraseCatalogues: content.phraseCatalogues.map((c) => (c.language === 'ur' ? { ...c, phrases: { 'site.search': 'تلاش' } } : c)) }
+  const book = phraseBook(urdu, 'ur')
+  expect(book.fallbacks).toContain('site.call999')
+  expect(book.fallbacks).not.toContain('site.search')
+  const render = (node: ReturnType<typeof tText>) => renderToStaticMarkup(createElement('p', null, node))
+  expect(render(tText(book, 'site.search'))).toBe('<p>تلاش</p>')
+  expect(render(tText(book, 'site.call999'))).toBe('<p><span lang="en-GB" dir="ltr">Call 999</span></p>')
+  expect(render(tNodes(book, 'site.isFree', { name: 'X' }))).toBe('<p><span lang="en-GB" dir="ltr">X is free.</span></p>')
+  // English pages have no fallbacks to mark.
+  expect(render(tText(phraseBook(urdu, 'en'), 'site.call999'))).toBe('<p>Call 999</p>')
 })

@@ -4,10 +4,13 @@
 // for the browser too, so this file imports only '@signpost/content/rules' at run time (never the content door).
 import { Fragment, createElement, type ReactNode } from 'react'
 import type { Language, PhraseKey } from '@signpost/content'
-import { getLanguage, placeholdersOf } from '@signpost/content/rules'
+import { DEFAULT_LANGUAGE, getLanguage, placeholdersOf } from '@signpost/content/rules'
 
-/** The plain-JSON half of @signpost/content's Phrases: the language and its templates (English fallback applied). */
-export type PhraseBook = { language: Language; templates: Record<string, string> }
+/**
+ * The plain-JSON half of @signpost/content's Phrases: the language and its templates (English fallback applied);
+ * `fallbacks`: the keys whose words are the English ones because the language's catalogue lacks them.
+ */
+export type PhraseBook = { language: Language; templates: Record<string, string>; fallbacks?: string[] }
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g
 
@@ -54,7 +57,24 @@ export function tNodes(book: PhraseBook, key: PhraseKey, vars: Record<string, Re
     last = index + match[0].length
   }
   if (last < template.length) parts.push(template.slice(last))
-  return createElement(Fragment, null, ...parts)
+  return markFallback(book, key, createElement(Fragment, null, ...parts))
+}
+
+/** Whether the phrase is shown in English on this page because its language's catalogue lacks it. */
+export function isFallback(book: PhraseBook, key: PhraseKey): boolean {
+  return book.language.code !== DEFAULT_LANGUAGE && (book.fallbacks ?? []).includes(key)
+}
+
+/** An English phrase shown on a page in another language, marked so: right to left it would come out scrambled. */
+function markFallback(book: PhraseBook, key: PhraseKey, node: ReactNode): ReactNode {
+  if (!isFallback(book, key)) return node
+  const english = getLanguage(DEFAULT_LANGUAGE)
+  return createElement('span', { lang: english.tag, dir: english.dir }, node)
+}
+
+/** The phrase as page text: a string, or, when it falls back to English on a page in another language, marked as English. */
+export function tText(book: PhraseBook, key: PhraseKey, vars?: Record<string, string | number>): ReactNode {
+  return markFallback(book, key, t(book, key, vars))
 }
 
 /** lang and dir attributes for a run of text in `language` inside a page in `page`; none when they are the same. */
