@@ -37,8 +37,17 @@ export type Levels = EmbeddingLevels
 
 /** The embedding levels of a paragraph's logical text, its base direction given (not guessed). */
 export function paragraphLevels(text: string, direction: Direction): Levels {
-  return bidi.getEmbeddingLevels(text, direction)
+  // The same paragraphs are laid out again and again (two layout passes, every copy of a leaflet): once each.
+  const key = `${direction}\u0000${text}`
+  let levels = levelCache.get(key)
+  if (!levels) {
+    levels = bidi.getEmbeddingLevels(text, direction)
+    if (levelCache.size >= 5_000) levelCache.clear()
+    levelCache.set(key, levels)
+  }
+  return levels
 }
+const levelCache = new Map<string, Levels>()
 
 /** A run of one line in visual order: logical characters [start, end) at one embedding level (odd: right to left). */
 export type VisualRun = { start: number; end: number; level: number }

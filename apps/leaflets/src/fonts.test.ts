@@ -38,3 +38,18 @@ test.each(FONT_KEYS)('the %s font gives the same glyph outlines as a freshly par
     for (let i = 0; i < 2; i++) expect(memoised.getGlyph(id).path.toSVG()).toBe(fresh.getGlyph(id).path.toSVG())
   }
 })
+
+test('a leaflet rendered again, its font subsets reused, has the same bytes, and the Urdu one embeds whole fonts pdfjs can read', async () => {
+  const { loadContent, viewGuide, embeddedSource } = await import('@signpost/content')
+  const { renderLeaflet } = await import('./renderLeaflet.js')
+  const { translatedDataset } = await import('./testing/translations.js')
+  const { openPdf, textItems } = await import('./testing/pdf.js')
+  const content = await loadContent({ source: embeddedSource(await translatedDataset(['ur'])) })
+  for (const lang of ['en', 'ur']) {
+    const view = viewGuide(content, 'cyber-crime-and-fraud', 'derbyshire', lang)
+    const first = await renderLeaflet(view)
+    const again = await renderLeaflet(view)
+    expect(again.equals(first), lang).toBe(true)
+    expect((await textItems(await openPdf(again))).length, lang).toBeGreaterThan(50)
+  }
+})

@@ -3,6 +3,7 @@
 // set in Atkinson Hyperlegible Next ('regular', 'bold'), Arabic-script text in Noto Naskh Arabic ('arabic',
 // 'arabicBold'); script.ts says which face each piece of text takes.
 import { readFileSync } from 'node:fs'
+import { deflateSync } from 'node:zlib'
 import { pdfFonts } from '@signpost/brand'
 import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
@@ -119,8 +120,66 @@ export function registerBrandFonts(doc: Doc, lang?: string): void {
     if (embedded.layoutCache) embedded.layoutCache = layoutCacheFor(key, otLanguage)
     if (RTL_FACES.has(key)) shapeWhole(embedded as EmbeddedFontInternals & EmbeddedFont, otLanguage)
     else speedUpLayout(embedded as EmbeddedFontInternals)
+    reuseSubsets(embedded as unknown as SubsetInternals, key)
   }
   doc.font('regular')
+}
+
+type PdfRef = { data: Record<string, unknown>; compress: boolean; write(chunk: Uint8Array): void; end(chunk?: Uint8Array): void }
+type SubsetInternals = {
+  embed?: () => void
+  subset?: { glyphs?: number[]; cff?: unknown; encode(): Uint8Array }
+  document?: { ref: (data?: Record<string, unknown>) => PdfRef; compress?: boolean }
+}
+
+/** Compressed font subsets by face and glyph list: the same glyphs in the same order give the same bytes. */
+const subsetCache = new Map<string, Buffer>()
+
+/**
+ * Relies on pdfkit 0.20 internals: EmbeddedFont.embed() makes the font file stream with its first document.ref()
+ * call and ends it with subset.encode(), which the stream then deflates. A leaflet rendered again (every email
+ * attachment of a guide, every download) embeds the very same subsets, and encoding and deflating them is a tenth
+ * of a render, so the deflated bytes are kept by face and glyph list (bounded) and written as they are, with
+ * their /Filter. If the internals are not there, pdfkit embeds as before.
+ */
+function reuseSubsets(font: SubsetInternals, key: FontKey): void {
+  const embed = font.embed
+  const doc = font.document
+  if (typeof embed !== 'function' || !doc || typeof doc.ref !== 'function' || !doc.compress || !font.subset || font.subset.cff) return
+  font.embed = function (this: SubsetInternals) {
+    const subset = this.subset!
+    const id = `${key} ${(subset.glyphs ?? []).join(',')}`
+    const ref = doc.ref
+    let first = true
+    doc.ref = function (this: unknown, data?: Record<string, unknown>) {
+      const made = ref.call(this, data)
+      if (first) {
+        first = false
+        doc.ref = ref
+        made.compress = false
+        made.data.Filter = 'FlateDecode'
+        made.end = function (this: PdfRef, raw?: Uint8Array) {
+          let deflated = subsetCache.get(id)
+          if (!deflated) {
+            deflated = deflateSync(raw ?? new Uint8Array())
+            if (subsetCache.size >= 64) subsetCache.clear()
+            subsetCache.set(id, deflated)
+          }
+          this.write(deflated)
+          Object.getPrototypeOf(this).end.call(this)
+        }
+        const encode = subset.encode
+        // The raw subset is only needed when it is not cached yet.
+        subset.encode = () => (subsetCache.has(id) ? new Uint8Array() : encode.call(subset))
+      }
+      return made
+    }
+    try {
+      embed.call(this)
+    } finally {
+      doc.ref = ref
+    }
+  }
 }
 
 type FontkitLayout = { layout(text: string, features: unknown, script?: string, language?: string): GlyphRun & { positions: Record<string, number>[] } }

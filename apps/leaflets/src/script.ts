@@ -64,6 +64,19 @@ function strongFamily(ch: string): Family | undefined {
  */
 export function facePieces(text: string, style: FontKey): { text: string; face: FontKey }[] {
   if (!needsFaces(text)) return [{ text, face: style }]
+  // Words repeat within and across leaflets: each is split once (callers only read the pieces).
+  const key = `${style}\u0000${text}`
+  let pieces = pieceCache.get(key)
+  if (!pieces) {
+    pieces = splitFaces(text, style)
+    if (pieceCache.size >= 50_000) pieceCache.clear()
+    pieceCache.set(key, pieces)
+  }
+  return pieces
+}
+const pieceCache = new Map<string, { text: string; face: FontKey }[]>()
+
+function splitFaces(text: string, style: FontKey): { text: string; face: FontKey }[] {
   const chars = Array.from(text)
   const families: (Family | undefined)[] = chars.map(strongFamily)
   // Neutrals: the letter before in the same word, else the one after, else Latin; spaces follow what precedes.
