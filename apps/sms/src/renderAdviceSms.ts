@@ -66,10 +66,10 @@ function notes(org: Organisation, phone: PhoneContact, phrases: Phrases): string
 }
 
 /**
- * A line of the text, how much it is needed (below 7 it may be left out, lowest first) and, for some that may not be
- * left out, a shorter form that keeps what matters (the number, the address).
+ * A line of the text, how much it is needed (below 7 it may be left out; leaving it out costs its need) and, for some
+ * that may not be left out, a shorter form that keeps what matters (the number, the address) and what using it costs.
  */
-type Line = { text: string; need: number; short?: string }
+type Line = { text: string; need: number; short?: { text: string; cost: number } }
 
 /** Lines in the order they are read. */
 function lines(view: GuideView, neutral: boolean): Line[] {
@@ -102,11 +102,11 @@ function lines(view: GuideView, neutral: boolean): Line[] {
   if (support && supportPhone) {
     const call = (notesText: string) => t('sms.callSupport', { name: ltr(support.name), notes: notesText, number: ltr(supportPhone.display) })
     const full = call(notes(support, supportPhone, view.phrases))
-    out.push({ text: full, need: 9, ...(full !== call('') ? { short: call('') } : {}) })
+    out.push({ text: full, need: 9, ...(full !== call('') ? { short: { text: call(''), cost: 7 } } : {}) })
   }
   if (keyword) out.push({ text: t('sms.textKeywordTo', keyword), need: 3 })
   if (report) out.push({ text: t('sms.reportTo', { name: ltr(report.org.name), number: ltr(report.phone.display) }), need: 8 })
-  out.push({ text: t('sms.guideLink', { title: view.guide.title, url: ltr(view.guide.url) }), need: 7, short: ltr(view.guide.url) })
+  out.push({ text: t('sms.guideLink', { title: view.guide.title, url: ltr(view.guide.url) }), need: 7, short: { text: ltr(view.guide.url), cost: 6 } })
   out.push({ text: t('sms.emergency'), need: 2 })
   return out
 }
@@ -114,21 +114,19 @@ function lines(view: GuideView, neutral: boolean): Line[] {
 const join = (parts: { text: string }[]): string => parts.map((p) => p.text).join('\n')
 
 /**
- * The text at each step of making it shorter: first leaving out the least needed lines, then the shorter forms of the
- * lines that must stay (the guide's address without its title, the service's number without "free, confidential").
+ * Every way of making the text shorter (each line that may go left out or not, each shorter form used or not; a few
+ * lines, so a few dozen candidates at most), with what each costs the reader: the 999 line is the cheapest to lose,
+ * then the text-to instruction, then both, then the guide's title (the address stays), then "free, confidential".
  */
-function shorterAndShorter(parts: Line[]): string[] {
-  const steps = [join(parts)]
-  let current = parts
-  for (const line of [...parts].filter((p) => p.need < 7).sort((a, b) => a.need - b.need)) {
-    current = current.filter((p) => p !== line)
-    steps.push(join(current))
+function candidates(parts: Line[]): { body: string; cost: number }[] {
+  let out: { lines: Line[]; cost: number }[] = [{ lines: [], cost: 0 }]
+  for (const line of parts) {
+    const ways: { line?: Line; cost: number }[] = [{ line, cost: 0 }]
+    if (line.need < 7) ways.push({ cost: line.need })
+    if (line.short) ways.push({ line: { ...line, text: line.short.text }, cost: line.short.cost })
+    out = out.flatMap((c) => ways.map((w) => ({ lines: w.line ? [...c.lines, w.line] : c.lines, cost: c.cost + w.cost })))
   }
-  for (const line of [...current].filter((p) => p.short !== undefined).sort((a, b) => a.need - b.need)) {
-    current = current.map((p) => (p === line ? { ...p, text: p.short ?? p.text, short: undefined } : p))
-    steps.push(join(current))
-  }
-  return steps
+  return out.map((c) => ({ body: join(c.lines), cost: c.cost }))
 }
 
 export function renderAdviceSms(view: GuideView, options: RenderAdviceSmsOptions = {}): RenderedAdviceSms {
@@ -137,11 +135,12 @@ export function renderAdviceSms(view: GuideView, options: RenderAdviceSmsOptions
   const parts = lines(view, neutral)
   if (parts.length === 0)
     throw new SmsTooLongError(`Guide "${view.guide.slug}" has nothing to put in a text message: no support service or report line with a phone number.`)
-  // As little left out as needed to fit in maxTexts (never the service's number, the report number or the address).
-  // When even the shortest form takes more (Urdu is UCS-2: 67 characters a part), as little as that many texts need.
-  const steps = shorterAndShorter(parts)
-  const fewest = rules.smsLength(steps.at(-1) ?? '').texts
-  const body = steps.find((b) => rules.smsLength(b).texts <= Math.max(maxTexts, fewest)) ?? steps.at(-1) ?? ''
+  // The cheapest way to fit in maxTexts (never without the service's number, the report number or the address). When
+  // even the shortest takes more (Urdu is UCS-2: 67 characters a part), the cheapest way to fit in as few as it takes.
+  // A title with letters outside GSM-7 (Polish ę, ł) may be what makes a text Unicode: leaving it out can halve it.
+  const all = candidates(parts).map((c) => ({ ...c, texts: rules.smsLength(c.body).texts }))
+  const target = Math.max(maxTexts, Math.min(...all.map((c) => c.texts)))
+  const body = all.filter((c) => c.texts <= target).reduce((best, c) => (c.cost < best.cost ? c : best)).body
   const length = rules.smsLength(body)
   const check = rules.checkSmsLength(body, { warnAbove: maxTexts, errorAbove: 6 })
   if (!check.ok) throw new SmsTooLongError(`Guide "${view.guide.slug}": ${check.message}`)
