@@ -79,6 +79,20 @@ test('a page one instance renders is what another instance of the same build ser
   expect(await html(a)).toBe('<h1>Newer title</h1>')
 })
 
+test('an instance that holds the current version of a page reads only its version, not the page, from the database', async () => {
+  const a = await instance('build-held')
+  await set(a, page('Held page'))
+  const first = await store.get('build-held', KEY)
+  expect(first?.unchanged).toBe(false)
+  const again = await store.get('build-held', KEY, [], first?.version)
+  expect(again).toMatchObject({ unchanged: true, value: undefined, version: first?.version })
+  // Its reads serve the page it holds, and the moment another instance writes a new version, that one.
+  const b = await instance('build-held')
+  expect(await html(a)).toBe('<h1>Held page</h1>')
+  await set(b, page('Written by the other instance'))
+  expect(await html(a)).toBe('<h1>Written by the other instance</h1>')
+})
+
 test("another build's entries are never served: a new deployment starts from its own prerendered pages", async () => {
   const old = await instance('build-old')
   await set(old, page('Rendered by the old deployment'))

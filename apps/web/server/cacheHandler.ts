@@ -23,7 +23,13 @@ const { default: FileSystemCache } = createRequire(import.meta.url)('next/dist/s
 /** How long another build's entries are kept after their last write: its instances may still be serving (rolling deploys). */
 export const OTHER_BUILDS_KEPT_MS = 7 * 24 * 3600 * 1000
 
+type Held = { version: string; value: CacheHandlerValue['value'] }
+/** How many decoded pages an instance holds (each checked against the database at every request before use). */
+export const HELD_PAGES = 500
+
 type InstanceState = {
+  /** The newest version of each page this instance has read or written, decoded: served when the database says it is still current. */
+  held: Map<string, Held>
   /** Pages this instance rendered but could not write to the shared store, with when: served from here until written. */
   unsent: Map<string, number>
   /** For each page read from the shared store, which version (its lastModified) this instance's own files hold. */
@@ -52,6 +58,7 @@ export default class SharedCacheHandler implements CacheHandler {
   private readonly local: FileSystemCacheType
   private readonly store: SharedCacheStore
   private readonly buildId: string
+  private readonly held: Map<string, Held>
   private readonly unsent: Map<string, number>
   private readonly mirrored: Map<string, number>
 
@@ -64,12 +71,19 @@ export default class SharedCacheHandler implements CacheHandler {
     this.buildId = buildIdOf(ctx.serverDistDir)
     let state = instances.get(ctx.serverDistDir)
     if (!state) {
-      state = { unsent: new Map(), mirrored: new Map() }
+      state = { held: new Map(), unsent: new Map(), mirrored: new Map() }
       instances.set(ctx.serverDistDir, state)
       this.store.pruneOtherBuilds(this.buildId, OTHER_BUILDS_KEPT_MS).catch(() => undefined)
     }
+    this.held = state.held
     this.unsent = state.unsent
     this.mirrored = state.mirrored
+  }
+
+  private hold(id: string, held: Held): void {
+    this.held.delete(id)
+    this.held.set(id, held)
+    if (this.held.size > HELD_PAGES) this.held.delete(this.held.keys().next().value as string)
   }
 
   async get(key: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
@@ -77,18 +91,17 @@ export default class SharedCacheHandler implements CacheHandler {
     if ((ctx.kind as string) === 'IMAGE') return this.local.get(key, ctx)
     const id = storeKey(key, ctx as { isFallback?: boolean })
     const extraTags = (ctx.kind as string) === 'FETCH' ? [...((ctx as { tags?: string[] }).tags ?? []), ...((ctx as { softTags?: string[] }).softTags ?? [])] : []
+    const known = this.held.get(id)
     try {
-      const entry = await this.store.get(this.buildId, id, extraTags)
+      const entry = await this.store.get(this.buildId, id, extraTags, known?.version)
       if (entry) {
         // A tag revalidated since it was written: a miss, so Next renders the page afresh (not the older build copy).
         if (entry.expired) return null
         const waiting = this.unsent.get(id)
         if (waiting !== undefined && waiting > entry.lastModified) return this.resend(key, id, ctx)
-        const found: CacheHandlerValue = {
-          lastModified: entry.lastModified,
-          value: entry.value as CacheHandlerValue['value'],
-          cacheControl: entry.cacheControl as CacheHandlerValue['cacheControl'],
-        }
+        const value = entry.unchanged && known ? known.value : (entry.value as CacheHandlerValue['value'])
+        if (!entry.unchanged) this.hold(id, { version: entry.version, value })
+        const found: CacheHandlerValue = { lastModified: entry.lastModified, value, cacheControl: entry.cacheControl as CacheHandlerValue['cacheControl'] }
         await this.mirror(key, id, ctx, found)
         return found
       }
@@ -131,15 +144,19 @@ export default class SharedCacheHandler implements CacheHandler {
 
   async set(key: string, data: Value, ctx: SetContext): Promise<void> {
     if ((ctx as { kind?: string }).kind === 'IMAGE') return this.local.set(key, data, ctx as Parameters<FileSystemCacheType['set']>[2])
-    // This instance's own copy first: what it serves if the database cannot be reached.
-    await this.local.set(key, data, ctx as Parameters<FileSystemCacheType['set']>[2])
+    // This instance's own copy first: what it serves if the database cannot be reached. A local disk problem must
+    // not keep the page from the other instances, so it is logged and the shared write goes ahead.
+    await this.local.set(key, data, ctx as Parameters<FileSystemCacheType['set']>[2]).catch((e: unknown) => {
+      console.error(`Signpost: could not keep this instance's copy of ${key}: ${(e as Error).message}`)
+    })
     const fetchCache = 'fetchCache' in ctx && ctx.fetchCache
     const id = storeKey(key, ctx as { isFallback?: boolean })
     const lastModified = Date.now()
     const tags = fetchCache ? ((ctx as { tags?: string[] }).tags ?? []) : valueTags(data)
     const cacheControl = fetchCache ? undefined : (ctx as { cacheControl?: unknown }).cacheControl
     try {
-      await this.store.set(this.buildId, id, { value: data, lastModified, cacheControl, tags })
+      const version = await this.store.set(this.buildId, id, { value: data, lastModified, cacheControl, tags })
+      if (version) this.hold(id, { version, value: data as CacheHandlerValue['value'] })
       this.mirrored.set(id, lastModified)
       if ((this.unsent.get(id) ?? 0) <= lastModified) this.unsent.delete(id)
     } catch (e) {
