@@ -26,3 +26,28 @@ test('an organisation change refreshes the guides that signpost it and the lists
 test('site settings touch every page', () => {
   expect(pathsForTags(pages, ['siteSettings']).sort()).toEqual([...new Set(pages.map((p) => p.path))].sort())
 })
+
+test('every language has its pages: a guide in Urdu, its email confirmation, the Urdu home page', () => {
+  const all = pages.map((p) => p.path)
+  for (const code of ['cy', 'pl', 'ur']) {
+    expect(all).toEqual(expect.arrayContaining([`/${code}`, `/${code}/guides/cyber-crime-and-fraud`, `/${code}/guides/cyber-crime-and-fraud/email-sent`]))
+  }
+})
+
+test('a change to the English original refreshes its translations (their out-of-date notice), and a translation its original (the language list)', () => {
+  const fromOriginal = pathsForTags(pages, tagsForDocument({ _type: 'guide', _id: 'guide.cyber-crime-and-fraud' }))
+  expect(fromOriginal).toEqual(expect.arrayContaining(['/ur/guides/cyber-crime-and-fraud', '/cy/guides/cyber-crime-and-fraud', '/pl/guides/cyber-crime-and-fraud']))
+  const fromUrdu = pathsForTags(pages, tagsForDocument({ _type: 'guide', _id: 'guide.cyber-crime-and-fraud.ur' }))
+  expect(fromUrdu).toEqual(expect.arrayContaining(['/guides/cyber-crime-and-fraud', '/ur/guides/cyber-crime-and-fraud', '/ur']))
+  expect(fromUrdu).not.toContain('/guides/cyber-crime-and-fraud/email-sent')
+})
+
+test('a phrase catalogue touches every page (they all print phrases); the Urdu guide lists its alternates', () => {
+  expect(pathsForTags(pages, ['phraseCatalogue']).sort()).toEqual([...new Set(pages.map((p) => p.path))].sort())
+  expect(pages.find((p) => p.path === '/ur/guides/cyber-crime-and-fraud')?.alternates).toEqual([
+    { hreflang: 'en-GB', path: '/guides/cyber-crime-and-fraud' },
+    { hreflang: 'cy', path: '/cy/guides/cyber-crime-and-fraud' },
+    { hreflang: 'pl', path: '/pl/guides/cyber-crime-and-fraud' },
+    { hreflang: 'ur', path: '/ur/guides/cyber-crime-and-fraud' },
+  ])
+})

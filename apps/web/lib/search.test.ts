@@ -1,4 +1,4 @@
-import { loadContent } from '@signpost/content'
+import { guidesForArea, loadContent } from '@signpost/content'
 import { expect, test } from 'vitest'
 import { normaliseText, queryTerms, search } from './search'
 
@@ -32,4 +32,17 @@ test('every word must match; nothing for no words or unknown words', () => {
   expect(search(content, 'derbyshire', 'fraud zebra').guides).toEqual([])
   expect(search(content, 'derbyshire', '   ')).toEqual({ query: '', guides: [], organisations: [] })
   expect(search(content, 'derbyshire', 'xylophone').organisations).toEqual([])
+})
+
+test('guides are found in every language by their own words, each guide once, the reader’s language first', () => {
+  const urdu = guidesForArea(content, 'derbyshire', 'ur')[0]!
+  const word = urdu.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!
+  expect(search(content, 'derbyshire', word).guides.map((g) => [g.slug, g.language])).toEqual([['cyber-crime-and-fraud', 'ur']])
+  // Typed with Arabic-keyboard letters (Arabic yeh/kaf for Farsi yeh/keheh), it still finds it.
+  const arabicKeyboard = word.replace(/\u06CC/g, '\u064A').replace(/\u06A9/g, '\u0643')
+  expect(search(content, 'derbyshire', arabicKeyboard).guides.map((g) => g.language)).toEqual(['ur'])
+  expect(search(content, 'derbyshire', 'fraud').guides.map((g) => [g.slug, g.language])).toEqual([['cyber-crime-and-fraud', 'en']])
+  // An organisation's name is in every version: the reader's language wins the tie.
+  expect(search(content, 'derbyshire', 'Action Fraud', 'pl').guides.map((g) => g.language)).toEqual(['pl'])
+  expect(search(content, 'derbyshire', 'Action Fraud', 'ur').guides.map((g) => g.language)).toEqual(['ur'])
 })

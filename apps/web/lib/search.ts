@@ -1,7 +1,7 @@
 // Site search: matches every word of the query against guide titles, summaries and section text and
 // organisation names and descriptions, for the area the site serves. Plain server-side code, no JS needed.
 // Guides are searched in every language, so an Urdu, Welsh or Polish reader finds a guide by its own words;
-// each guide comes back once, in the version that matched best (the reader's language first on a tie).
+// each guide comes back once: in the reader's language when that version matches, else the version that matched best.
 import { toPlainText } from '@portabletext/react'
 import { guidesForArea, organisationsServingArea, SUPPORTED_LANGUAGES, type Content, type Guide, type Organisation } from '@signpost/content'
 
@@ -79,18 +79,21 @@ function guideScore(terms: string[], g: Guide): number {
   ])
 }
 
-/** `lang`: the reader's language (the search page's); its version of a guide wins a tie. */
+/** `lang`: the reader's language (the search page's): its version of a guide wins whenever that version matches. */
 export function search(content: Content, areaSlug: string, query: string, lang: string = SUPPORTED_LANGUAGES[0]?.code ?? 'en'): SearchResults {
   const terms = queryTerms(query)
   if (terms.length === 0) return { query: query.trim(), guides: [], organisations: [] }
   const languages = [...SUPPORTED_LANGUAGES].sort((a, b) => Number(b.code === lang) - Number(a.code === lang))
-  // Every version of every guide, the reader's language first; then the best version of each guide.
-  const versions = ranked(
-    languages.flatMap((l) => guidesForArea(content, areaSlug, l.code)),
-    (g) => guideScore(terms, g),
-  )
-  const seen = new Set<string>()
-  const guides = versions.filter((g) => !seen.has(g.slug) && Boolean(seen.add(g.slug)))
+  // Every version of every guide that matches, the reader's language first; then one version of each guide: the
+  // reader's if it matched, else the best-matching one.
+  const versions = languages.flatMap((l) => guidesForArea(content, areaSlug, l.code)).map((g) => ({ g, score: guideScore(terms, g) }))
+  const chosen = new Map<string, { g: Guide; score: number }>()
+  for (const v of versions) {
+    if (v.score === 0) continue
+    const best = chosen.get(v.g.slug)
+    if (!best || (best.g.language !== lang && v.score > best.score)) chosen.set(v.g.slug, v)
+  }
+  const guides = ranked([...chosen.values()], (v) => v.score).map((v) => v.g)
   const organisations = ranked(organisationsServingArea(content, areaSlug), (o) =>
     score(terms, [
       { text: o.name, weight: 4 },
