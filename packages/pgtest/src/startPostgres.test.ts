@@ -1,7 +1,7 @@
 // startPostgres() against the real server from Debian's packages: it answers queries through the pg driver, runs as
 // its own user, makes databases, and leaves neither a server nor a folder behind, whether stopped or killed outright.
 import { spawn } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -90,6 +90,16 @@ test('a test process killed with SIGKILL leaves no server and no folder behind',
   expect(await portOpen(started.port)).toBe(true)
   child.kill('SIGKILL')
   expect(await waitUntil(async () => !(await portOpen(started.port)) && !existsSync(started.socketDir))).toBe(true)
+})
+
+test('a server whose guardian was itself killed is stopped and removed by the next start', async () => {
+  const orphaned = await startPostgres()
+  process.kill(Number(readFileSync(`${orphaned.socketDir}/guardian.pid`, 'utf8')), 'SIGKILL')
+  await new Promise((r) => setTimeout(r, 200))
+  expect(await portOpen(orphaned.port)).toBe(true) // the server outlived its guardian
+  const next = await startPostgres()
+  expect(await waitUntil(async () => !(await portOpen(orphaned.port)) && !existsSync(orphaned.socketDir))).toBe(true)
+  await next.stop()
 })
 
 test('a server whose log goes to its own files (logging_collector) is still seen to be ready', async () => {
