@@ -1,6 +1,7 @@
 // The SQLite backend: the shared contract suite (queueContract.ts), and what only a file on disk has: outboxes made
 // by older versions (schemas 4 and 5, and a schema 6 file written by the queue as it was before versioned migrations)
 // open under the migrations and keep every message, a newer file is refused, and purge leaves nothing in the bytes.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -169,6 +170,71 @@ describe('a file this version cannot read', () => {
     db.exec('CREATE TABLE messages (id TEXT); PRAGMA user_version = 9;')
     db.close()
     await expect(openSqliteQueue({ path })).rejects.toThrow(`The outbox ${path} was made by another version of Signpost (schema 9, this one needs 6).`)
+  })
+})
+
+describe('an old outbox (schema 3) opened by several processes at once, one of them killed mid-migration', () => {
+  it('is migrated exactly once and keeps every message, renders and leaflets included', async () => {
+    const path = tempPath()
+    const db = new Database(path)
+    // Schema 3's file (the tables as 4 has them; 3 → 4 masks the stored replies and makes the keys digests).
+    db.exec(SCHEMA_4)
+    db.pragma('user_version = 3')
+    const N = 5000
+    const pdf = Buffer.from('%PDF-1.7 \u0000\u00ff leaflet bytes')
+    db.prepare('INSERT INTO renders VALUES (?, ?, ?, ?, ?, ?)').run('h1', 'سائبر کرائم', '<p dir="rtl">اردو</p>', 'text', 'rev1', 'Sender')
+    db.prepare('INSERT INTO leaflets VALUES (?, ?, ?)').run('l1', 'leaflet.pdf', pdf)
+    const insert = db.prepare(
+      `INSERT INTO messages (id, status, origin, guide, attach_leaflet, to_address, recipient_key, to_masked, idempotency_key, message_id, render_hash, leaflet_hash,
+        last_error, created_at, next_attempt_at) VALUES (?, ?, 'cli', 'cyber-crime-and-fraud', 1, ?, ?, 'r***@example.com', ?, ?, 'h1', 'l1', ?, ?, ?)`,
+    )
+    db.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        const to = `reader${i}@example.com`
+        insert.run(`m${i}`, i % 3 ? 'queued' : 'failed', to, to, i % 5 ? null : `key-${i}`, `<m${i}@x>`, i % 3 ? null : `550 <${to}> unknown`, i, i)
+      }
+    })()
+    db.close()
+    const dist = new URL('../dist/queue.js', import.meta.url).href
+    const script = `const { openSqliteQueue } = await import(${JSON.stringify(dist)}); process.stdout.write('opening;'); const t = Date.now();
+      const q = await openSqliteQueue({ path: ${JSON.stringify(path)} }); await q.close(); process.stdout.write(process.env.SIGNPOST_DEBUG_MIGRATE ? String(Date.now() - t) : 'ok')`
+    const open = () => spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const exited = (child: ChildProcess) =>
+      new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) => {
+        let out = ''
+        child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+        child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
+        child.on('close', (code, signal) => resolve({ code, signal, out }))
+      })
+    // One process is killed while it migrates (the steps over 5,000 rows take seconds), three open at the same time.
+    const victim = open()
+    const victimExit = exited(victim)
+    await new Promise<void>((resolve) => victim.stdout?.on('data', (d: Buffer) => d.toString().includes('opening;') && resolve()))
+    await new Promise((r) => setTimeout(r, 40))
+    victim.kill('SIGKILL')
+    const others = await Promise.all([open(), open(), open()].map(exited))
+    const killed = await victimExit
+    if (process.env.SIGNPOST_DEBUG_MIGRATE) console.info('killed process', killed)
+    expect(killed.signal).toBe('SIGKILL') // it had not finished
+    if (process.env.SIGNPOST_DEBUG_MIGRATE) console.info('others', others)
+    for (const o of others) expect(o).toMatchObject({ code: 0, out: expect.stringMatching(/^opening;/) })
+
+    const queue = await openSqliteQueue({ path })
+    try {
+      expect(logOf(queue.db)).toEqual(ALL_MIGRATIONS)
+      expect(await queue.pendingMigrations()).toEqual([])
+      expect(await queue.counts()).toEqual({ queued: N - Math.ceil(N / 3), sending: 0, sent: 0, retrying: 0, failed: Math.ceil(N / 3), cancelled: 0 })
+      const failed = await queue.get('m3')
+      expect(failed).toMatchObject({ channel: 'email', status: 'failed', lastError: '550 <r***@example.com> unknown', options: { attachLeaflet: true } })
+      const [claimed] = await queue.claim(1, { id: 'm1' })
+      expect(claimed?.snapshot).toMatchObject({ subject: 'سائبر کرائم', html: '<p dir="rtl">اردو</p>' })
+      expect(Buffer.compare(claimed?.attachment?.content ?? Buffer.alloc(0), pdf)).toBe(0)
+      // Keys became digests once: the same key again is answered with its first message, not hashed twice.
+      const again = await queue.enqueue({ ...contractText(1), idempotencyKey: 'key-5', requestDigest: 'anything' })
+      expect(again).toEqual({ id: 'm5', created: false })
+    } finally {
+      await queue.close()
+    }
   })
 })
 

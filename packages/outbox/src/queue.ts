@@ -76,6 +76,10 @@ export type QueueOptions = QueueBehaviour & {
 
 type Row = MessageRow & { options: string }
 
+/** How long a write waits for another process's write (SQLite's busy timeout), and how long while migrating. */
+const BUSY_TIMEOUT_MS = 5000
+const MIGRATION_BUSY_TIMEOUT_MS = 120_000
+
 const channelClause = (f: ChannelFilter, prefix = 'AND') => (f.channel ? ` ${prefix} channel = @channel` : '')
 
 /** Opens (and, unless migrate: false, migrates) the SQLite queue at options.path. */
@@ -112,7 +116,7 @@ export class SqliteQueue implements QueueStore {
     this.db = new Database(this.path)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
-    this.db.pragma('busy_timeout = 5000')
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     // Erased recipients are overwritten in the file, not just unlinked from the row (see purge).
     this.db.pragma('secure_delete = ON')
   }
@@ -130,15 +134,22 @@ export class SqliteQueue implements QueueStore {
    * once (VACUUM), so nothing an older version erased without overwriting stays in its free pages.
    */
   async migrate(): Promise<MigrationReport> {
-    checkSqliteFile(this.db, this.path)
-    const context = this.migrationContext()
-    const report = await runMigrations({ migrations: sqliteMigrations, context, storage: sqliteMigrationStorage })
-    // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
-    if (context.rewrote) {
-      this.db.exec('VACUUM')
-      this.db.pragma('wal_checkpoint(TRUNCATE)')
+    // Another process may be migrating a large old file right now: wait for it as long as a migration can take, not
+    // the few seconds an everyday write is allowed.
+    this.db.pragma(`busy_timeout = ${MIGRATION_BUSY_TIMEOUT_MS}`)
+    try {
+      checkSqliteFile(this.db, this.path)
+      const context = this.migrationContext()
+      const report = await runMigrations({ migrations: sqliteMigrations, context, storage: sqliteMigrationStorage })
+      // Only the process that migrated rebuilds the file (another one opening it at the same time finds it done).
+      if (context.rewrote) {
+        this.db.exec('VACUUM')
+        this.db.pragma('wal_checkpoint(TRUNCATE)')
+      }
+      return report
+    } finally {
+      if (this.db.open) this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
     }
-    return report
   }
 
   async pendingMigrations(): Promise<string[]> {
