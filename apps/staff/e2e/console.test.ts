@@ -219,6 +219,49 @@ describe('a caseworker', () => {
     await page.close()
   })
 
+  test('sends the advice in Urdu: only the languages the guide exists in are offered, the preview and the email are Urdu, right to left', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    await page.goto(`${staff.origin}/send`)
+    expect(await page.locator('#lang option').allTextContents()).toEqual(['English', 'Welsh (Cymraeg)', 'Polish (Polski)', 'Urdu (اردو)'])
+    expect(await page.locator('#lang').inputValue()).toBe('en')
+    await page.getByLabel('Language').selectOption('ur')
+    await page.getByLabel('Their email address').fill('urdu.reader@example.org')
+    await page.getByLabel('Attach the leaflet as a PDF (email only)').check()
+    await page.getByRole('button', { name: 'Preview the message' }).click()
+    await page.waitForURL(/\/send\/preview\?draft=/)
+    expect(await axeViolations(page)).toEqual([])
+    expect(await page.locator('#language').textContent()).toBe('Urdu (اردو)')
+    const subject = (await page.locator('#subject').textContent()) ?? ''
+    expect(subject).toMatch(/[\u0600-\u06ff]/)
+    expect(await page.locator('#subject').getAttribute('dir')).toBe('rtl')
+    const frame = page.frameLocator('iframe.preview')
+    expect(await frame.locator('html').getAttribute('dir')).toBe('rtl')
+    expect(await frame.locator('html').getAttribute('lang')).toBe('ur')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await page.waitForURL(/\/sent\?sent=/)
+    const mail = await until('the Urdu email at the SMTP server', () => smtp.messages.find((m) => JSON.stringify(m.to).includes('urdu.reader@example.org')))
+    expect(mail.subject).toBe(subject)
+    expect(String(mail.html)).toMatch(/<html lang="ur" dir="rtl">/)
+    expect(mail.text).toMatch(/[\u0600-\u06ff]/)
+    const [leaflet] = mail.attachments
+    expect(leaflet?.contentType).toBe('application/pdf')
+    expect(leaflet?.content.toString('latin1')).toMatch(/\/Lang \(ur\)/)
+    await page.close()
+  })
+
+  test('a language the guide is not written in is refused on the form, naming the languages it has', async () => {
+    const page = await signIn(browser.context, staff.origin, 'casey')
+    await page.goto(`${staff.origin}/send`)
+    const csrf = (await page.locator('form[action="/api/send/draft"] input[name="csrf"]').getAttribute('value')) ?? ''
+    const key = (await page.locator('form[action="/api/send/draft"] input[name="key"]').getAttribute('value')) ?? ''
+    const res = await page.request.post(`${staff.origin}/api/send/draft`, {
+      form: { csrf, key, guide: 'cyber-crime-and-fraud', area: 'derbyshire', lang: 'xx', channel: 'email', to: 'x@example.org' },
+      headers: { origin: staff.origin },
+    })
+    expect(await res.text()).toContain('Language: &quot;xx&quot; is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).')
+    await page.close()
+  })
+
   test('a forged cross-site form is refused, and the session survives it', async () => {
     const page = await signIn(browser.context, staff.origin, 'casey')
     const evilPort = await freePort()
@@ -333,6 +376,35 @@ describe('a front desk', () => {
     await page.close()
   })
 
+  test('prints a pack in English and Urdu: the languages the guides exist in, each leaflet in its language', async () => {
+    const page = await signIn(browser.context, staff.origin, 'frankie')
+    await page.goto(`${staff.origin}/print`)
+    const langs = page.locator('input[name="lang"]')
+    expect(await langs.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['en', 'cy', 'pl', 'ur'])
+    expect(await page.getByLabel('English').isChecked()).toBe(true)
+    await page.getByLabel('Urdu (اردو)').check()
+    await page.getByLabel('Copies of each leaflet').fill('1')
+    await page.getByRole('button', { name: 'Build the pack' }).click()
+    await page.getByRole('heading', { name: 'Your pack is ready' }).waitFor({ timeout: 90_000 })
+    expect(await page.locator('main').textContent()).toContain('in English, Urdu')
+    expect(await axeViolations(page)).toEqual([])
+    const href = (await page.getByRole('link', { name: 'Download the pack (PDF)' }).getAttribute('href')) ?? ''
+    const res = await page.request.get(`${staff.origin}${href}`)
+    expect(res.headers()['content-disposition']).toContain('-en-ur-x1.pdf')
+    const bytes = await res.body()
+    expect(bytes.toString('latin1')).toMatch(/\/Lang \(ur\)/)
+    // A guide chosen in a language it is not written in is refused before anything is built.
+    const csrf = (await page.locator('.who input[name="csrf"]').getAttribute('value')) ?? ''
+    const refused = await page.request.post(`${staff.origin}/api/print/start`, {
+      form: { csrf, guide: 'cyber-crime-and-fraud', lang: 'xx', copies: '1' },
+      headers: { origin: staff.origin },
+      maxRedirects: 0,
+    })
+    expect(refused.status()).toBe(303)
+    expect(decodeURIComponent(refused.headers().location ?? '')).toContain('Languages: "xx" is not a language Signpost publishes in.')
+    await page.close()
+  })
+
   test('is refused (403, logged) sending advice, by page and by POST', async () => {
     const page = await signIn(browser.context, staff.origin, 'frankie')
     const res = await page.goto(`${staff.origin}/send`)
@@ -368,6 +440,7 @@ describe('a supervisor', () => {
     const csv = await (await page.request.get(`${staff.origin}/api/audit.csv`)).text()
     expect(csv.split('\r\n')[0]).toBe('id,at,actor,actor_name,roles,action,outcome,detail,address')
     expect(csv).toMatch(/Casey Caseworker,caseworker,send,ok,.*v\*\*\*@example\.org/)
+    expect(csv).toMatch(/Casey Caseworker,caseworker,send,ok,.*cyber-crime-and-fraud \(derbyshire\), in ur, leaflet attached",u\*\*\*@example\.org/)
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,POST \/api\/send\/send,refused/)
     expect(csv).toMatch(/Frankie Frontdesk,frontdesk,print,ok/)
     expect(csv).not.toContain(RECIPIENT)
