@@ -171,3 +171,44 @@ test('two translations in one language, and a translation whose English original
     expect.objectContaining({ documentId: 'translation.metadata.cyber-crime-and-fraud', path: 'translations[0]', message: expect.stringContaining('does not exist') }),
   )
 })
+
+test('hostile translations of organisations and phrases are refused naming document and field; nothing is lost', async () => {
+  const dvs = 'organisation.derbyshire-victim-services'
+  const problems = await problemsOf([
+    ...edit(dvs, (d) => ({ ...d, descriptionTranslations: { ...(d.descriptionTranslations as object), fr: 'Bonjour', ur: 42 } })).filter(
+      (d) => d._id !== 'phraseCatalogue.pl',
+    ),
+    { _id: 'phraseCatalogue.xx', _type: 'phraseCatalogue', language: 'klingon', common: { checked: 'Qapla {date}' } },
+  ])
+  expect(problems).toContainEqual({
+    severity: 'error',
+    documentId: dvs,
+    path: 'descriptionTranslations.fr',
+    message: '"fr" is not a language to translate into. Use one of: cy (Welsh), pl (Polish), ur (Urdu).',
+  })
+  expect(problems).toContainEqual({ severity: 'error', documentId: dvs, path: 'descriptionTranslations.ur', message: 'The translation must be text.' })
+  expect(problems).toContainEqual({
+    severity: 'error',
+    documentId: 'phraseCatalogue.xx',
+    path: 'language',
+    message: '"klingon" is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).',
+  })
+  // A Polish guide with no Polish catalogue: one warning saying so, not one per phrase.
+  expect(problems.filter((p) => p.documentId === 'phraseCatalogue.pl').map((p) => p.message)).toEqual([
+    expect.stringMatching(/^There is no Polish phrase catalogue: \d+ phrases around Polish guides are shown in English\.$/),
+  ])
+})
+
+test('a translated phrase that drops a placeholder is not used (English instead), with a warning naming it', async () => {
+  const docs = edit('phraseCatalogue.cy', (d) => ({ ...d, leaflet: { ...(d.leaflet as object), pageXOfY: 'Tudalen {page}' } }))
+  const content = await load(docs)
+  const view = viewGuide(content, 'cyber-crime-and-fraud', 'derbyshire', 'cy')
+  expect(view.phrases.t('leaflet.pageXOfY', { page: 1, pages: 4 })).toBe('Page 1 of 4')
+  expect(view.phrases.t('common.whatToDoFirst')).toBe("Beth i'w wneud yn gyntaf")
+  expect(content.warnings).toContainEqual({
+    severity: 'warning',
+    documentId: 'phraseCatalogue.cy',
+    path: 'leaflet.pageXOfY',
+    message: 'Keep the placeholders exactly as in English ({page}, {pages}); this has {page}. Translate the words around them only. Readers see the English "Page {page} of {pages}" until it is fixed.',
+  })
+})

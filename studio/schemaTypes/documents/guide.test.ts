@@ -45,6 +45,14 @@ describe('guide validation', () => {
     expect(await errors({ ...seed, _id: 'drafts.guide.cyber-crime-and-fraud' })).toEqual([])
   })
 
+  it('lets a translation keep the English slug, but not a second guide in the same language', async () => {
+    const welsh = readSeedDocuments().find((d) => d._id === 'guide.cyber-crime-and-fraud.cy')!
+    expect(await errors(welsh)).toEqual([])
+    expect(await errors({ ...welsh, _id: 'drafts.another-welsh-guide' })).toContain('slug: Slug is already in use')
+    expect(await errors({ ...welsh, _id: 'drafts.new-urdu', language: 'ur' })).toContain('slug: Slug is already in use')
+    expect(await errors({ ...seed, _id: 'guide.copy', language: 'en-GB' })).toContain('slug: Slug is already in use')
+  })
+
   it('refuses a review-by date that is not after the last review, with the rule’s message', async () => {
     const doc = { ...seed, reviewedAt: '2026-11-01', reviewBy: '2026-10-01' }
     expect(await errors(doc)).toContain(`reviewBy: ${message(checkReviewDates('2026-11-01', '2026-10-01'))}`)
