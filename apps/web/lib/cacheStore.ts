@@ -180,12 +180,14 @@ export class SharedCacheStore {
    */
   async get(buildId: string, key: string, extraTags: string[] = [], knownVersion = ''): Promise<StoredEntry | undefined> {
     const { rows } = await this.run((db) =>
-      db.query<{ value: Buffer | null; version: string; last_modified: string; cache_control: unknown; expired: boolean }>(
-        `SELECT CASE WHEN e.version = $4 THEN NULL ELSE e.value END AS value, e.version, e.last_modified, e.cache_control,
+      // Named, so each connection plans it once: it runs for every page request.
+      db.query<{ value: Buffer | null; version: string; last_modified: string; cache_control: unknown; expired: boolean }>({
+        name: 'signpost-page-cache-get',
+        text: `SELECT CASE WHEN e.version = $4 THEN NULL ELSE e.value END AS value, e.version, e.last_modified, e.cache_control,
                 EXISTS (SELECT 1 FROM signpost_cache_tags t WHERE t.tag = ANY (e.tags || $3::text[]) AND t.revalidated_at >= e.last_modified) AS expired
            FROM signpost_page_cache e WHERE e.build_id = $1 AND e.key = $2`,
-        [buildId, key, extraTags, knownVersion],
-      ),
+        values: [buildId, key, extraTags, knownVersion],
+      }),
     )
     const row = rows[0]
     if (!row) return undefined
