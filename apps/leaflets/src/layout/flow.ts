@@ -14,7 +14,17 @@
 // direction, drawn in logical order at their visual places, each a Span whose ActualText is its logical text. A
 // right-to-left leaflet is laid out as if left to right and mirrored at the end (finish): text starts at the
 // right margin, labels and bars go on the right.
-import { drawnText, hasRightToLeft, isolateLeftToRight, paragraphLevels, visualRuns, withoutControls, type Direction, type Levels } from '../bidi.js'
+import {
+  drawnText,
+  hasRightToLeft,
+  isolateLeftToRight,
+  paragraphLevels,
+  visualRuns,
+  withoutControls,
+  type Direction,
+  type Levels,
+  type VisualRun,
+} from '../bidi.js'
 import { RTL_FACES, type Measure } from '../fonts.js'
 import { facePieces } from '../script.js'
 import type { TypeScale } from '../format.js'
@@ -530,6 +540,8 @@ export class Flow {
   }
 }
 
+const runCache = new WeakMap<Levels, Map<string, VisualRun[]>>()
+
 /** Whether a language tag is written in Latin script, as far as the leaflet's languages go. */
 function latinScriptLanguage(lang: string | undefined): boolean {
   return !lang || !/^(ur|ar|fa|ps|sd|ks|ug|he|yi|dv|syr)(-|$)/i.test(lang)
@@ -562,8 +574,16 @@ export function placeSegments(
     while (k > 0 && bounds[k]! > i) k--
     return k
   }
-  const boundary = new Set(bounds)
-  const runs = visualRuns(paragraph, levels, start, end, (i) => boundary.has(i))
+  // A line reorders the same way every time it is laid out (each layout pass, every copy): once per levels object.
+  const key = `${start} ${end} ${bounds.join(',')}`
+  let byLine = runCache.get(levels)
+  if (!byLine) runCache.set(levels, (byLine = new Map()))
+  let runs = byLine.get(key)
+  if (!runs) {
+    const boundary = new Set(bounds)
+    runs = visualRuns(paragraph, levels, start, end, (i) => boundary.has(i))
+    byLine.set(key, runs)
+  }
   const placed = runs.map((run) => {
     const seg = segments[segmentAt(run.start)]!
     const logical = paragraph.slice(run.start, run.end)
