@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { repoRoot } from '@signpost/outbox'
+import { startPostgres } from '@signpost/pgtest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CLI, runCli } from './test-support/spawnCli.js'
 
@@ -40,5 +41,27 @@ describe('npm run email -- migrate', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "mysql://db.i…"). Unset it to use the SQLite outbox.')
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false)
+  })
+
+  it('with DATABASE_URL applies the PostgreSQL migrations once, and the queue then works from the command line', async () => {
+    const server = await startPostgres()
+    try {
+      const url = await server.createDatabase('migrate_cli')
+      const env = { DATABASE_URL: url, EMAIL_DB: join(dir, 'unused.sqlite'), EMAIL_OUTBOX_DIR: join(dir, 'pg-mail'), SMTP_URL: '' }
+      const first = await runCli(['migrate'], env)
+      expect(first.code, first.stderr).toBe(0)
+      const applied = first.stdout.split('\n').filter((l) => l.startsWith('applied '))
+      expect(applied.length).toBeGreaterThan(0)
+      expect(first.stdout.split('\n')[0]).toMatch(/^Outbox postgres:\/\/.*\(postgres\):$/)
+      const again = await runCli(['migrate'], env)
+      expect(again.stdout).toContain(`nothing to do: all ${applied.length} migrations were already applied`)
+      const sent = await runCli(['send', '--guide', 'cyber-crime-and-fraud', '--to', 'pg.reader@example.com', '--queue-only'], env)
+      expect(sent.code, sent.stderr).toBe(0)
+      const status = await runCli(['status', '--json'], env)
+      expect(JSON.parse(status.stdout)).toMatchObject({ counts: { queued: 1 }, messages: [{ to: 'p***@example.com', status: 'queued' }] })
+      expect(existsSync(join(dir, 'unused.sqlite'))).toBe(false)
+    } finally {
+      await server.stop()
+    }
   })
 })
