@@ -1,9 +1,11 @@
-// Two API processes on one outbox, as behind a load balancer: a client's per-key allowance is counted in the queue's
-// store, so the two together accept exactly EMAIL_API_RATE_LIMIT requests a minute from it, not twice as many.
+// Two API processes on one outbox (a SQLite file, or one PostgreSQL), as behind a load balancer: a client's per-key
+// allowance is counted in the queue's store, so the two together accept exactly EMAIL_API_RATE_LIMIT requests a minute
+// from it, not twice as many.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { startPostgres } from '@signpost/pgtest'
 import { CLI, startCli, waitFor } from './test-support/spawnCli.js'
 
 const KEY = 'shared-limit-key-0123456789'
@@ -30,12 +32,18 @@ async function serve(env: NodeJS.ProcessEnv): Promise<string> {
   return `http://127.0.0.1:${port}`
 }
 
-describe('two API processes on one outbox', () => {
+describe.each(['SQLite', 'PostgreSQL'])('two API processes on one outbox (%s)', (backend) => {
   it(`share one API key's allowance: ${LIMIT} requests a minute between them, then 429 from both with Retry-After`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'signpost-email-limits-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    let databaseUrl = ''
+    if (backend === 'PostgreSQL') {
+      const server = await startPostgres()
+      cleanups.push(() => server.stop())
+      databaseUrl = await server.createDatabase('shared_limits')
+    }
     const env = {
-      DATABASE_URL: '',
+      DATABASE_URL: databaseUrl,
       EMAIL_DB: join(dir, 'outbox.sqlite'),
       EMAIL_OUTBOX_DIR: join(dir, 'mail'),
       SMTP_URL: '',
