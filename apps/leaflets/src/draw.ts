@@ -7,7 +7,7 @@ import { hasRightToLeft, paragraphLevels } from './bidi.js'
 import { measure, type Measure } from './fonts.js'
 import { typeScale, type LeafletFormat } from './format.js'
 import { A4, pageGeometry, PAGE_SIZES, type PageSizeName } from './layout/page.js'
-import { placeSegments } from './layout/flow.js'
+import { placeSegments, plainSpaces } from './layout/flow.js'
 import { isChunk, type DrawOp, type FontKey, type LeafletLayout, type PageSize, type StructNode } from './layout/types.js'
 import { facePieces } from './script.js'
 
@@ -133,8 +133,8 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
     drawArtifact(doc, 'Pagination', () => {
       doc.rect(geo.left, geo.footerRuleY, geo.right - geo.left, 0.75).fill(colours.muted)
       // Right to left: the checked line starts at the right margin and the page number sits at the left.
-      const footerWidth = m.width(layout.footer, 'regular', type.small)
-      const numberWidth = m.width(pageNumber, 'regular', type.small)
+      const footerWidth = m.width(plainSpaces(layout.footer), 'regular', type.small)
+      const numberWidth = m.width(plainSpaces(pageNumber), 'regular', type.small)
       drawLine(doc, layout, m, layout.footer, rtl ? geo.right - footerWidth : geo.left, geo.footerY, type.small)
       drawLine(doc, layout, m, pageNumber, rtl ? geo.left : geo.right - numberWidth, geo.footerY, type.small)
     })
@@ -189,7 +189,8 @@ export function drawLeaflet(doc: Doc, parent: StructElement, layout: LeafletLayo
  * A line of footer text (an artifact, outside the structure) at (x, y): in the fonts its scripts need and, in
  * right-to-left or mixed text, in visual order.
  */
-function drawLine(doc: Doc, layout: LeafletLayout, m: Measure, text: string, x: number, y: number, size: number): void {
+function drawLine(doc: Doc, layout: LeafletLayout, m: Measure, unspaced: string, x: number, y: number, size: number): void {
+  const text = plainSpaces(unspaced)
   let dx = 0
   const segments = facePieces(text, 'regular').map((piece) => {
     const seg = { text: piece.text, font: piece.face, size, dx }

@@ -505,7 +505,8 @@ export class Flow {
    * scripts need and, in bidi text, reordered; `x` is where its left end goes (its right end in a right-to-left
    * document, which mirrors). Returns its width.
    */
-  label(node: StructNode, op: Omit<TextOp, 'kind'>): number {
+  label(node: StructNode, unspaced: Omit<TextOp, 'kind'>): number {
+    const op = { ...unspaced, text: plainSpaces(unspaced.text) }
     const segments: Segment[] = []
     let dx = 0
     const bidi = this.dir === 'rtl' || hasRightToLeft(op.text)
@@ -541,6 +542,14 @@ export class Flow {
 }
 
 const runCache = new WeakMap<Levels, Map<string, VisualRun[]>>()
+
+/**
+ * White space as the fonts have it: a tab, a thin or narrow no-break space (in a translated phrase or a date)
+ * becomes a plain space, which every face has; a no-break space stays. (Flowed text already breaks at spaces.)
+ */
+export function plainSpaces(text: string): string {
+  return /[^\S \u00a0]/u.test(text) ? text.replace(/[^\S \u00a0]/gu, ' ') : text
+}
 
 /** Whether a language tag is written in Latin script, as far as the leaflet's languages go. */
 function latinScriptLanguage(lang: string | undefined): boolean {

@@ -70,9 +70,10 @@ export const URDU: TranslatedText = {
       contactWebsite: 'ویب سائٹ',
     },
     leaflet: {
-      pageXOfY: 'صفحہ {page} از {pages}',
       inThisLeaflet: 'اس کتابچے میں',
-      pageReference: 'صفحہ {page}',
+      // A figure space and a medium mathematical space, as pasted text may have: the fonts have no glyphs for them, so they must print as spaces.
+      pageReference: 'صفحہ\u2007{page}',
+      pageXOfY: 'صفحہ {page}\u205fاز\u202f{pages}',
       whatYouCanDo: 'آپ کیا کر سکتے ہیں',
       howToGetHelp: 'مدد کیسے حاصل کریں',
       readOnline: 'یہ رہنما آن لائن پڑھیں: فون کے کیمرے سے کوڈ اسکین کریں، یا یہ پتہ لکھیں:',
