@@ -45,3 +45,10 @@ test('phrases survive plain JSON (Next page props): t is not enumerable and phra
   expect(again.t('leaflet.pageXOfY', { page: 3, pages: 4 })).toBe('Tudalen 3 o 4')
   expect(() => again.t('leaflet.pageXOfY')).toThrow(UnfilledPlaceholderError)
 })
+
+test('the browser-safe door (@signpost/content/rules) gives the same phrase tools', async () => {
+  const rules = await import('./rules/index.js')
+  const again = rules.phrasesFromTemplates(JSON.parse(JSON.stringify(phrasesFor(content, 'cy'))) as Parameters<typeof rules.phrasesFromTemplates>[0])
+  expect(again.t('leaflet.pageXOfY', { page: 2, pages: 3 })).toBe('Tudalen 2 o 3')
+  expect(() => rules.fillPhrase('Page {page}', {}, { language: 'en', key: 'leaflet.pageXOfY' })).toThrow(rules.UnfilledPlaceholderError)
+})

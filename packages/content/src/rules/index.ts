@@ -18,4 +18,18 @@ export * from './smsLength.js'
 export * from './mobile.js'
 export * from './revision.js'
 export * from '../languages.js'
-export { ENGLISH_PHRASES, PHRASE_GROUPS, PHRASE_KEYS, checkPhrasePlaceholders, isPhraseKey, placeholdersOf, type PhraseKey, type PhraseGroup } from '../phrases.js'
+// Browser-safe (no node: imports): the site's client bundle fills phrases with these.
+export {
+  ENGLISH_PHRASES,
+  PHRASE_GROUPS,
+  PHRASE_KEYS,
+  checkPhrasePlaceholders,
+  fillPhrase,
+  isPhraseKey,
+  phrasesFromTemplates,
+  placeholdersOf,
+  UnfilledPlaceholderError,
+  type PhraseKey,
+  type PhraseGroup,
+  type Phrases,
+} from '../phrases.js'
