@@ -205,3 +205,12 @@ describe('a character no leaflet font has', () => {
     expect((error2 as Error).message).toMatch(/, title: no leaflet font has the character U\+10FFFD in "/)
   })
 })
+
+describe('a view that went through JSON (Next page props, a queued message)', () => {
+  it('renders the same leaflet, its phrases rebuilt from their templates', async () => {
+    const c = cases.find((x) => x.name === 'ur (test translation)')!
+    const json = JSON.parse(JSON.stringify(c.view)) as GuideView
+    expect(typeof (json.phrases as { t?: unknown }).t).toBe('undefined')
+    expect((await renderLeaflet(json)).equals(c.bytes)).toBe(true)
+  })
+})

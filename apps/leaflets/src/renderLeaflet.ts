@@ -5,7 +5,7 @@ import { collect, contentDate, createDocument } from './document.js'
 import { drawLeaflet, type OutlineParent } from './draw.js'
 import type { LeafletFormat } from './format.js'
 import { checkLeafletText } from './glyphs.js'
-import { layoutLeaflet } from './layout/leaflet.js'
+import { layoutLeaflet, withPhraseFunction } from './layout/leaflet.js'
 import type { PageSizeName } from './layout/page.js'
 import type { LeafletLayout } from './layout/types.js'
 import { loadLogo } from './logo.js'
@@ -36,7 +36,8 @@ export async function renderLeaflet(view: GuideView, options: RenderLeafletOptio
 }
 
 /** renderLeaflet, giving the layout it drew as well (a booklet reads from it which pages the closing block takes). */
-export async function renderLeafletWithLayout(view: GuideView, options: RenderLeafletOptions = {}): Promise<{ bytes: Buffer; layout: LeafletLayout }> {
+export async function renderLeafletWithLayout(given: GuideView, options: RenderLeafletOptions = {}): Promise<{ bytes: Buffer; layout: LeafletLayout }> {
+  const view = withPhraseFunction(given)
   const format = options.format ?? 'standard'
   checkLeafletText(view)
   const logo = await loadLogo(view.settings.identity, options.logo)

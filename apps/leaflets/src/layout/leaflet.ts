@@ -4,7 +4,7 @@
 // get help and the QR code back to the page. Everything comes from the GuideView; colour carries the hierarchy
 // (accent headings and numbers, the emergency red) as well as size.
 import { colours } from '@signpost/brand'
-import { rules, shortRevision, type ContactPoint, type GuideView, type Organisation } from '@signpost/content'
+import { phrasesFromTemplates, rules, shortRevision, type ContactPoint, type GuideView, type Organisation } from '@signpost/content'
 import { measure } from '../fonts.js'
 import { typeScale, type LeafletFormat } from '../format.js'
 import { blocksFromPortableText, type Block, type ListBlock } from '../portableText.js'
@@ -56,7 +56,16 @@ function nameRun(view: GuideView, name: string, run: Omit<Run, 'text'> = {}): Ru
   return { text: name, ...run, ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}) }
 }
 
-export function layoutLeaflet(view: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
+/**
+ * A view whose phrases went through JSON (Next page props, a queued message) has lost its non-enumerable `t`:
+ * it is rebuilt from the templates, the same words.
+ */
+export function withPhraseFunction(view: GuideView): GuideView {
+  return typeof view.phrases?.t === 'function' ? view : { ...view, phrases: phrasesFromTemplates(view.phrases) }
+}
+
+export function layoutLeaflet(given: GuideView, format: LeafletFormat = 'standard', options: LayoutOptions = {}): LeafletLayout {
+  const view = withPhraseFunction(given)
   // Laid out twice when the cover has room for a list of what is inside: once to learn the pages the sections
   // start on, then with that list on the cover. The list only fills room on the cover, so no page moves; if it
   // would, the leaflet goes without it.
