@@ -1,6 +1,7 @@
 // The Studio's "Out of date" and review badges use the same revision as content:check: a translation made from the
 // English is up to date until the English words change.
 import { embeddedSource, loadContent } from '@signpost/content'
+import { PHRASE_GROUPS, PHRASE_KEYS } from '@signpost/content/rules'
 import { readSeedDocuments, writeDatasetFile } from '@signpost/content/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestStudio, type TestStudio } from '../schemaTypes/testWorkspace'
@@ -76,6 +77,16 @@ describe('the Studio workspace', () => {
     expect(studio.workspace.schema.get('translation.metadata')).toBeDefined()
     const ids = studio.workspace.templates.map((t) => t.id)
     for (const code of ['en', 'cy', 'pl', 'ur']) expect(ids).toContain(`guide-${code}`)
+  })
+
+  it('generates the translated fields from the one language list and the phrase keys from the phrase files', () => {
+    type Obj = { fields: Array<{ name: string; type: Obj }> }
+    const fieldsOf = (type: string, field: string) =>
+      (studio.workspace.schema.get(type) as unknown as Obj).fields.find((f) => f.name === field)!.type.fields.map((f) => f.name)
+    expect(fieldsOf('organisation', 'descriptionTranslations')).toEqual(['cy', 'pl', 'ur'])
+    expect(fieldsOf('phoneContact', 'hoursTranslations')).toEqual(['cy', 'pl', 'ur'])
+    const keys = PHRASE_GROUPS.flatMap((group) => fieldsOf('phraseCatalogue', group).map((name) => `${group}.${name}`))
+    expect(keys.sort()).toEqual([...PHRASE_KEYS].sort())
   })
 
   it('shows the freshness and review badges on guides only', () => {
