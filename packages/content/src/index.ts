@@ -1,4 +1,5 @@
 // @signpost/content: the one door to content for every app.
+// The languages Signpost publishes in are listed once, in ./languages.ts; the fixed phrases per channel in ./phrases/.
 export * from './model.js'
 export * from './problems.js'
 export * from './load.js'
