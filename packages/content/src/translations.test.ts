@@ -212,3 +212,16 @@ test('a translated phrase that drops a placeholder is not used (English instead)
     message: 'Keep the placeholders exactly as in English ({page}, {pages}); this has {page}. Translate the words around them only. Readers see the English "Page {page} of {pages}" until it is fixed.',
   })
 })
+
+test('a translation still holding the English words it was copied from is warned about', async () => {
+  const english = seed.find((d) => d._id === GUIDE)!
+  const copied = edit(`${GUIDE}.pl`, (d) => ({ ...d, title: english.title, summary: english.summary, sections: english.sections, steps: english.steps, organisationsIntro: english.organisationsIntro }))
+  const content = await load(copied)
+  expect(content.warnings).toContainEqual({
+    severity: 'warning',
+    documentId: `${GUIDE}.pl`,
+    path: 'sections',
+    message: 'This Polish guide has exactly the English words (the Translations menu copies them): translate it before readers see it as Polish.',
+  })
+  expect((await load(seed)).warnings.filter((w) => w.message.includes('exactly the English words'))).toEqual([])
+})

@@ -92,6 +92,9 @@ export function linkTranslations(
         `The ${name(g.language)} translation is out of date: it was checked against ${original._id} at revision ${status.translatedFromRevision} on ${status.checkedAgainstOriginalOn}, but the English guide is now at revision ${originalRevision} (changed ${original._updatedAt.slice(0, 10)}). Update the translation, then mark it checked against the English.`,
       )
     }
+    if (contentRevisionById.get(g._id) === originalRevision) {
+      warning(g._id, 'sections', `This ${name(g.language)} guide has exactly the English words (the Translations menu copies them): translate it before readers see it as ${name(g.language)}.`)
+    }
     problems.push(...checkTranslationNumbers(g, original))
     if (!status.reviewed) {
       warning(g._id, 'translation.reviewed', `The ${name(g.language)} translation has not been checked by a qualified translator; readers are told so and offered the English.`)
