@@ -8,6 +8,8 @@ import { startTestStudio, type TestStudio } from '../schemaTypes/testWorkspace'
 import { guideBadges, TranslationFreshnessBadge, TranslationReviewBadge } from './badges'
 import { checkedAgainst, freshnessBadge, originalRevision, reviewBadge, translationState, type StoredGuide } from './freshness'
 import { translationStartPatch } from './recordTranslationStart'
+import { ORIGINAL_QUERY } from './useOriginalGuide'
+import { evaluate, parse } from 'groq-js'
 
 const seed = readSeedDocuments()
 const english = seed.find((d) => d._id === 'guide.cyber-crime-and-fraud') as StoredGuide
@@ -63,6 +65,16 @@ describe('translation freshness in the Studio', () => {
       title: 'Checked by a qualified translator by A. Translator on 2026-11-20.',
       color: 'success',
     })
+  })
+})
+
+describe('finding the English original', () => {
+  it('the query the badge runs finds the English guide from any of its translations, and nothing for the English', async () => {
+    const run = async (id: string) => (await evaluate(parse(ORIGINAL_QUERY), { dataset: seed, params: { id } })).get()
+    expect(((await run('guide.cyber-crime-and-fraud.ur')) as StoredGuide)._id).toBe('guide.cyber-crime-and-fraud')
+    expect(((await run('guide.cyber-crime-and-fraud.cy')) as StoredGuide)._id).toBe('guide.cyber-crime-and-fraud')
+    expect(await run('guide.not-translated')).toBeNull()
+    expect(translationState(urdu, (await run(urdu._id!)) as StoredGuide).kind).toBe('upToDate')
   })
 })
 

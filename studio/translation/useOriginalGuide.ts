@@ -5,6 +5,8 @@ import { getPublishedId, useDocumentStore } from 'sanity'
 import type { StoredGuide } from './freshness'
 
 export const ORIGINAL_QUERY = `*[_type == "translation.metadata" && references($id)][0].translations[coalesce(language, _key) == "en"][0].value->`
+/** The Content Lake listens on a plain filter: refetch when the translation group or any guide changes. */
+export const ORIGINAL_LISTEN = `*[(_type == "translation.metadata" && references($id)) || _type == "guide"]`
 
 export function useOriginalGuide(documentId: string | undefined): { original: StoredGuide | null; loading: boolean } {
   const store = useDocumentStore()
@@ -12,7 +14,7 @@ export function useOriginalGuide(documentId: string | undefined): { original: St
   useEffect(() => {
     if (!documentId) return undefined
     const subscription = store
-      .listenQuery(ORIGINAL_QUERY, { id: getPublishedId(documentId) }, { perspective: 'published' })
+      .listenQuery({ fetch: ORIGINAL_QUERY, listen: ORIGINAL_LISTEN }, { id: getPublishedId(documentId) }, { perspective: 'published' })
       .subscribe({
         next: (doc: unknown) => setState({ original: (doc as StoredGuide | null) ?? null, loading: false }),
         error: () => setState({ original: null, loading: false }),
