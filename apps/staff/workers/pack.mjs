@@ -16,10 +16,15 @@ async function build() {
   if (site.refuse) throw new Error(site.warning)
   const content = await loadContent({ source: sourceFromEnv() })
   const area = getArea(content, areaSlug || undefined)
-  // Language by language (all the Urdu leaflets together), each guide's leaflet in that language.
-  const guides = langs.flatMap((lang) =>
-    (slugs.length ? slugs.map((slug) => getGuide(content, slug, area.slug, lang)) : guidesForArea(content, area.slug, lang)).map((g) => ({ slug: g.slug, lang })),
-  )
+  // Guide by guide, each followed by its translations in the order asked (as the leaflets CLI packs them).
+  const inEach = slugs.length
+    ? slugs.flatMap((slug) => langs.map((lang) => getGuide(content, slug, area.slug, lang)))
+    : langs.flatMap((lang) => guidesForArea(content, area.slug, lang))
+  const first = new Map()
+  inEach.forEach((g, i) => first.has(g.slug) || first.set(g.slug, i))
+  const guides = inEach
+    .map((g, i) => ({ slug: g.slug, lang: g.language, i }))
+    .sort((a, b) => first.get(a.slug) - first.get(b.slug) || a.i - b.i)
   if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
   const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug, g.lang), copies }))
   const render = layout === 'booklet' ? leaflets.renderBookletPack : leaflets.renderPack
