@@ -30,6 +30,8 @@ export const HELD_PAGES = 500
 type InstanceState = {
   /** The newest version of each page this instance has read or written, decoded: served when the database says it is still current. */
   held: Map<string, Held>
+  /** Pages read from this instance's own files (the build's, or its own copies): they change only through this handler. */
+  ownHeld: Map<string, CacheHandlerValue>
   /** Pages this instance rendered but could not write to the shared store, with when: served from here until written. */
   unsent: Map<string, number>
   /** For each page read from the shared store, which version (its lastModified) this instance's own files hold. */
@@ -59,6 +61,7 @@ export default class SharedCacheHandler implements CacheHandler {
   private readonly store: SharedCacheStore
   private readonly buildId: string
   private readonly held: Map<string, Held>
+  private readonly ownHeld: Map<string, CacheHandlerValue>
   private readonly unsent: Map<string, number>
   private readonly mirrored: Map<string, number>
 
@@ -71,11 +74,12 @@ export default class SharedCacheHandler implements CacheHandler {
     this.buildId = buildIdOf(ctx.serverDistDir)
     let state = instances.get(ctx.serverDistDir)
     if (!state) {
-      state = { held: new Map(), unsent: new Map(), mirrored: new Map() }
+      state = { held: new Map(), ownHeld: new Map(), unsent: new Map(), mirrored: new Map() }
       instances.set(ctx.serverDistDir, state)
       this.store.pruneOtherBuilds(this.buildId, OTHER_BUILDS_KEPT_MS).catch(() => undefined)
     }
     this.held = state.held
+    this.ownHeld = state.ownHeld
     this.unsent = state.unsent
     this.mirrored = state.mirrored
   }
@@ -84,6 +88,32 @@ export default class SharedCacheHandler implements CacheHandler {
     this.held.delete(id)
     this.held.set(id, held)
     if (this.held.size > HELD_PAGES) this.held.delete(this.held.keys().next().value as string)
+  }
+
+  /**
+   * This instance's own copy of a page (the build's prerendered one, or the last it wrote), read from its files once
+   * and then from memory: after a deployment, before any webhook, every page request comes here.
+   */
+  private async own(key: string, id: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
+    const held = this.ownHeld.get(id)
+    if (held) return held
+    const found = await this.local.get(key, ctx)
+    if (found && (ctx.kind as string) !== 'FETCH') {
+      this.ownHeld.set(id, found)
+      if (this.ownHeld.size > HELD_PAGES) this.ownHeld.delete(this.ownHeld.keys().next().value as string)
+    }
+    return found
+  }
+
+  /** Writes this instance's own copy of a page, and forgets the one it held. */
+  private async writeOwn(key: string, id: string, data: Value, ctx: Parameters<FileSystemCacheType['set']>[2]): Promise<void> {
+    this.ownHeld.delete(id)
+    try {
+      await this.local.set(key, data, ctx)
+    } finally {
+      // Again after the write: a read while it was under way may have held the file as it was.
+      this.ownHeld.delete(id)
+    }
   }
 
   async get(key: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
@@ -108,7 +138,7 @@ export default class SharedCacheHandler implements CacheHandler {
     } catch {
       // Logged once by the store; this instance's own copy below.
     }
-    return this.local.get(key, ctx)
+    return this.own(key, id, ctx)
   }
 
   /**
@@ -119,9 +149,8 @@ export default class SharedCacheHandler implements CacheHandler {
     if ((ctx.kind as string) === 'FETCH' || this.mirrored.get(id) === found.lastModified) return
     this.mirrored.set(id, found.lastModified)
     const { isFallback, isRoutePPREnabled } = ctx as { isFallback?: boolean; isRoutePPREnabled?: boolean }
-    await this.local
-      .set(key, found.value, { fetchCache: false, cacheControl: found.cacheControl, isFallback: Boolean(isFallback), isRoutePPREnabled })
-      .catch((e: unknown) => {
+    await this.writeOwn(key, id, found.value, { fetchCache: false, cacheControl: found.cacheControl, isFallback: Boolean(isFallback), isRoutePPREnabled }).catch(
+      (e: unknown) => {
         this.mirrored.delete(id)
         console.error(`Signpost: could not keep a copy of ${key} from the shared page cache in this instance's files: ${(e as Error).message}`)
       })
@@ -129,7 +158,7 @@ export default class SharedCacheHandler implements CacheHandler {
 
   /** This instance's newer copy of a page the shared store missed while it was down: served, and written there now. */
   private async resend(key: string, id: string, ctx: GetContext): Promise<CacheHandlerValue | null> {
-    const mine = await this.local.get(key, ctx)
+    const mine = await this.own(key, id, ctx)
     const sentAt = this.unsent.get(id)
     if (mine && sentAt !== undefined) {
       try {
@@ -146,11 +175,11 @@ export default class SharedCacheHandler implements CacheHandler {
     if ((ctx as { kind?: string }).kind === 'IMAGE') return this.local.set(key, data, ctx as Parameters<FileSystemCacheType['set']>[2])
     // This instance's own copy first: what it serves if the database cannot be reached. A local disk problem must
     // not keep the page from the other instances, so it is logged and the shared write goes ahead.
-    await this.local.set(key, data, ctx as Parameters<FileSystemCacheType['set']>[2]).catch((e: unknown) => {
+    const id = storeKey(key, ctx as { isFallback?: boolean })
+    await this.writeOwn(key, id, data, ctx as Parameters<FileSystemCacheType['set']>[2]).catch((e: unknown) => {
       console.error(`Signpost: could not keep this instance's copy of ${key}: ${(e as Error).message}`)
     })
     const fetchCache = 'fetchCache' in ctx && ctx.fetchCache
-    const id = storeKey(key, ctx as { isFallback?: boolean })
     const lastModified = Date.now()
     const tags = fetchCache ? ((ctx as { tags?: string[] }).tags ?? []) : valueTags(data)
     const cacheControl = fetchCache ? undefined : (ctx as { cacheControl?: unknown }).cacheControl
