@@ -4,6 +4,9 @@
 // isolates LRI … PDI, which carry the same meaning in any client that lays out bidirectional text.
 import type { Direction } from './styles.js'
 
+/** RIGHT-TO-LEFT MARK: an invisible right-to-left letter that sets a plain-text line's direction. */
+export const RLM = '\u200f'
+
 /** LEFT-TO-RIGHT ISOLATE and POP DIRECTIONAL ISOLATE. */
 export const LRI = '\u2066'
 export const PDI = '\u2069'

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module'
 import { launchChromium } from '@signpost/chromium'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LRI, PDI } from './bidi.js'
+import { LRI, PDI, RLM } from './bidi.js'
 import { renderEmailSnapshot } from './emailSnapshot.js'
 import { renderAdviceEmail } from './renderAdviceEmail.js'
 import { AdviceEmailRequestError } from './request.js'
@@ -60,7 +60,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return text
 }
 
-const words = (s: string) => s.normalize('NFC').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()
+const words = (s: string) => s.normalize('NFC').replace(/[\u200f\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()
 
 describe('the dataset has the guide in Urdu (the tests below read it)', () => {
   it('is a right-to-left translation with Urdu text', () => {
@@ -127,11 +127,16 @@ describe('an advice email in Urdu, through real SMTP', () => {
       expect(String(mail.html)).toMatch(new RegExp(`<a href="tel:[^"]+" dir="ltr" style="[^"]*">${number}</a>`))
       expect(mail.text).toContain(`${LRI}${number}${PDI}`)
     }
+    // Every line of the plain text is right to left, even one that starts with an organisation's name.
+    const lines = (mail.text ?? '').split(/\r?\n/).filter((l) => l !== '')
+    expect(lines.some((l) => l.startsWith(`${RLM}Derbyshire Victim Services`))).toBe(true)
+    expect(lines.filter((l) => !l.startsWith(RLM))).toEqual([])
     // An English email has none of this: its numbers need no isolating.
     await t.outbox.enqueue({ ...base, to: 'en@example.com' })
     await worker.runOnce()
     const english = server.messages[1] as ParsedMail
     expect(english.text).not.toContain(LRI)
+    expect(english.text).not.toContain(RLM)
     expect(String(english.html)).toMatch(/<html lang="en-GB" dir="ltr">/)
   })
 

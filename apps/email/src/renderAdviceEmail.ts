@@ -4,7 +4,7 @@
 // Everything comes from the GuideView (contacts already chosen for the area by @signpost/content); nothing is re-derived.
 import { escapeHTML } from '@portabletext/to-html'
 import { DEFAULT_LANGUAGE, emailPhrases, getLanguage, rules, type GuideView, type Organisation } from '@signpost/content'
-import { isolateText, ltrAttribute } from './bidi.js'
+import { isolateText, ltrAttribute, RLM } from './bidi.js'
 import { contactsHtml, contactsText, organisationFacts, type EmailContext } from './contacts.js'
 import { portableTextToHtml, portableTextToText } from './portableText.js'
 import { emailStyles } from './styles.js'
@@ -222,7 +222,10 @@ function text(e: Email): string {
     !neutral && settings.identity.funderLine ? settings.identity.funderLine : '',
     t('email.whySent'),
   )
-  return `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`
+  const body = `${parts.filter((p) => p.trim() !== '').join('\n\n')}\n`
+  // A mail program lays out each plain-text line in the direction of its first letter: in Urdu a line that starts
+  // with an organisation's name would come out left to right, so every line starts with a RIGHT-TO-LEFT MARK.
+  return dir === 'rtl' ? body.replace(/^(?=.)/gm, RLM) : body
 }
 
 export function renderAdviceEmail(view: GuideView, options: RenderAdviceEmailOptions = {}): RenderedAdviceEmail {
