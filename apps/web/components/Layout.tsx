@@ -44,7 +44,10 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
   const { t, p, tNodes, language, defaultHrefLang } = usePhrases()
   const { identity } = settings
   const alternates = meta.alternates && meta.alternates.length > 1 ? meta.alternates : []
-  const fullTitle = meta.title === identity.name ? meta.title : t('site.pageTitle', { title: meta.title, service: identity.name })
+  // A <title> cannot carry markup: on a right-to-left page each part is wrapped in Unicode's first-strong isolate
+  // (U+2068 … U+2069), so an English service name keeps its place beside an Urdu title in the tab and the history.
+  const isolate = (text: string) => (language.dir === 'rtl' ? `\u2068${text}\u2069` : text)
+  const fullTitle = meta.title === identity.name ? meta.title : t('site.pageTitle', { title: isolate(meta.title), service: isolate(identity.name) })
   return (
     <>
       <Head>
