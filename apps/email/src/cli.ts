@@ -182,8 +182,15 @@ function smsChannel() {
   return { transport, channel: createSmsChannel({ transport, content: cachedContent(undefined) }) }
 }
 
+/** What a start's migrations did, in one line (nothing when the schema was already current). */
+const saidMigrated =
+  (who: string) =>
+  ({ applied, already }: { applied: string[]; already: string[] }): void => {
+    if (applied.length > 0) err(`${who}: applied the outbox migration(s) ${applied.join(', ')} (${applied.length + already.length} in all)`)
+  }
+
 async function workerCommand(): Promise<void> {
-  const outbox = await openOutbox()
+  const outbox = await openOutbox({ onMigrated: saidMigrated('email worker') })
   const transport = createTransportFromEnv()
   const sms = smsChannel()
   err(`email worker: outbox ${outbox.path}; delivering via ${transport.description}`)
@@ -205,7 +212,7 @@ async function serveCommand(o: { port: number; host: string }): Promise<void> {
   if (keys.length === 0)
     throw new CliError('Set EMAIL_API_KEYS (comma-separated bearer keys) before starting the API: without keys every request would be refused.')
   const content = await loadContent()
-  const outbox = await openOutbox({ content })
+  const outbox = await openOutbox({ content, onMigrated: saidMigrated('email api') })
   // One queue (one PostgreSQL pool) for both doors and the shared per-key limit.
   const smsOutbox = await openSmsOutbox({ content, queue: outbox.queue })
   const transport = createTransportFromEnv()

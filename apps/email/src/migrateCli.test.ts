@@ -7,7 +7,7 @@ import Database from 'better-sqlite3'
 import { repoRoot } from '@signpost/outbox'
 import { startPostgres } from '@signpost/pgtest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CLI, runCli } from './test-support/spawnCli.js'
+import { CLI, runCli, startCli, waitFor } from './test-support/spawnCli.js'
 
 let dir: string
 beforeAll(() => {
@@ -34,6 +34,25 @@ describe('npm run email -- migrate', () => {
     expect(again.stdout).toBe(`Outbox ${path} (sqlite):\nnothing to do: all 6 migrations were already applied (the last: 0006-rate-limits).\n`)
     const status = await runCli(['status', '--json'], env)
     expect(JSON.parse(status.stdout).counts).toEqual({ queued: 1, sending: 1, sent: 1, retrying: 0, failed: 0, cancelled: 0 })
+  })
+
+  it('the worker applies them at start and says which; started again it says nothing of migrations', async () => {
+    const path = join(dir, 'start.sqlite')
+    const db = new Database(path)
+    db.exec(readFileSync(join(repoRoot(), 'packages/outbox/src/fixtures/outbox-f631dc7.sql'), 'utf8'))
+    db.close()
+    const env = { DATABASE_URL: '', EMAIL_DB: path, EMAIL_OUTBOX_DIR: join(dir, 'start-mail'), SMTP_URL: '', SIGNPOST_SITE_URL: 'https://signpost.example' }
+    const startWorker = async () => {
+      const run = startCli(['worker'], env)
+      await waitFor(() => /email worker: outbox /.test(run.output().stderr) || run.output().code !== null, 'the worker to start')
+      run.child.kill('SIGTERM')
+      return run.exited
+    }
+    const first = await startWorker()
+    expect(first.stderr).toContain(`email worker: applied the outbox migration(s) ${MIGRATIONS.join(', ')} (6 in all)`)
+    const second = await startWorker()
+    expect(second.code).toBe(0)
+    expect(second.stderr).not.toContain('migration')
   })
 
   it('refuses a DATABASE_URL that is not PostgreSQL, saying so, rather than quietly using a local file', async () => {

@@ -12,6 +12,7 @@ import {
   envNumber,
   queueFromEnv,
   type ClaimedQueueMessage,
+  type MigrationReport,
   type PurgeResult,
   type QueuedMessage,
   type QueueStatus,
@@ -78,6 +79,8 @@ export type OutboxOptions = {
   retentionDays?: number
   /** A message in "sending" longer than this is taken to be abandoned (EMAIL_LEASE_MS, default 5 minutes). */
   leaseMs?: number
+  /** Told which schema migrations opening the queue applied (a start says so). */
+  onMigrated?: (report: MigrationReport) => void
 }
 
 /** The email view of a queued message. */
@@ -264,6 +267,7 @@ export async function openOutbox(options: OutboxOptions = {}): Promise<Outbox> {
     retry: { email: options.retry ?? {} },
     ...(options.retentionDays !== undefined ? { retentionMs: options.retentionDays * 24 * 60 * 60 * 1000 } : {}),
     ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
+    onMigrated: options.onMigrated,
   })
   return new Outbox(queue, options, true)
 }

@@ -2,7 +2,7 @@
 // machines share it), otherwise the SQLite file as before (one machine, nothing to set up). Every entry point (the
 // email and sms CLIs, the HTTP API, the site, the staff console, the worker) opens its queue through here.
 import { defaultQueuePath, queueOptionsFromEnv } from './config.js'
-import type { OpenQueueOptions, QueueStore } from './store.js'
+import type { OpenQueueOptions, QueueBehaviour, QueueStore } from './store.js'
 
 const POSTGRES_URL = /^postgres(?:ql)?:\/\//i
 
@@ -14,7 +14,21 @@ export const isPostgresUrl = (url: string | undefined): boolean => url !== undef
  * than silently ignored (a typo would otherwise put a cluster's queue in a local file on each machine).
  */
 export async function openQueue(options: OpenQueueOptions = {}): Promise<QueueStore> {
-  const { databaseUrl, path, ...behaviour } = options
+  const { databaseUrl, path, onMigrated, migrate, ...behaviour } = options
+  // Opened without migrating, then migrated here, so both backends report the same way what the start applied.
+  const store = await openStore(databaseUrl, path, { ...behaviour, migrate: false })
+  if (migrate === false) return store
+  try {
+    const report = await store.migrate()
+    onMigrated?.(report)
+  } catch (e) {
+    await store.close()
+    throw e
+  }
+  return store
+}
+
+async function openStore(databaseUrl: string | undefined, path: string | undefined, behaviour: QueueBehaviour): Promise<QueueStore> {
   if (databaseUrl !== undefined && databaseUrl.trim() !== '') {
     if (!isPostgresUrl(databaseUrl)) {
       throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${databaseUrl.trim().slice(0, 12)}…"). Unset it to use the SQLite outbox.`)

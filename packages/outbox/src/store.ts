@@ -254,4 +254,6 @@ export type OpenQueueOptions = QueueBehaviour & {
   databaseUrl?: string
   /** SQLite file (":memory:" for none); default EMAIL_DB, else <repo>/var/outbox.sqlite. */
   path?: string
+  /** Told what the migrations at open did (so a start can say which it applied). */
+  onMigrated?: (report: MigrationReport) => void
 }
