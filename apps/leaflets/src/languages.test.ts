@@ -37,6 +37,14 @@ beforeAll(async () => {
   }
 }, 60_000)
 
+/** Every glyph id the content streams show (4 hex digits each, pdfkit's Identity-H encoding); 0000 is .notdef. */
+function shownGlyphs(bytes: Buffer): string[] {
+  const strings = contentStreams(bytes).flatMap((s) =>
+    [...s.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].flatMap((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]!)),
+  )
+  return strings.flatMap((hex) => hex.match(/.{4}/g) ?? [])
+}
+
 /** The leaflet's elements in reading order (inline Spans and Links, and pages, aside), without the contents list. */
 function blockRoles(c: Case): string {
   const heading = c.view.phrases.t('leaflet.inThisLeaflet')
@@ -84,9 +92,8 @@ describe.each(['ur', 'cy', 'pl'])('the %s leaflet', (lang) => {
 
   it('draws no glyph as .notdef (glyph 0) in any font, and embeds only the fonts its scripts need', () => {
     for (const { name, bytes } of mine()) {
-      const shown = contentStreams(bytes).flatMap((s) => [...s.matchAll(/\[((?:<[0-9a-f]*>\s*-?[\d.]*\s*)+)\]\s*TJ/g)].flatMap((m) => [...m[1]!.matchAll(/<([0-9a-f]*)>/g)].map((h) => h[1]!)))
-      expect(shown.length, name).toBeGreaterThan(100)
-      const glyphIds = shown.flatMap((hex) => hex.match(/.{4}/g) ?? [])
+      const glyphIds = shownGlyphs(bytes)
+      expect(glyphIds.length, name).toBeGreaterThan(1000)
       expect(glyphIds.filter((g) => g === '0000'), name).toEqual([])
       const fonts = rawFonts(bytes).baseFonts.map((f) => f.replace(/^[A-Z]{6}\+/, ''))
       expect(fonts.some((f) => f.startsWith('NotoNaskhArabic')), name).toBe(lang === 'ur')
@@ -170,6 +177,35 @@ describe('right to left (Urdu)', () => {
     const all = c.elements.map((e) => e.text).join(' ')
     expect(all).toContain('ٹیلی\u200cفون')
     expect(squash(all)).toContain('(ہیکنگ)')
+  })
+})
+
+describe('hostile text', () => {
+  it('cannot reverse a phone number on paper with a right-to-left override pasted before it', async () => {
+    const file = await translatedDataset(['ur'], {
+      edit: (_, t) => ({
+        ...t,
+        sections: t.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => p.replace('0300 123 2040', '\u202E0300 123 2040')) })),
+        phrases: { ...t.phrases, leaflet: { ...t.phrases.leaflet, pageXOfY: '\u202Eصفحہ {page} از {pages}' } },
+      }),
+    })
+    const view = viewGuide(await loadContent({ source: embeddedSource(file) }), SEED_GUIDE, SEED_AREA, 'ur')
+    expect(JSON.stringify(view.guide.sections)).toContain('\u202E')
+    const items = (await textItems(await openPdf(await renderLeaflet(view)))).map((i) => i.str)
+    // Digits are drawn left to right, so pdfjs reads them in drawing order: never 0402 321 0030.
+    expect(items.filter((s) => s.includes('0300 123 2040')).length).toBeGreaterThan(2)
+    expect(items.join(' ')).not.toMatch(/0402|321 0030/)
+    // The override in the footer phrase is dropped, not drawn as a glyph of its own.
+    expect(items.join(' ')).not.toMatch(/\u202E/)
+  })
+
+  it('draws no .notdef box for a bidi control pasted into a phrase of a left-to-right leaflet', async () => {
+    const file = await translatedDataset(['cy'], {
+      edit: (_, t) => ({ ...t, phrases: { ...t.phrases, leaflet: { ...t.phrases.leaflet, pageXOfY: 'Tudalen\u202E {page} o\u2066 {pages}' } } }),
+    })
+    const bytes = await renderLeaflet(viewGuide(await loadContent({ source: embeddedSource(file) }), SEED_GUIDE, SEED_AREA, 'cy'))
+    expect(shownGlyphs(bytes).filter((g) => g === '0000')).toEqual([])
+    expect(plainText(await textItems(await openPdf(bytes)))).toContain('Tudalen 1 o')
   })
 })
 

@@ -544,11 +544,13 @@ export class Flow {
 const runCache = new WeakMap<Levels, Map<string, VisualRun[]>>()
 
 /**
- * White space as the fonts have it: a tab, a thin or narrow no-break space (in a translated phrase or a date)
- * becomes a plain space, which every face has; a no-break space stays. (Flowed text already breaks at spaces.)
+ * A label or footer phrase as the fonts have it: a tab, a figure or narrow space (in a translated phrase or a
+ * date) becomes a plain space, which every face has (a no-break space stays); bidi embeddings, overrides and
+ * isolates pasted into it are dropped, as flowed text drops every invisible format character, so nothing but
+ * the leaflet's own bidi decides the order. (Flowed text already breaks at spaces.)
  */
 export function plainSpaces(text: string): string {
-  return /[^\S \u00a0]/u.test(text) ? text.replace(/[^\S \u00a0]/gu, ' ') : text
+  return /[^\S \u00a0]|[\u202A-\u202E\u2066-\u2069]/u.test(text) ? text.replace(/[^\S \u00a0]/gu, ' ').replace(/[\u202A-\u202E\u2066-\u2069]/gu, '') : text
 }
 
 /** Whether a language tag is written in Latin script, as far as the leaflet's languages go. */
