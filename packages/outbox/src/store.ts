@@ -195,9 +195,10 @@ export interface QueueStore {
    */
   renewClaims(ids: readonly string[], workerId?: string): Promise<string[]>
   /**
-   * Messages left in "sending" go back to "retrying", due now, keeping their reference and attempts: those whose owner
-   * (host:pid) is on this host and no longer running (ownerGone), and those whose claim was not renewed within leaseMs
-   * (notRenewed). A claim renewed within the lease is never taken.
+   * Messages left in "sending" go back to "retrying", due now, keeping their reference and attempts: those whose claim
+   * was not renewed within leaseMs (notRenewed), and on SQLite (one machine) also those whose owner (host:pid) is on
+   * this host and no longer running (ownerGone; PostgreSQL always reports 0, as host:pid can repeat across machines and
+   * containers). A claim renewed within the lease is never taken.
    */
   recoverAbandoned(filter?: { channels?: readonly Channel[] }): Promise<{ ownerGone: number; notRenewed: number }>
 
