@@ -1,6 +1,5 @@
 // The slug field every document type shares: generated from the name, checked by the shared slug rule, unique per type
 // (Sanity's slug type checks uniqueness by default); guides' slugs are unique per language (translations share them).
-import { DEFAULT_API_VERSION } from '@signpost/content'
 import { DEFAULT_LANGUAGE, languageOf } from '@signpost/content/rules'
 import { defineField, type SlugIsUniqueValidator } from 'sanity'
 import { slugRule } from './validation'
@@ -15,7 +14,8 @@ export const isUniqueInLanguage: SlugIsUniqueValidator = async (slug, context) =
   const published = document._id.replace(/^drafts\./, '')
   const language = languageOf(document.language) ?? languageOf(DEFAULT_LANGUAGE)!
   const query = `!defined(*[_type == $type && slug.current == $slug && coalesce(language, $default) in $names && !(_id in [$draft, $published])][0]._id)`
-  return getClient({ apiVersion: DEFAULT_API_VERSION }).fetch<boolean>(query, {
+  // Browser code: only @signpost/content/rules may be imported here ('@signpost/content' needs Node).
+  return getClient({ apiVersion: '2025-02-19' }).fetch<boolean>(query, {
     type: document._type,
     slug,
     default: DEFAULT_LANGUAGE,
