@@ -185,11 +185,11 @@ describe('a caseworker', () => {
     await page.goto(`${staff.origin}/send`)
     // Finding the guide: a plain GET search, no JavaScript.
     await page.getByLabel('Find a guide').fill('no such words')
-    await page.getByRole('button', { name: 'Find' }).click()
+    await Promise.all([page.waitForURL(/q=no\+such\+words/), page.getByRole('button', { name: 'Find' }).click()])
     expect(await page.locator('main').textContent()).toContain('No guide for this area matches “no such words”')
     expect(await page.locator('#guide option').count()).toBe(0)
     await page.getByLabel('Find a guide').fill('cyber FRAUD')
-    await page.getByRole('button', { name: 'Find' }).click()
+    await Promise.all([page.waitForURL(/q=cyber\+FRAUD/), page.getByRole('button', { name: 'Find' }).click()])
     expect(await page.locator('#guide option').allTextContents()).toEqual(['Cyber Crime and Fraud'])
     expect(await axeViolations(page)).toEqual([])
     await page.getByLabel('A text message').check()
