@@ -1,6 +1,5 @@
 // Turns the raw query result into the validated model: resolves references, phone and SMS links,
 // canonical URLs, review flags and revision stamps. Every problem is collected before anything is rejected.
-import { createHash } from 'node:crypto'
 import { toPlainText } from '@portabletext/toolkit'
 import type { PortableTextBlock } from '@portabletext/types'
 import type { z } from 'zod'
@@ -34,6 +33,7 @@ import {
   overdueMessage,
   parseSms,
   parseUkPhone,
+  stampOf,
 } from './rules/index.js'
 import type { ContentQueryResult } from './sanity.types.js'
 
@@ -134,9 +134,8 @@ function oneMessagePerFault(problems: Problem[]): Problem[] {
   })
 }
 
-function stamp(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12)
-}
+/** One stamp function for every revision (rules/revision.ts): the Studio computes translations' revisions with it too. */
+const stamp = stampOf
 
 function guideText(g: RawGuide): string[] {
   return [g.summary, ...g.sections.map((s) => toPlainText(s.body as unknown as PortableTextBlock[])), ...g.steps.map((s) => s.text)]

@@ -87,7 +87,7 @@ test('numbers in every translation are the English ones, and they are tappable i
   expect(numbers('en')).toEqual(['tel:+443001232040'])
   for (const lang of ['cy', 'pl', 'ur']) expect(numbers(lang)).toEqual(numbers('en'))
   for (const lang of ['cy', 'pl', 'ur']) {
-    const report = getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', lang).sections[3]!.body as Array<{ markDefs: Array<{ href?: string }> }>
+    const report = getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', lang).sections[3]!.body as unknown as Array<{ markDefs: Array<{ href?: string }> }>
     expect(report[0]!.markDefs).toContainEqual(expect.objectContaining({ _type: 'link', href: 'tel:+443001232040' }))
   }
 })
