@@ -411,6 +411,7 @@ export class Flow {
         const line = lines[i]!
         const baseline = this.measure.ascent('regular', line.size)
         const pieces = levels ? this.placeLine(line, paragraph, levels, lineStarts[i]!) : this.pieces(line)
+        this.openSpan = undefined
         for (const piece of pieces) {
           const op: TextOp = {
             kind: 'text',
@@ -494,11 +495,22 @@ export class Flow {
   /** The element a piece's op goes into: a Span carrying its language and logical text where it needs one. */
   private spanFor(parent: StructNode, piece: PlacedPiece, reordered: boolean): StructNode {
     if (!reordered && !piece.lang) return parent
+    // The runs of one line in one language under one parent share a Span, its ActualText their logical text in
+    // order (fewer elements for a screen reader to step through, and for pdfkit to write).
+    const last = this.openSpan
+    const open = last?.options
+    if (last && open && parent.children.at(-1) === last && open.lang === piece.lang && (open.actual !== undefined) === reordered) {
+      if (reordered) open.actual += piece.actual
+      return last
+    }
     const options: StructNode['options'] = {}
     if (piece.lang) options.lang = piece.lang
     if (reordered) options.actual = piece.actual
-    return this.element(parent, 'Span', options)
+    this.openSpan = this.element(parent, 'Span', options)
+    return this.openSpan
   }
+  /** The Span the current line's runs go into (see spanFor); a new line starts a new one. */
+  private openSpan: StructNode | undefined
 
   /**
    * A single line of text at (x, y) that is not flowed (a list label, a page reference), set in the fonts its
@@ -517,6 +529,7 @@ export class Flow {
     const pieces = bidi
       ? placeSegments(segments, op.text, paragraphLevels(op.text, this.paragraphDirection(op.text)), 0, this.dir, this.measure, this.lang)
       : this.pieces({ segments, size: op.size })
+    this.openSpan = undefined
     for (const piece of pieces) {
       const drawn: TextOp = { kind: 'text', x: op.x + piece.x, y: op.y, text: piece.text, font: piece.font, size: op.size }
       if (op.colour) drawn.colour = op.colour
