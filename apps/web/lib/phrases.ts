@@ -4,7 +4,7 @@
 // for the browser too, so this file imports only '@signpost/content/rules' at run time (never the content door).
 import { Fragment, createElement, type ReactNode } from 'react'
 import type { Language, PhraseKey } from '@signpost/content'
-import { DEFAULT_LANGUAGE, getLanguage, placeholdersOf } from '@signpost/content/rules'
+import { DEFAULT_LANGUAGE, fillPhrase, getLanguage } from '@signpost/content/rules'
 
 /**
  * The plain-JSON half of @signpost/content's Phrases: the language and its templates (English fallback applied);
@@ -14,19 +14,6 @@ export type PhraseBook = { language: Language; templates: Record<string, string>
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g
 
-/**
- * The same refusal as @signpost/content's fillPhrase (a phrase never prints "{size}"), kept here until fillPhrase is
- * exported from '@signpost/content/rules'.
- */
-function checkFilled(book: PhraseBook, key: PhraseKey, template: string, names: string[]): void {
-  const missing = placeholdersOf(template).filter((name) => !names.includes(name))
-  if (missing.length) {
-    throw new Error(
-      `Phrase "${key}" (${book.language.code}) needs ${missing.map((m) => `{${m}}`).join(', ')}, but no value was given for ${missing.length === 1 ? 'it' : 'them'}.`,
-    )
-  }
-}
-
 function templateOf(book: PhraseBook, key: PhraseKey): string {
   const template = book.templates[key]
   if (template === undefined) throw new Error(`Phrase "${key}" is not in the site's phrase book for ${book.language.code}.`)
@@ -35,9 +22,7 @@ function templateOf(book: PhraseBook, key: PhraseKey): string {
 
 /** The phrase as text, placeholders filled. */
 export function t(book: PhraseBook, key: PhraseKey, vars?: Record<string, string | number>): string {
-  const template = templateOf(book, key)
-  checkFilled(book, key, template, Object.keys(vars ?? {}))
-  return template.replace(PLACEHOLDER, (_, name: string) => String(vars?.[name]))
+  return fillPhrase(templateOf(book, key), vars, { language: book.language.code, key })
 }
 
 /**
@@ -47,7 +32,8 @@ export function t(book: PhraseBook, key: PhraseKey, vars?: Record<string, string
  */
 export function tNodes(book: PhraseBook, key: PhraseKey, vars: Record<string, ReactNode>): ReactNode {
   const template = templateOf(book, key)
-  checkFilled(book, key, template, Object.keys(vars))
+  // The content door's own check: every placeholder has a value (it throws naming the phrase, language and placeholder).
+  fillPhrase(template, Object.fromEntries(Object.keys(vars).map((name) => [name, ''])), { language: book.language.code, key })
   const parts: ReactNode[] = []
   let last = 0
   for (const match of template.matchAll(PLACEHOLDER)) {
