@@ -8,6 +8,7 @@ import { embeddedSource, loadContent, SUPPORTED_LANGUAGES, viewGuide, type Conte
 import { launchChromium, type Browser } from '@signpost/chromium'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { HOSTILE_SLUG } from './fixtures'
 import { axeViolations, GUIDE, url } from './site'
 
 const SLUG = 'cyber-crime-and-fraud'
@@ -309,4 +310,12 @@ test('a problem with the email form on the Urdu page is explained on the Urdu pa
   expect(await page.locator('#email-address').getAttribute('dir')).toBe('ltr')
   expect(await axeViolations(page)).toEqual([])
   await page.close()
+})
+
+test('a guide only in English has no language list and no alternates, and no page in another language', async () => {
+  const page = await open(desktop, `/guides/${HOSTILE_SLUG}`)
+  expect(await page.locator('nav.language-list').count()).toBe(0)
+  expect(await page.locator('head link[rel="alternate"][hreflang]').count()).toBe(0)
+  await page.close()
+  expect((await fetch(url(`/ur/guides/${HOSTILE_SLUG}`))).status).toBe(404)
 })

@@ -48,3 +48,10 @@ test('a phrase the language’s catalogue lacks is shown in English and marked a
   // English pages have no fallbacks to mark.
   expect(render(tText(phraseBook(urdu, 'en'), 'site.call999'))).toBe('<p>Call 999</p>')
 })
+
+test('a translated phrase with markup in it is printed as text, never as HTML', () => {
+  const book = { language: getLanguage('ur'), templates: { 'site.isFree': '<img src=x onerror=alert(1)> {name}', 'site.call999': '<script>x</script>' } }
+  const render = (node: ReturnType<typeof tText>) => renderToStaticMarkup(createElement('p', null, node))
+  expect(render(tNodes(book, 'site.isFree', { name: 'X' }))).toBe('<p>&lt;img src=x onerror=alert(1)&gt; X</p>')
+  expect(render(tText(book, 'site.call999'))).toBe('<p>&lt;script&gt;x&lt;/script&gt;</p>')
+})
