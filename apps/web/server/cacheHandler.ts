@@ -28,6 +28,8 @@ type Held = { version: string; value: CacheHandlerValue['value'] }
 export const HELD_PAGES = 500
 
 type InstanceState = {
+  /** The build this instance serves (.next/BUILD_ID, read once): the first part of every key. */
+  buildId: string
   /** The newest version of each page this instance has read or written, decoded: served when the database says it is still current. */
   held: Map<string, Held>
   /** Pages read from this instance's own files (the build's, or its own copies): they change only through this handler. */
@@ -71,13 +73,13 @@ export default class SharedCacheHandler implements CacheHandler {
     const url = cacheUrlFromEnv()
     if (!url) throw new Error('The shared cache handler is configured but SIGNPOST_CACHE_URL is not set.')
     this.store = sharedStore(url)
-    this.buildId = buildIdOf(ctx.serverDistDir)
     let state = instances.get(ctx.serverDistDir)
     if (!state) {
-      state = { held: new Map(), ownHeld: new Map(), unsent: new Map(), mirrored: new Map() }
+      state = { buildId: buildIdOf(ctx.serverDistDir), held: new Map(), ownHeld: new Map(), unsent: new Map(), mirrored: new Map() }
       instances.set(ctx.serverDistDir, state)
-      this.store.pruneOtherBuilds(this.buildId, OTHER_BUILDS_KEPT_MS).catch(() => undefined)
+      this.store.pruneOtherBuilds(state.buildId, OTHER_BUILDS_KEPT_MS).catch(() => undefined)
     }
+    this.buildId = state.buildId
     this.held = state.held
     this.ownHeld = state.ownHeld
     this.unsent = state.unsent
