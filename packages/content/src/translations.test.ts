@@ -225,3 +225,16 @@ test('a translation still holding the English words it was copied from is warned
   })
   expect((await load(seed)).warnings.filter((w) => w.message.includes('exactly the English words'))).toEqual([])
 })
+
+test('an Urdu paragraph with a right-to-left override around its number is refused at that span', async () => {
+  const problems = await problemsOf(
+    edit(`${GUIDE}.ur`, (d) => {
+      const sections = d.sections as Array<{ body: Array<{ children: Array<{ text: string }> }> }>
+      sections[3]!.body[0]!.children[0]!.text = sections[3]!.body[0]!.children[0]!.text.replace('0300 123 2040', '\u202e0300 123 2040\u202c')
+      return d
+    }),
+  )
+  expect(problems).toContainEqual(
+    expect.objectContaining({ severity: 'error', documentId: `${GUIDE}.ur`, path: 'sections[3].body[0].children[0].text', message: expect.stringContaining('direction override (U+202E)') }),
+  )
+})

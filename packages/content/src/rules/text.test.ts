@@ -59,3 +59,16 @@ describe('control characters', () => {
     expect(escapeControlCharacters('a\nb\u0000c\u001b[2Jd')).toBe('a\\nb\\u0000c\\u001b[2Jd')
   })
 })
+
+describe('direction overrides', () => {
+  test('a right-to-left override that would show a phone number backwards is refused; marks and isolates are not', () => {
+    expect(checkNoControlCharacters('Action Fraud سے \u202e0300 123 2040\u202c پر رابطہ کریں')).toEqual({
+      ok: false,
+      message:
+        'This text has a direction override (U+202E) in it, which shows the letters after it in reverse order, so a phone number can read backwards: "Action Fraud سے \\u202e0300 123 2040\\u202c پر رابطہ کریں". Delete and retype that part.',
+    })
+    expect(checkNoControlCharacters('a\u202db').ok).toBe(false)
+    expect(checkNoControlCharacters('Action Fraud سے \u200e0300 123 2040\u200f پر').ok).toBe(true)
+    expect(checkNoControlCharacters('Action Fraud سے \u20660300 123 2040\u2069 پر').ok).toBe(true)
+  })
+})

@@ -27,6 +27,12 @@ function firstControl(text: string): string | undefined {
   return undefined
 }
 const LINE_BREAK = /[\r\n\u2028\u2029]/
+/**
+ * Left-to-right and right-to-left overrides (U+202D, U+202E) force a direction on everything after them: the classic
+ * way to make "0300 123 2040" display as another number. Urdu text needs none (the Unicode Bidirectional Algorithm and,
+ * at most, the marks U+200E/U+200F or isolates U+2066–U+2069, which stay allowed).
+ */
+const BIDI_OVERRIDE = /[\u202d\u202e]/
 
 function codePoint(c: string): string {
   return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
@@ -39,6 +45,12 @@ export function checkNoControlCharacters(input: unknown): RuleResult<unknown> {
   if (found) {
     return fail(
       `This text has a hidden control character (${codePoint(found)}) in it, which shows as a box or breaks emails: ${quote(input)}. Delete and retype that part.`,
+    )
+  }
+  const override = BIDI_OVERRIDE.exec(input)?.[0]
+  if (override) {
+    return fail(
+      `This text has a direction override (${codePoint(override)}) in it, which shows the letters after it in reverse order, so a phone number can read backwards: ${quote(input)}. Delete and retype that part.`,
     )
   }
   return pass(input)
