@@ -238,3 +238,16 @@ test('an Urdu paragraph with a right-to-left override around its number is refus
     expect.objectContaining({ severity: 'error', documentId: `${GUIDE}.ur`, path: 'sections[3].body[0].children[0].text', message: expect.stringContaining('direction override (U+202E)') }),
   )
 })
+
+test('the same number in Urdu digits (۰۳۰۰ ۱۲۳ ۲۰۴۰) is the same number: accepted, and tappable', async () => {
+  const content = await load(
+    edit(`${GUIDE}.ur`, (d) => {
+      const sections = d.sections as Array<{ body: Array<{ children: Array<{ text: string }> }> }>
+      sections[3]!.body[0]!.children[0]!.text = sections[3]!.body[0]!.children[0]!.text.replace('0300 123 2040', '۰۳۰۰ ۱۲۳ ۲۰۴۰')
+      return d
+    }),
+  )
+  expect(content.warnings.filter((w) => w.documentId === `${GUIDE}.ur` && /number/.test(w.message))).toEqual([])
+  const body = getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', 'ur').sections[3]!.body as unknown as Array<{ markDefs: Array<{ href?: string }> }>
+  expect(body[0]!.markDefs).toContainEqual(expect.objectContaining({ href: 'tel:+443001232040' }))
+})
