@@ -86,9 +86,9 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => l.code))('the %s guide page', (code
 })
 
 describe('the Urdu page, right to left', () => {
-  test.each([UR, '/ur', `/ur/search?q=${encodeURIComponent('فراڈ')}`, `/ur/guides/${SLUG}/email-sent`])('%s is no wider than a 320 px phone', async (address) => {
+  test.each([UR, '/ur', `/ur/search?q=${encodeURIComponent('فراڈ')}`, `/ur/guides/${SLUG}/email-sent`, path('cy'), path('pl'), '/cy', '/pl'])('%s is no wider than a 320 px phone', async (address) => {
     const page = await open(phone, address)
-    expect(await page.locator('html').getAttribute('dir')).toBe('rtl')
+    expect(await page.locator('html').getAttribute('dir')).toBe(address.startsWith('/ur') ? 'rtl' : 'ltr')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
     await page.close()
   })
