@@ -10,7 +10,7 @@ import { measure } from './fonts.js'
 import { LeafletTextError } from './glyphs.js'
 import { renderLeaflet } from './renderLeaflet.js'
 import { SEED_AREA, SEED_GUIDE } from './testing/dataset.js'
-import { contentStreams } from './testing/lines.js'
+import { contentStreams, pageLines } from './testing/lines.js'
 import { openPdf, plainText, rawFonts, textItems } from './testing/pdf.js'
 import { outline, taggedElements, type TaggedElement } from './testing/tagged.js'
 import { translatedDataset, type TranslatedLanguage } from './testing/translations.js'
@@ -162,6 +162,19 @@ describe('right to left (Urdu)', () => {
     }
   })
 
+  it('numbers lists as Urdu readers see them (".1" at the right margin) and keeps an organisation’s name on one line', async () => {
+    for (const { name, bytes } of urdu()) {
+      const lines = pageLines(await textItems(await openPdf(bytes)))
+      const numbered = lines.filter((l) => /[.]\s?[123]$/.test(l.text))
+      expect(numbered.length, name).toBeGreaterThanOrEqual(3)
+      expect(lines.filter((l) => /^[123][.]/.test(l.text)), name).toEqual([])
+      // The step "… Action Fraud: 0300 123 2040": the name before the number is one piece (running text may break).
+      const named = lines.filter((x) => x.text.includes(':') && x.text.includes('0300 123 2040') && x.text.includes('Fraud'))
+      expect(named.length, name).toBeGreaterThan(0)
+      for (const l of named) expect(l.text, name).toMatch(/Action Fraud/)
+    }
+  })
+
   it('reads an Urdu sentence with an English name and a phone number in the right order', () => {
     const c = cases.find((x) => x.name === 'ur (test translation)')!
     const sentence = 'اگر آپ کے ساتھ دھوکہ ہوا ہے اور آپ کو فوری خطرہ نہیں ہے تو Action Fraud سے 0300 123 2040 پر رابطہ کریں۔'
@@ -181,29 +194,30 @@ describe('right to left (Urdu)', () => {
 })
 
 describe('hostile text', () => {
-  it('cannot reverse a phone number on paper with a right-to-left override pasted before it', async () => {
-    const file = await translatedDataset(['ur'], {
-      edit: (_, t) => ({
-        ...t,
-        sections: t.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => p.replace('0300 123 2040', '\u202E0300 123 2040')) })),
-        phrases: { ...t.phrases, leaflet: { ...t.phrases.leaflet, pageXOfY: '\u202Eصفحہ {page} از {pages}' } },
-      }),
-    })
-    const view = viewGuide(await loadContent({ source: embeddedSource(file) }), SEED_GUIDE, SEED_AREA, 'ur')
-    expect(JSON.stringify(view.guide.sections)).toContain('\u202E')
-    const items = (await textItems(await openPdf(await renderLeaflet(view)))).map((i) => i.str)
-    // Digits are drawn left to right, so pdfjs reads them in drawing order: never 0402 321 0030.
-    expect(items.filter((s) => s.includes('0300 123 2040')).length).toBeGreaterThan(2)
-    expect(items.join(' ')).not.toMatch(/0402|321 0030/)
-    // The override in the footer phrase is dropped, not drawn as a glyph of its own.
-    expect(items.join(' ')).not.toMatch(/\u202E/)
+  // The content door refuses direction overrides; the leaflet does not rely on it: these views are edited in memory.
+  const edited = (c: Case, edit: (json: string) => string, phrase: string): GuideView => {
+    const json = JSON.parse(edit(JSON.stringify(c.view))) as GuideView
+    ;(json.phrases.templates as Record<string, string>)['leaflet.pageXOfY'] = phrase
+    return json
+  }
+
+  it('cannot reverse a phone number on paper with a right-to-left override or embedding pasted before it', async () => {
+    const c = cases.find((x) => x.name === 'ur (test translation)')!
+    for (const control of ['\u202E', '\u202B', '\u2067']) {
+      const view = edited(c, (j) => j.replaceAll('0300 123 2040', `${control}0300 123 2040`), `${control}صفحہ {page} از {pages}`)
+      expect(JSON.stringify(view.guide.sections)).toContain(control)
+      const items = (await textItems(await openPdf(await renderLeaflet(view)))).map((i) => i.str)
+      // Digits are drawn left to right, so pdfjs reads them in drawing order: never 2040 123 0300 or 0402 321 0030.
+      expect(items.filter((s) => s.includes('0300 123 2040')).length).toBeGreaterThan(2)
+      expect(items.join(' ')).not.toMatch(/0402|321 0030|2040 123 0300/)
+      // The control in the footer phrase is dropped, not drawn as a glyph of its own.
+      expect(items.join(' ')).not.toContain(control)
+    }
   })
 
-  it('draws no .notdef box for a bidi control pasted into a phrase of a left-to-right leaflet', async () => {
-    const file = await translatedDataset(['cy'], {
-      edit: (_, t) => ({ ...t, phrases: { ...t.phrases, leaflet: { ...t.phrases.leaflet, pageXOfY: 'Tudalen\u202E {page} o\u2066 {pages}' } } }),
-    })
-    const bytes = await renderLeaflet(viewGuide(await loadContent({ source: embeddedSource(file) }), SEED_GUIDE, SEED_AREA, 'cy'))
+  it('keeps the words of a left-to-right phrase in order, with no .notdef box, when a bidi control is pasted into it', async () => {
+    const c = cases.find((x) => x.name === 'cy (test translation)')!
+    const bytes = await renderLeaflet(edited(c, (j) => j, 'Tudalen\u202E {page} o\u2066 {pages}'))
     expect(shownGlyphs(bytes).filter((g) => g === '0000')).toEqual([])
     expect(plainText(await textItems(await openPdf(bytes)))).toContain('Tudalen 1 o')
   })

@@ -514,7 +514,8 @@ export class Flow {
 
   /**
    * A single line of text at (x, y) that is not flowed (a list label, a page reference), set in the fonts its
-   * scripts need and, in bidi text, reordered; `x` is where its left end goes (its right end in a right-to-left
+   * scripts need and, in bidi text, reordered in the document's direction (a list number "1." reads ".1" in an
+   * Urdu leaflet, as browsers show it); `x` is where its left end goes (its right end in a right-to-left
    * document, which mirrors). Returns its width.
    */
   label(node: StructNode, unspaced: Omit<TextOp, 'kind'>): number {
@@ -527,7 +528,7 @@ export class Flow {
       dx += this.measure.width(piece.text, piece.face, op.size)
     }
     const pieces = bidi
-      ? placeSegments(segments, op.text, paragraphLevels(op.text, this.paragraphDirection(op.text)), 0, this.dir, this.measure, this.lang)
+      ? placeSegments(segments, op.text, paragraphLevels(op.text, this.dir), 0, this.dir, this.measure, this.lang)
       : this.pieces({ segments, size: op.size })
     this.openSpan = undefined
     for (const piece of pieces) {

@@ -53,7 +53,8 @@ const ORGANISATION_NAME_LANG = 'en-GB'
 
 /** An organisation's name as a run: tagged with its own language where the leaflet is in another. */
 function nameRun(view: GuideView, name: string, run: Omit<Run, 'text'> = {}): Run {
-  return { text: name, ...run, ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}) }
+  // In right-to-left text a name is kept on one line (and read as one left-to-right island), as numbers are.
+  return { text: name, ...run, ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}), ...(view.language.dir === 'rtl' ? { nobreak: true } : {}) }
 }
 
 /**
