@@ -1,7 +1,7 @@
 // Several site instances behind a load balancer (issue 13, item 5): two `next start` instances (dist/server.mjs, each on
 // its own copy of the build, as on two machines) share a real PostgreSQL through SIGNPOST_CACHE_URL. After the content
 // changes and one signed webhook reaches the first, the second serves the new title; a replay of that delivery to the
-// second regenerates nothing; draft mode stays per request. With the database refusing connections, or never answering,
+// second regenerates nothing; a page stored under another build's id is never served; draft mode stays per request. With the database refusing connections, or never answering,
 // both still serve pages (each its own copy), a webhook then answers 500 so Sanity sends it again, and once the database
 // is back every instance converges on the newest page.
 import { spawnSync } from 'node:child_process'
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { encodeSignatureHeader, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
 import { startPostgres, type TestPostgres } from '@signpost/pgtest'
+import pgDriver from 'pg'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startTcpRelay, type TcpRelay } from '../server/tcpRelay'
 import { copyDatasetImages, DRAFT_TITLE, SEED_GUIDE_ID, testDatasetText } from './fixtures'
@@ -152,6 +153,23 @@ test('the same delivery replayed to the second instance is acknowledged there an
   expect(await title(b)).toBe('Cyber Crime and Fraud: updated once, seen everywhere')
   expect(await title(a)).toBe('Cyber Crime and Fraud: updated once, seen everywhere')
   await setSeedTitle('Cyber Crime and Fraud: updated once, seen everywhere')
+})
+
+test("a page written under another build's id (an older deployment still running) is never served by this build", async () => {
+  const db = new pgDriver.Client({ connectionString: cacheUrl })
+  await db.connect()
+  try {
+    const copied = await db.query(
+      `INSERT INTO signpost_page_cache (build_id, key, value, version, last_modified, cache_control, tags)
+       SELECT 'an-older-build', key, convert_to(replace(convert_from(value, 'UTF8'), 'updated once, seen everywhere', 'from an older deployment'), 'UTF8'),
+              'older', last_modified + 60000, cache_control, tags
+         FROM signpost_page_cache WHERE key LIKE '%/$/guides/cyber-crime-and-fraud'`,
+    )
+    expect(copied.rowCount).toBeGreaterThan(0)
+  } finally {
+    await db.end()
+  }
+  for (const site of [a, b]) expect(await title(site)).toBe('Cyber Crime and Fraud: updated once, seen everywhere')
 })
 
 test('draft mode on one instance shows the draft to that editor only; the shared page stays published', async () => {
