@@ -1,9 +1,9 @@
 // Several site instances behind a load balancer (issue 13, item 5): two `next start` instances (dist/server.mjs, each on
 // its own copy of the build, as on two machines) share a real PostgreSQL through SIGNPOST_CACHE_URL. After the content
 // changes and one signed webhook reaches the first, the second serves the new title; a replay of that delivery to the
-// second regenerates nothing; a page stored under another build's id is never served; draft mode stays per request. With the database refusing connections, or never answering,
-// both still serve pages (each its own copy), a webhook then answers 500 so Sanity sends it again, and once the database
-// is back every instance converges on the newest page.
+// second regenerates nothing; a page stored under another build's id is never served; draft mode stays per request.
+// With the database refusing connections, or never answering, both still serve pages (each its own copy), a webhook
+// then answers 500 so Sanity sends it again, and once the database is back every instance converges on the newest page.
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
