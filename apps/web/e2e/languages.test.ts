@@ -108,6 +108,12 @@ describe('the Urdu page, right to left', () => {
     }
   })
 
+  test.each(['/ur', `/ur/search?q=${encodeURIComponent('مدد')}`, `/ur/guides/${SLUG}/email-sent`, '/search?q=%D9%85%D8%AF%D8%AF'])('%s: axe finds no WCAG 2.2 A/AA violation', async (address) => {
+    const page = await open(desktop, address)
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
   test('mirrors: the emergency notice’s bar is on the right, the skip link starts at the right edge', async () => {
     const [ur, en] = await Promise.all([open(desktop, UR), open(desktop, GUIDE)])
     const bars = (page: Page) =>
