@@ -6,7 +6,7 @@ import { loadContent } from './load.js'
 import { embeddedSource } from './sources/embedded.js'
 import { readSeedDocuments, writeDatasetFile } from './testing/dataset.js'
 import { type Document } from './sources/ndjson.js'
-import { NotFoundError, getGuide, guidesForArea, viewGuide } from './views.js'
+import { NotFoundError, getGuide, guidesForArea, guidesSignposting, viewGuide } from './views.js'
 import { findContactNumbers } from './rules/contactNumbers.js'
 import { toPlainText } from '@portabletext/toolkit'
 import type { PortableTextBlock } from '@portabletext/types'
@@ -250,4 +250,10 @@ test('the same number in Urdu digits (۰۳۰۰ ۱۲۳ ۲۰۴۰) is the same numb
   expect(content.warnings.filter((w) => w.documentId === `${GUIDE}.ur` && /number/.test(w.message))).toEqual([])
   const body = getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', 'ur').sections[3]!.body as unknown as Array<{ markDefs: Array<{ href?: string }> }>
   expect(body[0]!.markDefs).toContainEqual(expect.objectContaining({ href: 'tel:+443001232040' }))
+})
+
+test('guides signposting an organisation, per language (English by default)', async () => {
+  const content = await load(seed)
+  expect(guidesSignposting(content, 'action-fraud').map((g) => g.id)).toEqual([GUIDE])
+  expect(guidesSignposting(content, 'action-fraud', 'derbyshire', 'ur').map((g) => g.id)).toEqual([`${GUIDE}.ur`])
 })

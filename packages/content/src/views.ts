@@ -114,9 +114,14 @@ export function organisationsServingArea(content: Content, areaSlug: string = co
   )
 }
 
-/** Guides in the area that signpost the organisation (or what it was renamed to). */
-export function guidesSignposting(content: Content, orgSlug: string, areaSlug: string = content.settings.defaultArea): Guide[] {
-  return guidesForArea(content, areaSlug).filter((g) => organisationsForArea(content, g.organisations, areaSlug).some((o) => o.slug === orgSlug))
+/** Guides in the area (in this language) that signpost the organisation (or what it was renamed to). */
+export function guidesSignposting(
+  content: Content,
+  orgSlug: string,
+  areaSlug: string = content.settings.defaultArea,
+  lang: string = DEFAULT_LANGUAGE,
+): Guide[] {
+  return guidesForArea(content, areaSlug, lang).filter((g) => organisationsForArea(content, g.organisations, areaSlug).some((o) => o.slug === orgSlug))
 }
 
 const KIND_PHRASES: Record<OrganisationKind, PhraseKey> = {
