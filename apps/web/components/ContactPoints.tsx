@@ -5,12 +5,12 @@ import type { ContactPoint, Organisation } from '@signpost/content'
 import { Ltr, usePhrases } from './Phrases'
 
 export function ContactPointItem({ contact }: { contact: ContactPoint }) {
-  const { t, p, tNodes } = usePhrases()
+  const { p, tNodes } = usePhrases()
   switch (contact.kind) {
     case 'phone':
       return (
         <>
-          <span className="contact-label">{contact.label ?? t('common.contactPhone')}</span>
+          <span className="contact-label">{contact.label ?? p('common.contactPhone')}</span>
           <a className="contact-phone" href={contact.href} dir="ltr">
             {contact.display}
           </a>
@@ -21,7 +21,7 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
     case 'sms':
       return (
         <>
-          <span className="contact-label">{contact.label ?? t('common.contactText')}</span>
+          <span className="contact-label">{contact.label ?? p('common.contactText')}</span>
           <a className="contact-sms" href={contact.href}>
             {/* One span: the link is a flex box, which would make each word its own item and drop the spaces between them. */}
             <span>{tNodes('common.smsInstruction', { keyword: <Ltr>{contact.keyword}</Ltr>, shortCode: <Ltr>{contact.shortCode}</Ltr> })}</span>
@@ -32,7 +32,7 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
     case 'website':
       return (
         <>
-          <span className="contact-label">{contact.label ?? t('common.contactWebsite')}</span>
+          <span className="contact-label">{contact.label ?? p('common.contactWebsite')}</span>
           <a className="contact-link" href={contact.url} dir="ltr">
             {contact.display}
           </a>
@@ -41,7 +41,7 @@ export function ContactPointItem({ contact }: { contact: ContactPoint }) {
     case 'email':
       return (
         <>
-          <span className="contact-label">{contact.label ?? t('common.contactEmail')}</span>
+          <span className="contact-label">{contact.label ?? p('common.contactEmail')}</span>
           <a className="contact-link" href={contact.href} dir="ltr">
             {contact.address}
           </a>

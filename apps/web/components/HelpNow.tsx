@@ -16,17 +16,17 @@ function aboutKey(organisation: Organisation) {
 }
 
 export function HelpNow({ organisation }: { organisation: Organisation }) {
-  const { t, p, tNodes, defaultHrefLang } = usePhrases()
+  const { p, tNodes, defaultHrefLang } = usePhrases()
   const phone = organisation.contactPoints.find((c): c is PhoneContact => c.kind === 'phone')
   const notes = !phone
-    ? ''
+    ? null
     : phone.freeToCall && phone.hours
-      ? t('site.freeToCallAndOpen', { hours: phone.hours })
+      ? p('site.freeToCallAndOpen', { hours: phone.hours })
       : phone.freeToCall
-        ? t('common.freeToCall')
+        ? p('common.freeToCall')
         : phone.hours
-          ? t('common.openHours', { hours: phone.hours })
-          : ''
+          ? p('common.openHours', { hours: phone.hours })
+          : null
   const name = <InLanguage>{organisation.name}</InLanguage>
   return (
     <section className="help-now" aria-labelledby="help-now">
