@@ -6,9 +6,9 @@ import { leafletFileName, renderLeaflet } from '@signpost/leaflets'
 import { expect, inject, test } from 'vitest'
 import { GUIDE, origin, url } from './site'
 
-async function view() {
+async function view(lang?: string) {
   const content = await loadContent({ source: embeddedSource(inject('datasetFile')), siteUrl: origin() })
-  return viewGuide(content, 'cyber-crime-and-fraud')
+  return viewGuide(content, 'cyber-crime-and-fraud', undefined, lang)
 }
 
 test.each(['standard', 'large-print'] as const)("the %s leaflet is the renderer's bytes, with its file name", async (format) => {
@@ -30,4 +30,13 @@ test('the email previews are the advice email as rendered by @signpost/email', a
   const email = renderAdviceEmail(await view())
   expect(await (await fetch(url(`${GUIDE}/email-preview`))).text()).toBe(email.html)
   expect(await (await fetch(url(`${GUIDE}/email-preview.txt`))).text()).toBe(email.text)
+})
+
+test("a translation's email preview is that language's advice email, for the Studio's view of the translation", async () => {
+  const email = renderAdviceEmail(await view('ur'))
+  const html = await (await fetch(url(`${GUIDE}/email-preview?lang=ur`))).text()
+  expect(html).toBe(email.html)
+  expect(html).toContain('dir="rtl"')
+  expect(await (await fetch(url(`${GUIDE}/email-preview.txt?lang=ur`))).text()).toBe(email.text)
+  expect((await fetch(url(`${GUIDE}/email-preview?lang=xx`))).status).toBe(404)
 })

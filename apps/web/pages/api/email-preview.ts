@@ -10,8 +10,9 @@ export default async function emailPreview(req: NextApiRequest, res: NextApiResp
   applyHeaders(res, framableHeaders())
   res.removeHeader('X-Frame-Options')
   if (!allowMethods(req, res, ['GET', 'HEAD'])) return
-  const view = await loadGuideView(queryValue(req, 'slug') ?? '', req.draftMode)
-  if (!view) return res.status(404).json({ error: 'No such guide.' })
+  // ?lang=ur: the translation's email, for the Studio's email view of a translated guide.
+  const view = await loadGuideView(queryValue(req, 'slug') ?? '', req.draftMode, queryValue(req, 'lang') || undefined)
+  if (!view) return res.status(404).json({ error: 'No such guide in that language.' })
   const { renderAdviceEmail } = await loadEmail()
   const email = renderAdviceEmail(view, { neutral: queryValue(req, 'neutral') === '1' })
   res.setHeader('Cache-Control', 'private, no-store')
