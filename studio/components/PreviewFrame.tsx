@@ -18,6 +18,8 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
   const [selected, setSelected] = useState(0)
   const [reloads, setReloads] = useState(0)
   const slug = (document.displayed.slug as { current?: string } | undefined)?.current
+  // A translation (document-internationalization's language field) previews in its own language.
+  const lang = typeof document.displayed.language === 'string' ? document.displayed.language : undefined
   // Part of the frame's key, so it reloads when a new version is published and keeps up without a manual refresh.
   const publishedRev = document.published?._rev
 
@@ -29,7 +31,7 @@ export const PreviewFrame: UserViewComponent<PreviewFrameOptions> = ({ document,
     )
   }
   const variant = options.variants[selected] ?? options.variants[0]!
-  const src = previewSrc(options.previewUrl, variant, slug)
+  const src = previewSrc(options.previewUrl, variant, slug, lang)
 
   return (
     <Flex direction="column" height="fill">
