@@ -16,7 +16,9 @@ describe('the embedded dataset against the Studio schema', () => {
   const documents = readSeedDocuments()
 
   it('has every document type the content query reads', () => {
-    expect(new Set(documents.map((d) => d._type))).toEqual(new Set(['siteSettings', 'area', 'organisation', 'guide', 'phraseCatalogue', 'translation.metadata']))
+    expect(new Set(documents.map((d) => d._type))).toEqual(
+      new Set(['siteSettings', 'area', 'organisation', 'guide', 'phraseCatalogue', 'translation.metadata']),
+    )
   })
 
   for (const doc of documents) {

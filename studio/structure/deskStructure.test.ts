@@ -49,7 +49,12 @@ describe('desk structure', () => {
     const phrases = await resolveChild(items.find((i) => i.title === 'Phrases')!)
     expect(phrases.items!.map((i) => i.id)).toEqual(['phraseCatalogue.en', 'phraseCatalogue.cy', 'phraseCatalogue.pl', 'phraseCatalogue.ur'])
     const welsh = await resolveChild(phrases.items![1]!)
-    expect(welsh.options).toMatchObject({ id: 'phraseCatalogue.cy', type: 'phraseCatalogue', template: 'phrase-catalogue-for-language', templateParameters: { language: 'cy' } })
+    expect(welsh.options).toMatchObject({
+      id: 'phraseCatalogue.cy',
+      type: 'phraseCatalogue',
+      template: 'phrase-catalogue-for-language',
+      templateParameters: { language: 'cy' },
+    })
   })
 
   it('opens Settings as the one document with id siteSettings', async () => {

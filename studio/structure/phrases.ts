@@ -58,11 +58,7 @@ export function guidesListItem(S: StructureBuilder): ListItemBuilder {
         .id('guides')
         .title('Guides')
         .items([
-          S.listItem()
-            .id('all-guides')
-            .title('All guides')
-            .schemaType('guide')
-            .child(S.documentTypeList('guide').id('all-guides').title('All guides')),
+          S.listItem().id('all-guides').title('All guides').schemaType('guide').child(S.documentTypeList('guide').id('all-guides').title('All guides')),
           S.divider(),
           ...SUPPORTED_LANGUAGES.map((l) =>
             S.listItem()

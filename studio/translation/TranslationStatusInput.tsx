@@ -25,14 +25,7 @@ export function TranslationStatusInput(props: ObjectInputProps) {
         <Card padding={3} radius={2} tone={tone} border>
           <Stack space={3}>
             <Text size={1}>{loading ? 'Looking for the English original…' : 'message' in state ? state.message : ''}</Text>
-            {original ? (
-              <Button
-                mode="ghost"
-                text="Checked against the English"
-                onClick={mark}
-                disabled={props.readOnly === true}
-              />
-            ) : null}
+            {original ? <Button mode="ghost" text="Checked against the English" onClick={mark} disabled={props.readOnly === true} /> : null}
           </Stack>
         </Card>
       )}

@@ -9,5 +9,8 @@ export function translationStartPatch(source: StoredGuide, today: Date = new Dat
 
 export async function recordTranslationStart({ sourceDocument, newDocument, client }: PluginCallbackArgs): Promise<void> {
   if (sourceDocument._type !== 'guide') return
-  await client.patch(newDocument._id).set(translationStartPatch(sourceDocument as StoredGuide)).commit()
+  await client
+    .patch(newDocument._id)
+    .set(translationStartPatch(sourceDocument as StoredGuide))
+    .commit()
 }

@@ -234,7 +234,8 @@ async function processes(n, backend, workers) {
   await Promise.all(children.map((c) => c.exited))
   await box.close()
   rmSync(dir, { recursive: true, force: true })
-  if (counts.sent !== n || server.accepted() !== n) throw new Error(`${backend} × ${workers}: ${counts.sent} sent, server accepted ${server.accepted()} of ${n}`)
+  if (counts.sent !== n || server.accepted() !== n)
+    throw new Error(`${backend} × ${workers}: ${counts.sent} sent, server accepted ${server.accepted()} of ${n}`)
   return { enqueueMs, deliverMs }
 }
 
@@ -270,7 +271,8 @@ await postgres.stop()
 const mean = (xs, k) => xs.reduce((a, x) => a + x[k], 0) / xs.length
 const r = { ms: mean(rawRuns, 'ms') }
 const o = { ms: mean(outRuns, 'ms'), enqueueMs: mean(outRuns, 'enqueueMs'), deliverMs: mean(outRuns, 'deliverMs') }
-const summary = (mode) => Object.fromEntries(Object.entries(runs[mode]).map(([k, xs]) => [k, { deliverMs: mean(xs, 'deliverMs'), enqueueMs: mean(xs, 'enqueueMs') }]))
+const summary = (mode) =>
+  Object.fromEntries(Object.entries(runs[mode]).map(([k, xs]) => [k, { deliverMs: mean(xs, 'deliverMs'), enqueueMs: mean(xs, 'enqueueMs') }]))
 const q = summary('instant')
 const relay = summary('relay')
 
@@ -294,7 +296,11 @@ const lines = [
   `| raw pooled nodemailer, ${MESSAGES} messages | ${f(r.ms)} ms, ${f(rawRate)} msg/s |`,
   `| outbox: enqueue ${MESSAGES} (SQLite, WAL; message rendered at enqueue) + worker in the same process delivers all (50 in flight) | ${f(o.ms)} ms (enqueue ${f(o.enqueueMs)} ms, deliver ${f(o.deliverMs)} ms), ${f(outRate)} msg/s |`,
   `| outbox ÷ raw nodemailer | **${f(ratio * 100, 1)} %** (target ≥ 50 %) |`,
-  queueRow(`queue on SQLite, 1 \`worker\` process (requests queued first, ${ENQUEUE_CONCURRENCY} at a time; delivery timed at the server, first to last message)`, q.sqlite1, r.ms),
+  queueRow(
+    `queue on SQLite, 1 \`worker\` process (requests queued first, ${ENQUEUE_CONCURRENCY} at a time; delivery timed at the server, first to last message)`,
+    q.sqlite1,
+    r.ms,
+  ),
   queueRow('queue on PostgreSQL, 1 `worker` process (the same)', q.postgres1, r.ms),
   queueRow('queue on PostgreSQL, 3 `worker` processes (the same)', q.postgres3, r.ms),
   `| delivery: PostgreSQL with 3 workers ÷ SQLite with 1 worker (instant server: CPU-bound, the ${cpus().length} cores shared by every process) | **${f(pgRatio * 100, 1)} %** (target ≥ 100 %) |`,

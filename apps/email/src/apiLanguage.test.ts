@@ -55,8 +55,18 @@ describe('the lang field of the HTTP API', () => {
   })
 
   it.each([
-    ['/v1/advice-emails', 'xx', email, /^lang: "xx" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)\.$/],
-    ['/v1/advice-sms', 'UR-PK', text, /^lang: "UR-PK" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)\.$/],
+    [
+      '/v1/advice-emails',
+      'xx',
+      email,
+      /^lang: "xx" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)\.$/,
+    ],
+    [
+      '/v1/advice-sms',
+      'UR-PK',
+      text,
+      /^lang: "UR-PK" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)\.$/,
+    ],
     ['/v1/advice-emails', 7, email, /^lang must be a language code, as text, for example ur\.$/],
     ['/v1/advice-sms', ['ur'], text, /^lang must be a language code, as text, for example ur\.$/],
   ])('%s refuses lang %j with a 400 naming the field and the valid codes, and queues nothing', async (path, lang, body, message) => {

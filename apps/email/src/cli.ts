@@ -332,7 +332,9 @@ export function program(): Command {
   p.command('retry <id>').description('Queue a failed message again').action(retryCommand)
   p.command('cancel <id>').description('Cancel a queued or waiting email or text before a worker takes it').action(cancelCommand)
   p.command('purge').description('Erase recipient addresses past EMAIL_RETENTION_DAYS (default 30)').action(purgeCommand)
-  p.command('migrate').description("Apply the outbox's pending schema migrations (DATABASE_URL's PostgreSQL, else the SQLite file) and list them").action(migrateCommand)
+  p.command('migrate')
+    .description("Apply the outbox's pending schema migrations (DATABASE_URL's PostgreSQL, else the SQLite file) and list them")
+    .action(migrateCommand)
   return p
 }
 

@@ -60,7 +60,12 @@ async function pdfText(bytes: Buffer): Promise<string> {
   return text
 }
 
-const words = (s: string) => s.normalize('NFC').replace(/[\u200f\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim()
+const words = (s: string) =>
+  s
+    .normalize('NFC')
+    .replace(/[\u200f\u2066-\u2069]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 
 describe('the dataset has the guide in Urdu (the tests below read it)', () => {
   it('is a right-to-left translation with Urdu text', () => {
@@ -100,13 +105,7 @@ describe('an advice email in Urdu, through real SMTP', () => {
     for (const s of english.guide.sections) expect(text).not.toContain(s.heading)
     expect(text).not.toContain(english.guide.title)
     // Every fixed phrase from the Urdu catalogue (each one translated there, so none is the English).
-    const fixed = [
-      'common.whatToDoFirst',
-      'email.organisationsThatCanHelp',
-      'email.whySent',
-      'common.translationUnchecked',
-      'common.readInEnglish',
-    ] as const
+    const fixed = ['common.whatToDoFirst', 'email.organisationsThatCanHelp', 'email.whySent', 'common.translationUnchecked', 'common.readInEnglish'] as const
     for (const key of fixed) {
       expect(ur.t(key), key).not.toBe(en.t(key))
       expect(text).toContain(words(ur.t(key)))

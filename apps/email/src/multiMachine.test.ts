@@ -158,10 +158,14 @@ function start(name: string, args: string[]): Proc {
 }
 
 async function ready(p: Proc, pattern: RegExp): Promise<void> {
-  await until(`${p.name} to start (${pattern})`, () => {
-    if (p.child.exitCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode}):\n${p.output().stderr}`)
-    return pattern.test(p.output().stderr)
-  }, 60_000)
+  await until(
+    `${p.name} to start (${pattern})`,
+    () => {
+      if (p.child.exitCode !== null) throw new Error(`${p.name} exited (${p.child.exitCode}):\n${p.output().stderr}`)
+      return pattern.test(p.output().stderr)
+    },
+    60_000,
+  )
 }
 
 async function post(base: string, body: object, idempotencyKey?: string): Promise<{ status: number; id: string; created: boolean }> {

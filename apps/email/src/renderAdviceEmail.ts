@@ -86,7 +86,9 @@ function translationNotices(view: GuideView): { unchecked?: string; outOfDate?: 
   if (!tr) return {}
   return {
     ...(tr.reviewed ? {} : { unchecked: view.phrases.t('common.translationUnchecked') }),
-    ...(tr.outOfDate ? { outOfDate: view.phrases.t('common.translationOutOfDate', { date: rules.readerDate(tr.checkedAgainstOriginalOn, view.language.tag) }) } : {}),
+    ...(tr.outOfDate
+      ? { outOfDate: view.phrases.t('common.translationOutOfDate', { date: rules.readerDate(tr.checkedAgainstOriginalOn, view.language.tag) }) }
+      : {}),
   }
 }
 
@@ -108,7 +110,9 @@ function noticesText(e: Email): string[] {
   const { view, dir, t } = e
   const notices = translationNotices(view)
   return [
-    notices.unchecked ? [notices.unchecked, view.original ? `${t('common.readInEnglish')}: ${isolateText(view.original.url, dir)}` : ''].filter(Boolean).join('\n') : '',
+    notices.unchecked
+      ? [notices.unchecked, view.original ? `${t('common.readInEnglish')}: ${isolateText(view.original.url, dir)}` : ''].filter(Boolean).join('\n')
+      : '',
     notices.outOfDate ?? '',
   ].filter(Boolean)
 }
@@ -197,7 +201,13 @@ function html(e: Email, subject: string): string {
 function text(e: Email): string {
   const { view, dir, t, neutral } = e
   const { guide, settings } = view
-  const parts: string[] = [neutral ? t('email.opening') : settings.identity.name, underline(guide.title, '='), ...noticesText(e), guide.summary, emergencyNotice(view)]
+  const parts: string[] = [
+    neutral ? t('email.opening') : settings.identity.name,
+    underline(guide.title, '='),
+    ...noticesText(e),
+    guide.summary,
+    emergencyNotice(view),
+  ]
   if (view.steps.length) {
     const steps = view.steps.map((s, i) => {
       const org = s.organisationView

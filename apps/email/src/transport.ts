@@ -171,7 +171,13 @@ export function senderFromEnv(env: NodeJS.ProcessEnv = process.env, neutralName:
   if (/[\r\n]/.test(from) || /[\r\n]/.test(env.EMAIL_REPLY_TO ?? '')) throw new Error('EMAIL_FROM and EMAIL_REPLY_TO cannot contain line breaks.')
   const neutralFrom = env.EMAIL_NEUTRAL_FROM?.trim() || `${neutralName} <${addressOf(from)}>`
   if (/[\r\n]/.test(neutralFrom)) throw new Error('EMAIL_NEUTRAL_FROM cannot contain line breaks.')
-  return { from, replyTo: env.EMAIL_REPLY_TO?.trim() || undefined, neutralFrom, neutralFromConfigured: Boolean(env.EMAIL_NEUTRAL_FROM?.trim()), address: addressOf(from).trim() }
+  return {
+    from,
+    replyTo: env.EMAIL_REPLY_TO?.trim() || undefined,
+    neutralFrom,
+    neutralFromConfigured: Boolean(env.EMAIL_NEUTRAL_FROM?.trim()),
+    address: addressOf(from).trim(),
+  }
 }
 
 const domainOf = (address: string): string =>

@@ -28,7 +28,9 @@ afterAll(async () => {
 
 describe('the worker process killed with SIGKILL mid-batch', () => {
   it('loses nothing: after a restart every message is delivered, any duplicate with the same Message-ID', async () => {
-    const ids = await Promise.all(Array.from({ length: 30 }, async (_, i) => (await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' })).id))
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => (await outbox.enqueue({ guide: 'cyber-crime-and-fraud', to: `r${i}@example.com`, origin: 'cli' })).id),
+    )
     const messageIds = new Set(await Promise.all(ids.map(async (id) => (await outbox.get(id))!.messageId)))
     const env = {
       EMAIL_DB: join(dir, 'outbox.sqlite'),

@@ -49,7 +49,9 @@ async function htmlOf(view) {
       [400, pdfFonts.arabic],
       [700, pdfFonts.arabicBold],
     ])
-      fonts.push(`@font-face{font-family:'Noto Naskh Arabic';font-weight:${weight};src:url(data:font/ttf;base64,${(await readFile(file)).toString('base64')}) format('truetype')}`)
+      fonts.push(
+        `@font-face{font-family:'Noto Naskh Arabic';font-weight:${weight};src:url(data:font/ttf;base64,${(await readFile(file)).toString('base64')}) format('truetype')}`,
+      )
   }
   const t = (key, vars) => view.phrases.t(key, vars)
   const qr = await QRCode.toString(view.guide.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 })

@@ -273,7 +273,9 @@ describe('signpost-leaflets --lang', () => {
     const out = join(dir, 'lang-thai')
     const r = await run(['build', '--guide', SEED_GUIDE, '--area', SEED_AREA, '--lang', 'ur', '--out', out], { SIGNPOST_DATASET: thai })
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/guide "cyber-crime-and-fraud" \(guide\.cyber-crime-and-fraud\.ur, Urdu\), summary: no leaflet font has the characters U\+0E2A \(ส\)/)
+    expect(r.stderr).toMatch(
+      /guide "cyber-crime-and-fraud" \(guide\.cyber-crime-and-fraud\.ur, Urdu\), summary: no leaflet font has the characters U\+0E2A \(ส\)/,
+    )
     expect(await readdir(out).catch(() => [])).toEqual([])
   })
 

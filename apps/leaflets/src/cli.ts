@@ -59,7 +59,9 @@ export function parseLanguages(value: string): LanguageCode[] {
   const unknown = asked.filter((c) => !(codes as string[]).includes(c))
   if (!asked.length || unknown.length) {
     const list = SUPPORTED_LANGUAGES.map((l) => `${l.code} (${l.name})`).join(', ')
-    throw new InvalidArgumentError(`${unknown.length ? `Unknown language ${unknown.map((c) => `"${c}"`).join(', ')}. ` : ''}Use one or more of ${list}, separated by commas, or "all".`)
+    throw new InvalidArgumentError(
+      `${unknown.length ? `Unknown language ${unknown.map((c) => `"${c}"`).join(', ')}. ` : ''}Use one or more of ${list}, separated by commas, or "all".`,
+    )
   }
   return [...new Set(asked)] as LanguageCode[]
 }
@@ -150,7 +152,8 @@ async function pack(options: {
   const size = (await stat(options.out)).size
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   process.stdout.write(`${options.out}\n`)
-  const languages = options.lang.length > 1 || options.lang[0] !== 'en' ? ` in ${options.lang.map((c) => SUPPORTED_LANGUAGES.find((l) => l.code === c)!.name).join(', ')}` : ''
+  const languages =
+    options.lang.length > 1 || options.lang[0] !== 'en' ? ` in ${options.lang.map((c) => SUPPORTED_LANGUAGES.find((l) => l.code === c)!.name).join(', ')}` : ''
   const what = `${result.leaflets} leaflets (${guides.length} guide${guides.length === 1 ? '' : 's'} × ${options.copies}) for ${area.name}${languages}`
   process.stderr.write(
     result.sheets === undefined
@@ -164,7 +167,10 @@ async function pack(options: {
 function groupBySlug<T extends { slug: string }>(guides: T[]): T[] {
   const first = new Map<string, number>()
   guides.forEach((g, i) => first.has(g.slug) || first.set(g.slug, i))
-  return guides.map((g, i) => ({ g, i })).sort((a, b) => first.get(a.g.slug)! - first.get(b.g.slug)! || a.i - b.i).map((x) => x.g)
+  return guides
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => first.get(a.g.slug)! - first.get(b.g.slug)! || a.i - b.i)
+    .map((x) => x.g)
 }
 
 export function program(): Command {

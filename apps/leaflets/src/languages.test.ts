@@ -71,8 +71,18 @@ describe.each(['ur', 'cy', 'pl'])('the %s leaflet', (lang) => {
     for (const { name, view, elements } of mine()) {
       const texts = (role: string) => elements.filter((e) => e.role === role).map((e) => squash(e.text))
       expect(texts('H1'), name).toEqual([view.guide.title])
-      const paragraphs = squash(elements.filter((e) => e.role === 'P').map((e) => e.text).join(' '))
-      const listBodies = squash(elements.filter((e) => e.role === 'LBody').map((e) => e.text).join(' '))
+      const paragraphs = squash(
+        elements
+          .filter((e) => e.role === 'P')
+          .map((e) => e.text)
+          .join(' '),
+      )
+      const listBodies = squash(
+        elements
+          .filter((e) => e.role === 'LBody')
+          .map((e) => e.text)
+          .join(' '),
+      )
       expect(paragraphs, name).toContain(view.guide.summary)
       for (const section of view.guide.sections) {
         expect(texts('H2'), name).toContain(squash(section.heading))
@@ -94,10 +104,19 @@ describe.each(['ur', 'cy', 'pl'])('the %s leaflet', (lang) => {
     for (const { name, bytes } of mine()) {
       const glyphIds = shownGlyphs(bytes)
       expect(glyphIds.length, name).toBeGreaterThan(1000)
-      expect(glyphIds.filter((g) => g === '0000'), name).toEqual([])
+      expect(
+        glyphIds.filter((g) => g === '0000'),
+        name,
+      ).toEqual([])
       const fonts = rawFonts(bytes).baseFonts.map((f) => f.replace(/^[A-Z]{6}\+/, ''))
-      expect(fonts.some((f) => f.startsWith('NotoNaskhArabic')), name).toBe(lang === 'ur')
-      expect(fonts.some((f) => f.startsWith('AtkinsonHyperlegibleNext')), name).toBe(true)
+      expect(
+        fonts.some((f) => f.startsWith('NotoNaskhArabic')),
+        name,
+      ).toBe(lang === 'ur')
+      expect(
+        fonts.some((f) => f.startsWith('AtkinsonHyperlegibleNext')),
+        name,
+      ).toBe(true)
     }
   })
 
@@ -167,7 +186,10 @@ describe('right to left (Urdu)', () => {
       const lines = pageLines(await textItems(await openPdf(bytes)))
       const numbered = lines.filter((l) => /[.]\s?[123]$/.test(l.text))
       expect(numbered.length, name).toBeGreaterThanOrEqual(3)
-      expect(lines.filter((l) => /^[123][.]/.test(l.text)), name).toEqual([])
+      expect(
+        lines.filter((l) => /^[123][.]/.test(l.text)),
+        name,
+      ).toEqual([])
       // The step "… Action Fraud: 0300 123 2040": the name before the number is one piece (running text may break).
       const named = lines.filter((x) => x.text.includes(':') && x.text.includes('0300 123 2040') && x.text.includes('Fraud'))
       expect(named.length, name).toBeGreaterThan(0)
@@ -178,7 +200,12 @@ describe('right to left (Urdu)', () => {
   it('reads an Urdu sentence with an English name and a phone number in the right order', () => {
     const c = cases.find((x) => x.name === 'ur (test translation)')!
     const sentence = 'اگر آپ کے ساتھ دھوکہ ہوا ہے اور آپ کو فوری خطرہ نہیں ہے تو Action Fraud سے 0300 123 2040 پر رابطہ کریں۔'
-    const paragraphs = squash(c.elements.filter((e) => e.role === 'P').map((e) => e.text).join(' '))
+    const paragraphs = squash(
+      c.elements
+        .filter((e) => e.role === 'P')
+        .map((e) => e.text)
+        .join(' '),
+    )
     expect(paragraphs).toContain(sentence)
     // The number is one link, read and described whole.
     const links = c.elements.filter((e) => e.role === 'Link').map((e) => squash(e.text))
@@ -250,7 +277,9 @@ describe('a character no leaflet font has', () => {
       /guide "cyber-crime-and-fraud" \(guide\.cyber-crime-and-fraud\.ur, Urdu\), steps\[1\]\.text: no leaflet font has the characters U\+1230 \(ሰ\), U\+120B \(ላ\), U\+121D \(ም\)/,
     )
 
-    const privateUse = await loadContent({ source: embeddedSource(await translatedDataset(['ur'], { edit: (_, t) => ({ ...t, title: `${t.title} \u{10FFFD}` }) })) })
+    const privateUse = await loadContent({
+      source: embeddedSource(await translatedDataset(['ur'], { edit: (_, t) => ({ ...t, title: `${t.title} \u{10FFFD}` }) })),
+    })
     const error2 = await renderLeaflet(viewGuide(privateUse, SEED_GUIDE, SEED_AREA, 'ur')).catch((e: unknown) => e)
     expect((error2 as Error).message).toMatch(/, title: no leaflet font has the character U\+10FFFD in "/)
   })

@@ -164,7 +164,9 @@ export function layoutCover(entries: PackEntry[], options: CoverOptions): Leafle
       [
         // The title in its own language (an Urdu title reads right to left inside the English line).
         { text: view.guide.title, bold: true, ...(view.language.code !== 'en' ? { lang: view.language.tag } : {}) },
-        { text: `${view.language.code !== 'en' ? ` (${view.language.name})` : ''}: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.` },
+        {
+          text: `${view.language.code !== 'en' ? ` (${view.language.name})` : ''}: ${copies} ${copies === 1 ? 'copy' : 'copies'}, ${options.describe(view)} each. ${view.checkedLine}.`,
+        },
       ],
       { size: type.body, indent },
     )

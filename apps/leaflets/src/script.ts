@@ -38,7 +38,8 @@ function coverage(codePoint: number): number {
   let bits = has.get(codePoint)
   if (bits === undefined) {
     const f = brandFonts()
-    bits = (f.regular.hasGlyphForCodePoint(codePoint) && f.bold.hasGlyphForCodePoint(codePoint) ? 1 : 0) |
+    bits =
+      (f.regular.hasGlyphForCodePoint(codePoint) && f.bold.hasGlyphForCodePoint(codePoint) ? 1 : 0) |
       (f.arabic.hasGlyphForCodePoint(codePoint) && f.arabicBold.hasGlyphForCodePoint(codePoint) ? 2 : 0)
     has.set(codePoint, bits)
   }

@@ -48,7 +48,10 @@ describe.each(['arabic', 'arabicBold'] as const)('the %s face', (face) => {
     for (const word of words) {
       const mine = font.layout(word)
       const theirs = reference(word)
-      expect(mine.glyphs.map((g) => g.id), word).toEqual(theirs.glyphs)
+      expect(
+        mine.glyphs.map((g) => g.id),
+        word,
+      ).toEqual(theirs.glyphs)
       // pdfkit scales positions to 1000 units per em; Noto Naskh Arabic has 1000 already.
       expect(
         mine.positions.map((p) => [Math.round(p.xAdvance), Math.round(p.xOffset), Math.round(p.yOffset)]),

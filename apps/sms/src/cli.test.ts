@@ -48,7 +48,10 @@ describe('npm run sms -- send', () => {
     [['--to', '0300 123 2040'], /to: A UK mobile number starts with 07.*landlines cannot receive texts/],
     [['--to', '07700 900123\nBcc'], /to cannot contain a line break/],
     [['--to', '07700900123', '--guide', 'no-such-guide'], /guide: Unknown guide "no-such-guide"/],
-    [['--to', '07700900123', '--lang', 'xx'], /lang: "xx" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)/],
+    [
+      ['--to', '07700900123', '--lang', 'xx'],
+      /lang: "xx" is not a language Signpost publishes in\. Use one of: en \(English\), cy \(Welsh\), pl \(Polish\), ur \(Urdu\)/,
+    ],
   ])('refuses %j with a clear error, exit 2 and nothing queued', async (args, message) => {
     const own = { ...env, EMAIL_DB: join(dir, `refused-${Math.random()}.sqlite`) }
     const base = ['send', '--guide', 'cyber-crime-and-fraud', ...args]

@@ -154,7 +154,10 @@ export function program(): Command {
     .option('--area <slug>', 'area whose local services to include (default: the site default)')
     .option('--neutral', 'no service name, subject or guide address, for a reader whose phone may be seen by others')
     .option('--idempotency-key <key>', 'a request with a key already used sends nothing new')
-    .option('--lang <code>', `the language to text the guide in (${LANGUAGE_CODES.join(', ')}; default ${DEFAULT_LANGUAGE}), refused naming the languages it has when the guide is not translated into it`)
+    .option(
+      '--lang <code>',
+      `the language to text the guide in (${LANGUAGE_CODES.join(', ')}; default ${DEFAULT_LANGUAGE}), refused naming the languages it has when the guide is not translated into it`,
+    )
     .option('--queue-only', 'only queue it; the worker sends it')
     .action(sendCommand)
   p.command('status [id]')

@@ -1,7 +1,17 @@
 // @signpost/sms: the advice as a text message through GOV.UK Notify. Renderer, the sms channel of the one delivery
 // queue (@signpost/outbox), Notify transport, delivery receipts and status polling.
 export { renderAdviceSms, SmsTooLongError, type RenderAdviceSmsOptions, type RenderedAdviceSms } from './renderAdviceSms.js'
-export { openSmsOutbox, SmsOutbox, smsView, renderSmsSnapshot, languageOfMessage, type SmsMessage, type SmsOutboxOptions, type SmsStatus, type SmsSnapshot } from './smsOutbox.js'
+export {
+  openSmsOutbox,
+  SmsOutbox,
+  smsView,
+  renderSmsSnapshot,
+  languageOfMessage,
+  type SmsMessage,
+  type SmsOutboxOptions,
+  type SmsStatus,
+  type SmsSnapshot,
+} from './smsOutbox.js'
 export {
   AdviceSmsRequestError,
   adviceSmsRequestSchema,

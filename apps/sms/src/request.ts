@@ -78,7 +78,8 @@ export function checkLanguageChoice(
   content?: Content,
 ): { ok: true; code: LanguageCode } | { ok: false; field: 'lang'; message: string } {
   const code = lang ?? DEFAULT_LANGUAGE
-  if (!isSupportedLanguage(code)) return { ok: false, field: 'lang', message: `lang: "${code}" is not a language Signpost publishes in. Use one of: ${languageChoices()}.` }
+  if (!isSupportedLanguage(code))
+    return { ok: false, field: 'lang', message: `lang: "${code}" is not a language Signpost publishes in. Use one of: ${languageChoices()}.` }
   if (!content) return { ok: true, code }
   const languages = languagesOf(content, guide, area)
   if (!languages.some((l) => l.code === code)) {

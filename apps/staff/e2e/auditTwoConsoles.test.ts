@@ -77,6 +77,11 @@ test('a supervisor on the second console exports what happened on the first', as
 
 test('a DATABASE_URL that is not a postgres:// URL stops the console at start, naming the variable', async () => {
   await expect(
-    startConsole(await freePort(), { DATABASE_URL: 'mysql://db.example/signpost', STAFF_DB: join(tmp, 'third.sqlite'), STAFF_OIDC_ISSUER: '', SANITY_PROJECT_ID: '' }),
+    startConsole(await freePort(), {
+      DATABASE_URL: 'mysql://db.example/signpost',
+      STAFF_DB: join(tmp, 'third.sqlite'),
+      STAFF_OIDC_ISSUER: '',
+      SANITY_PROJECT_ID: '',
+    }),
   ).rejects.toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL[\s\S]*not started/)
 })

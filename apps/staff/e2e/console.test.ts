@@ -258,7 +258,9 @@ describe('a caseworker', () => {
       form: { csrf, key, guide: 'cyber-crime-and-fraud', area: 'derbyshire', lang: 'xx', channel: 'email', to: 'x@example.org' },
       headers: { origin: staff.origin },
     })
-    expect(await res.text()).toContain('Language: &quot;xx&quot; is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).')
+    expect(await res.text()).toContain(
+      'Language: &quot;xx&quot; is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).',
+    )
     await page.close()
   })
 

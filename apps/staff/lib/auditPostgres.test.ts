@@ -73,7 +73,17 @@ test('entries taken while the database is unreachable wait, are reported, and ar
   const lateUrl = url.replace(/\/[^/]+$/, '/staff_audit_late')
   const lines: string[] = []
   const store = postgresAuditStore(lateUrl, { retryMs: 100, log: (l) => lines.push(l) })
-  for (const n of [1, 2, 3]) store.append({ at: new Date().toISOString(), actor: `s${n}`, actor_name: 'S', roles: '', action: 'print', outcome: 'ok', detail: `pack ${n}`, address: null })
+  for (const n of [1, 2, 3])
+    store.append({
+      at: new Date().toISOString(),
+      actor: `s${n}`,
+      actor_name: 'S',
+      roles: '',
+      action: 'print',
+      outcome: 'ok',
+      detail: `pack ${n}`,
+      address: null,
+    })
   await new Promise((r) => setTimeout(r, 400))
   expect(lines.join('\n')).toMatch(/AUDIT LOG NOT YET WRITTEN: PostgreSQL did not take 3 entries .*staff_audit_late/)
   await server.createDatabase('staff_audit_late')
@@ -83,9 +93,14 @@ test('entries taken while the database is unreachable wait, are reported, and ar
 })
 
 test('a DATABASE_URL that is not a postgres:// URL is refused, and so is a schema made by a newer Signpost', async () => {
-  expect(() => auditStoreFromEnv(() => never(), { ...process.env, DATABASE_URL: 'mysql://db/signpost' })).toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/)
+  expect(() => auditStoreFromEnv(() => never(), { ...process.env, DATABASE_URL: 'mysql://db/signpost' })).toThrow(
+    /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+  )
   const newer = await server.createDatabase('staff_audit_newer')
-  await sql("CREATE TABLE staff_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO staff_migrations (name) VALUES ('0001-staff-audit'), ('0099-future')", newer)
+  await sql(
+    "CREATE TABLE staff_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now()); INSERT INTO staff_migrations (name) VALUES ('0001-staff-audit'), ('0099-future')",
+    newer,
+  )
   const store = postgresAuditStore(newer)
   await expect(store.all()).rejects.toThrow(/made by a newer version of Signpost \(migration 0099-future\)/)
   await store.close()

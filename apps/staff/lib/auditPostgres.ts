@@ -138,7 +138,9 @@ export function postgresAuditStore(url: string, options: PostgresAuditOptions = 
       } catch (e) {
         failures++
         if (failures === 1 || failures % 30 === 0) {
-          log(`Signpost staff: AUDIT LOG NOT YET WRITTEN: PostgreSQL did not take ${pending.length} entr${pending.length === 1 ? 'y' : 'ies'} (retrying every ${retryMs} ms): ${(e as Error).message}`)
+          log(
+            `Signpost staff: AUDIT LOG NOT YET WRITTEN: PostgreSQL did not take ${pending.length} entr${pending.length === 1 ? 'y' : 'ies'} (retrying every ${retryMs} ms): ${(e as Error).message}`,
+          )
         }
         if (closing) return
         await sleep(retryMs)
@@ -175,7 +177,13 @@ export function postgresAuditStore(url: string, options: PostgresAuditOptions = 
       await Promise.race([flush(), sleep(5000)])
       closing = true
       await writing
-      for (const r of pending.splice(0)) log(`Signpost staff: AUDIT ENTRY NOT WRITTEN (PostgreSQL unreachable at close): ${r.at} ${r.action} by ${r.actor_name} (${r.actor}): ${r.outcome} ${r.detail}`.replace(/[\r\n]+/g, ' '))
+      for (const r of pending.splice(0))
+        log(
+          `Signpost staff: AUDIT ENTRY NOT WRITTEN (PostgreSQL unreachable at close): ${r.at} ${r.action} by ${r.actor_name} (${r.actor}): ${r.outcome} ${r.detail}`.replace(
+            /[\r\n]+/g,
+            ' ',
+          ),
+        )
       if (pool) await (await pool.catch(() => undefined))?.end()
     },
   }

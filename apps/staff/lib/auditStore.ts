@@ -56,6 +56,9 @@ export function sqliteAuditStore(db: () => StaffDb): AuditStore {
 export function auditStoreFromEnv(db: () => StaffDb, env: NodeJS.ProcessEnv = process.env): AuditStore {
   const url = env.DATABASE_URL?.trim()
   if (!url) return sqliteAuditStore(db)
-  if (!isPostgresUrl(url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${url.slice(0, 12)}…"). Unset it to keep the audit log in the console's SQLite file.`)
+  if (!isPostgresUrl(url))
+    throw new Error(
+      `DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${url.slice(0, 12)}…"). Unset it to keep the audit log in the console's SQLite file.`,
+    )
   return postgresAuditStore(url)
 }

@@ -50,7 +50,9 @@ export const getServerSideProps: GetServerSideProps<Props> = async (ctx) => {
   const text = (m: Omit<Message, 'channel'>): Message => ({ ...m, channel: 'sms' })
   let messages: Message[]
   if (supervisor) {
-    messages = [...(await box.list({ limit: 200 })).map(email), ...(await texts.list({ limit: 200 })).map(text)].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    messages = [...(await box.list({ limit: 200 })).map(email), ...(await texts.list({ limit: 200 })).map(text)].sort((a, b) =>
+      b.createdAt.localeCompare(a.createdAt),
+    )
   } else {
     const ids = db.prepare('SELECT message_id FROM sends WHERE sub = ? ORDER BY created_at DESC LIMIT 200').all(g.session.sub) as { message_id: string }[]
     messages = (

@@ -22,9 +22,7 @@ async function build() {
     : langs.flatMap((lang) => guidesForArea(content, area.slug, lang))
   const first = new Map()
   inEach.forEach((g, i) => first.has(g.slug) || first.set(g.slug, i))
-  const guides = inEach
-    .map((g, i) => ({ slug: g.slug, lang: g.language, i }))
-    .sort((a, b) => first.get(a.slug) - first.get(b.slug) || a.i - b.i)
+  const guides = inEach.map((g, i) => ({ slug: g.slug, lang: g.language, i })).sort((a, b) => first.get(a.slug) - first.get(b.slug) || a.i - b.i)
   if (guides.length === 0) throw new Error(`There are no guides for ${area.name}, so there is nothing to pack.`)
   const entries = guides.map((g) => ({ view: viewGuide(content, g.slug, area.slug, g.lang), copies }))
   const render = layout === 'booklet' ? leaflets.renderBookletPack : leaflets.renderPack

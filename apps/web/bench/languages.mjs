@@ -90,7 +90,12 @@ async function weigh(browser, address) {
   page.on('requestfinished', async (request) => {
     const response = await request.response()
     const sizes = await request.sizes()
-    seen.push({ url: request.url(), type: request.resourceType(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, encoding: await response?.headerValue('content-encoding') })
+    seen.push({
+      url: request.url(),
+      type: request.resourceType(),
+      bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+      encoding: await response?.headerValue('content-encoding'),
+    })
   })
   const response = await page.goto(address, { waitUntil: 'networkidle' })
   if (response?.status() !== 200) throw new Error(`${address} answered ${response?.status()}`)
@@ -142,7 +147,9 @@ try {
 const en = rows.find((r) => r.language.code === 'en')
 const urdu = rows.find((r) => r.language.code === 'ur')
 const letters = [...new Set(urdu?.arabicText ?? '')]
-const [regular, bold] = letters.length ? await Promise.all([arabicSubset(pdfFonts.arabic, letters.join('')), arabicSubset(pdfFonts.arabicBold, letters.join(''))]) : []
+const [regular, bold] = letters.length
+  ? await Promise.all([arabicSubset(pdfFonts.arabic, letters.join('')), arabicSubset(pdfFonts.arabicBold, letters.join(''))])
+  : []
 // Every letter, mark, digit and punctuation mark Urdu writes with (so any Urdu guide would be covered), for comparison.
 const URDU_ALPHABET =
   '\u0621\u0622\u0623\u0624\u0626\u0627\u0628\u067E\u062A\u0679\u062B\u062C\u0686\u062D\u062E\u062F\u0688\u0630\u0631\u0691\u0632\u0698\u0633\u0634\u0635\u0636\u0637\u0638\u0639\u063A\u0641\u0642\u06A9\u06AF\u0644\u0645\u0646\u06BA\u0648\u06C1\u06C2\u06C3\u06BE\u06CC\u06D2\u06D3' +

@@ -50,12 +50,7 @@ export function HelpNow({ organisation }: { organisation: Organisation }) {
             </a>
           ),
         })}
-        {organisation.national ? null : (
-          <>
-            {' '}
-            {p('site.isYourLocalService')}
-          </>
-        )}
+        {organisation.national ? null : <> {p('site.isYourLocalService')}</>}
       </p>
       <ContactPoints organisation={organisation} except={phone?.key} />
     </section>

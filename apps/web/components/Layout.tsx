@@ -115,12 +115,7 @@ function Frame({ settings, meta, draft, children }: Omit<LayoutProps, 'book'>) {
             {p('site.footerPrivacy')}{' '}
             {tNodes('site.footerLeaveQuickly', {
               exit: t('site.exitThisPage'),
-              keyboardHint: (
-                <span className="keyboard-hint">
-                  {' '}
-                  {p('site.footerKeyboardHint')}
-                </span>
-              ),
+              keyboardHint: <span className="keyboard-hint"> {p('site.footerKeyboardHint')}</span>,
             })}
           </p>
         </footer>

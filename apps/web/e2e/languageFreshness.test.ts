@@ -29,7 +29,10 @@ async function hook(doc: { _type: string; _id: string }): Promise<{ paths: strin
   const body = JSON.stringify(doc)
   const res = await fetch(url('/api/revalidate'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now() + signed++, inject('revalidateSecret')) },
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER_NAME]: await encodeSignatureHeader(body, Date.now() + signed++, inject('revalidateSecret')),
+    },
     body,
   })
   expect(res.status, await res.clone().text()).toBe(200)

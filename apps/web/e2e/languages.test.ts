@@ -59,7 +59,9 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => l.code))('the %s guide page', (code
     // item per word once showed "TextDVSto82228").
     const sms = view.primarySupport?.contactPoints.find((c) => c.kind === 'sms')
     expect(sms).toBeDefined()
-    expect(await page.locator('a.contact-sms').first().innerText()).toBe(view.phrases.t('common.smsInstruction', { keyword: sms!.keyword, shortCode: sms!.shortCode }))
+    expect(await page.locator('a.contact-sms').first().innerText()).toBe(
+      view.phrases.t('common.smsInstruction', { keyword: sms!.keyword, shortCode: sms!.shortCode }),
+    )
     await page.close()
   })
 
@@ -86,12 +88,15 @@ describe.each(SUPPORTED_LANGUAGES.map((l) => l.code))('the %s guide page', (code
 })
 
 describe('the Urdu page, right to left', () => {
-  test.each([UR, '/ur', `/ur/search?q=${encodeURIComponent('فراڈ')}`, `/ur/guides/${SLUG}/email-sent`, path('cy'), path('pl'), '/cy', '/pl'])('%s is no wider than a 320 px phone', async (address) => {
-    const page = await open(phone, address)
-    expect(await page.locator('html').getAttribute('dir')).toBe(address.startsWith('/ur') ? 'rtl' : 'ltr')
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
-    await page.close()
-  })
+  test.each([UR, '/ur', `/ur/search?q=${encodeURIComponent('فراڈ')}`, `/ur/guides/${SLUG}/email-sent`, path('cy'), path('pl'), '/cy', '/pl'])(
+    '%s is no wider than a 320 px phone',
+    async (address) => {
+      const page = await open(phone, address)
+      expect(await page.locator('html').getAttribute('dir')).toBe(address.startsWith('/ur') ? 'rtl' : 'ltr')
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+      await page.close()
+    },
+  )
 
   test('on a 360×640 phone the exit control, 999 and the local service’s number are on the first screen, as in English', async () => {
     const small = await launchChromium({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true })
@@ -108,11 +113,14 @@ describe('the Urdu page, right to left', () => {
     }
   })
 
-  test.each(['/ur', `/ur/search?q=${encodeURIComponent('مدد')}`, `/ur/guides/${SLUG}/email-sent`, '/search?q=%D9%85%D8%AF%D8%AF'])('%s: axe finds no WCAG 2.2 A/AA violation', async (address) => {
-    const page = await open(desktop, address)
-    expect(await axeViolations(page)).toEqual([])
-    await page.close()
-  })
+  test.each(['/ur', `/ur/search?q=${encodeURIComponent('مدد')}`, `/ur/guides/${SLUG}/email-sent`, '/search?q=%D9%85%D8%AF%D8%AF'])(
+    '%s: axe finds no WCAG 2.2 A/AA violation',
+    async (address) => {
+      const page = await open(desktop, address)
+      expect(await axeViolations(page)).toEqual([])
+      await page.close()
+    },
+  )
 
   test('mirrors: the emergency notice’s bar is on the right, the skip link starts at the right edge', async () => {
     const [ur, en] = await Promise.all([open(desktop, UR), open(desktop, GUIDE)])
@@ -122,11 +130,14 @@ describe('the Urdu page, right to left', () => {
     expect(await bars(en)).toEqual({ left: '8px', right: '0px' })
     // The first step's number is on the right of its text in Urdu (the list mirrors).
     const side = (page: Page) =>
-      page.locator('.steps li').first().evaluate((li) => {
-        const box = li.getBoundingClientRect()
-        const list = li.parentElement!.getBoundingClientRect()
-        return box.right < list.right - 10 ? 'indented from the right' : box.left > list.left + 10 ? 'indented from the left' : 'flush'
-      })
+      page
+        .locator('.steps li')
+        .first()
+        .evaluate((li) => {
+          const box = li.getBoundingClientRect()
+          const list = li.parentElement!.getBoundingClientRect()
+          return box.right < list.right - 10 ? 'indented from the right' : box.left > list.left + 10 ? 'indented from the left' : 'flush'
+        })
     expect(await side(ur)).toBe('indented from the right')
     expect(await side(en)).toBe('indented from the left')
     await Promise.all([ur.close(), en.close()])
@@ -166,7 +177,9 @@ describe('the Urdu page, right to left', () => {
 
   test('organisation names in Latin inside Urdu text are marked as English', async () => {
     const page = await open(desktop, UR)
-    const names = await page.locator('section.organisation h3 a bdi').evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.getAttribute('dir'), e.textContent]))
+    const names = await page
+      .locator('section.organisation h3 a bdi')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('lang'), e.getAttribute('dir'), e.textContent]))
     expect(names.length).toBe(views.ur!.organisations.length)
     expect(names).toEqual(views.ur!.organisations.map((o) => ['en-GB', 'ltr', o.name]))
     expect(await page.locator('.help-call-name bdi').getAttribute('lang')).toBe('en-GB')
@@ -213,10 +226,10 @@ test('the language list works without JavaScript: links with native names, lang 
   await page.goto(url(GUIDE))
   const list = page.locator('nav.language-list')
   expect(await list.getAttribute('aria-label')).toBe(views.en!.phrases.t('common.languages'))
-  const links = await list.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('lang'), a.getAttribute('hreflang')]))
-  expect(links).toEqual(
-    SUPPORTED_LANGUAGES.filter((l) => l.code !== 'en').map((l) => [l.nativeName, path(l.code), l.tag, l.tag]),
-  )
+  const links = await list
+    .locator('a')
+    .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('lang'), a.getAttribute('hreflang')]))
+  expect(links).toEqual(SUPPORTED_LANGUAGES.filter((l) => l.code !== 'en').map((l) => [l.nativeName, path(l.code), l.tag, l.tag]))
   expect(await list.locator('[aria-current="page"]').textContent()).toBe('English')
   await list.getByRole('link', { name: 'اردو' }).click()
   await page.waitForURL(url(UR))
@@ -283,7 +296,12 @@ test('the email form on the Urdu page sends its language and comes back to the U
   const body = new URLSearchParams(fields)
   body.set('email', 'urdu.reader@example.com')
   body.set('website', 'http://spam.example')
-  const res = await fetch(url('/api/email-me'), { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() })
+  const res = await fetch(url('/api/email-me'), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: body.toString(),
+  })
   expect(res.status).toBe(303)
   expect(res.headers.get('location')).toBe(`${UR}/email-sent`)
   await page.goto(url(`${UR}/email-sent`))
@@ -303,7 +321,11 @@ test('the Urdu page’s leaflet links download the Urdu leaflet', async () => {
     expect(res.status, href).toBe(200)
     expect(res.headers.get('content-type')).toBe('application/pdf')
     expect(res.headers.get('content-disposition')).toMatch(/filename="cyber-crime-and-fraud-ur(-large-print)?\.pdf"/)
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-')
   }
   await page.close()
 })

@@ -21,15 +21,13 @@ test('a number in running text is a tel: link, and no phone or text link is spli
   // Links whose text is a number or a text instruction (the help-now link puts the name above the number on purpose).
   // A text instruction may wrap between its words where a translation is longer than a phone is wide ("DVS لکھ کر
   // 82228 پر بھیجیں"), so for it the rule is on its keyword and short code (the <bdi>s); in English it fits on one line.
-  const links = await page
-    .locator('a[href^="tel:"]:not(.help-call), a[href^="sms:"], .help-call-number, a[href^="sms:"] bdi')
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        text: el.textContent,
-        lines: el.getClientRects().length,
-        whiteSpace: el.matches('a[href^="sms:"]') ? 'nowrap (its keyword and short code)' : getComputedStyle(el).whiteSpace,
-      })),
-    )
+  const links = await page.locator('a[href^="tel:"]:not(.help-call), a[href^="sms:"], .help-call-number, a[href^="sms:"] bdi').evaluateAll((els) =>
+    els.map((el) => ({
+      text: el.textContent,
+      lines: el.getClientRects().length,
+      whiteSpace: el.matches('a[href^="sms:"]') ? 'nowrap (its keyword and short code)' : getComputedStyle(el).whiteSpace,
+    })),
+  )
   expect(links.length).toBeGreaterThan(6)
   expect(links.filter((l) => l.lines !== 1 || !l.whiteSpace.startsWith('nowrap'))).toEqual([])
   await page.close()

@@ -57,7 +57,8 @@ async function instance(name: string): Promise<RunningSite> {
 }
 
 // Every request has a deadline: a page that hangs on a dead database fails the test instead of stalling it.
-const get = (site: RunningSite, path: string, headers: Record<string, string> = {}) => fetch(`${site.origin}${path}`, { headers, signal: AbortSignal.timeout(15_000) })
+const get = (site: RunningSite, path: string, headers: Record<string, string> = {}) =>
+  fetch(`${site.origin}${path}`, { headers, signal: AbortSignal.timeout(15_000) })
 const h1 = (html: string) => html.match(/<h1>([^<]*)<\/h1>/)?.[1]
 async function title(site: RunningSite, path = GUIDE): Promise<string | undefined> {
   const res = await get(site, path)

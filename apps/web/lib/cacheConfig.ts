@@ -15,7 +15,9 @@ export function cacheUrlFromEnv(env: Record<string, string | undefined> = proces
   try {
     url = new URL(raw)
   } catch {
-    throw new Error(`${CACHE_URL_VARIABLE} is not an address: set it to a PostgreSQL database such as postgres://signpost:password@db.internal:5432/signpost, or leave it unset for one instance.`)
+    throw new Error(
+      `${CACHE_URL_VARIABLE} is not an address: set it to a PostgreSQL database such as postgres://signpost:password@db.internal:5432/signpost, or leave it unset for one instance.`,
+    )
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new Error(

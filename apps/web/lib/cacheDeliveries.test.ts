@@ -28,10 +28,12 @@ afterAll(async () => {
 
 const MINUTE = 60_000
 let runs = 0
-const regenerate = (ok = true) => async () => {
-  runs++
-  return { ok, value: ok ? 200 : 500 }
-}
+const regenerate =
+  (ok = true) =>
+  async () => {
+    runs++
+    return { ok, value: ok ? 200 : 500 }
+  }
 
 test('a delivery acted on by one instance is a duplicate on another, by signature or by idempotency-key', async () => {
   const a = new DeliveryLog()

@@ -218,7 +218,15 @@ export class SharedCacheStore {
             SET value = EXCLUDED.value, version = EXCLUDED.version, last_modified = EXCLUDED.last_modified,
                 cache_control = EXCLUDED.cache_control, tags = EXCLUDED.tags, updated_at = now()
           ${onlyIfNewer ? 'WHERE signpost_page_cache.last_modified < EXCLUDED.last_modified' : ''}`,
-        [buildId, key, encodeValue(entry.value), version, entry.lastModified, entry.cacheControl === undefined ? null : JSON.stringify(entry.cacheControl), entry.tags ?? []],
+        [
+          buildId,
+          key,
+          encodeValue(entry.value),
+          version,
+          entry.lastModified,
+          entry.cacheControl === undefined ? null : JSON.stringify(entry.cacheControl),
+          entry.tags ?? [],
+        ],
       ),
     )
     return (rowCount ?? 0) > 0 ? version : undefined

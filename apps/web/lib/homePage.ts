@@ -1,15 +1,7 @@
 // What the home page in one language needs (/ in English, /<lang> in another): the area's guides in that
 // language, the local support service with its words in that language, and the home pages of the other languages
 // the area has guides in. A language with no guide here has no home page (404).
-import {
-  DEFAULT_LANGUAGE,
-  getArea,
-  guidesForArea,
-  localiseOrganisation,
-  organisationsServingArea,
-  phrasesFor,
-  primarySupportOf,
-} from '@signpost/content'
+import { DEFAULT_LANGUAGE, getArea, guidesForArea, localiseOrganisation, organisationsServingArea, phrasesFor, primarySupportOf } from '@signpost/content'
 import type { HomeProps } from '../components/HomePage'
 import { getContent, plain } from './content'
 import { languagesWithGuides } from './languages'

@@ -36,7 +36,9 @@ test('every language has its pages: a guide in Urdu, its email confirmation, the
 
 test('a change to the English original refreshes its translations (their out-of-date notice), and a translation its original (the language list)', () => {
   const fromOriginal = pathsForTags(pages, tagsForDocument({ _type: 'guide', _id: 'guide.cyber-crime-and-fraud' }))
-  expect(fromOriginal).toEqual(expect.arrayContaining(['/ur/guides/cyber-crime-and-fraud', '/cy/guides/cyber-crime-and-fraud', '/pl/guides/cyber-crime-and-fraud']))
+  expect(fromOriginal).toEqual(
+    expect.arrayContaining(['/ur/guides/cyber-crime-and-fraud', '/cy/guides/cyber-crime-and-fraud', '/pl/guides/cyber-crime-and-fraud']),
+  )
   const fromUrdu = pathsForTags(pages, tagsForDocument({ _type: 'guide', _id: 'guide.cyber-crime-and-fraud.ur' }))
   expect(fromUrdu).toEqual(expect.arrayContaining(['/guides/cyber-crime-and-fraud', '/ur/guides/cyber-crime-and-fraud', '/ur']))
   expect(fromUrdu).not.toContain('/guides/cyber-crime-and-fraud/email-sent')

@@ -35,7 +35,14 @@ async function instance(buildId: string): Promise<Handler> {
   const dist = join(tmp, `instance-${++instances}`, '.next')
   await mkdir(join(dist, 'server', 'pages'), { recursive: true })
   await writeFile(join(dist, 'BUILD_ID'), buildId)
-  return new SharedCacheHandler({ fs: nodeFs, serverDistDir: join(dist, 'server'), flushToDisk: true, maxMemoryCacheSize: 0, revalidatedTags: [], _requestHeaders: {} })
+  return new SharedCacheHandler({
+    fs: nodeFs,
+    serverDistDir: join(dist, 'server'),
+    flushToDisk: true,
+    maxMemoryCacheSize: 0,
+    revalidatedTags: [],
+    _requestHeaders: {},
+  })
 }
 
 const get = (h: Handler, key = KEY, ctx: object = PAGE_CTX) => h.get(key, ctx as GetCtx)

@@ -122,7 +122,8 @@ export default class SharedCacheHandler implements CacheHandler {
     // Images are not pages: Next's image cache stays on each instance (the site serves none through next/image).
     if ((ctx.kind as string) === 'IMAGE') return this.local.get(key, ctx)
     const id = storeKey(key, ctx as { isFallback?: boolean })
-    const extraTags = (ctx.kind as string) === 'FETCH' ? [...((ctx as { tags?: string[] }).tags ?? []), ...((ctx as { softTags?: string[] }).softTags ?? [])] : []
+    const extraTags =
+      (ctx.kind as string) === 'FETCH' ? [...((ctx as { tags?: string[] }).tags ?? []), ...((ctx as { softTags?: string[] }).softTags ?? [])] : []
     const known = this.held.get(id)
     try {
       const entry = await this.store.get(this.buildId, id, extraTags, known?.version)
@@ -151,11 +152,15 @@ export default class SharedCacheHandler implements CacheHandler {
     if ((ctx.kind as string) === 'FETCH' || this.mirrored.get(id) === found.lastModified) return
     this.mirrored.set(id, found.lastModified)
     const { isFallback, isRoutePPREnabled } = ctx as { isFallback?: boolean; isRoutePPREnabled?: boolean }
-    await this.writeOwn(key, id, found.value, { fetchCache: false, cacheControl: found.cacheControl, isFallback: Boolean(isFallback), isRoutePPREnabled }).catch(
-      (e: unknown) => {
-        this.mirrored.delete(id)
-        console.error(`Signpost: could not keep a copy of ${key} from the shared page cache in this instance's files: ${(e as Error).message}`)
-      })
+    await this.writeOwn(key, id, found.value, {
+      fetchCache: false,
+      cacheControl: found.cacheControl,
+      isFallback: Boolean(isFallback),
+      isRoutePPREnabled,
+    }).catch((e: unknown) => {
+      this.mirrored.delete(id)
+      console.error(`Signpost: could not keep a copy of ${key} from the shared page cache in this instance's files: ${(e as Error).message}`)
+    })
   }
 
   /** This instance's newer copy of a page the shared store missed while it was down: served, and written there now. */

@@ -56,7 +56,9 @@ if (cacheUrl) {
   const store = sharedStore(cacheUrl)
   try {
     await store.check()
-    console.error(`Signpost: pages are shared with the other instances through PostgreSQL at ${store.where} (SIGNPOST_CACHE_URL); a webhook to any instance refreshes them all.`)
+    console.error(
+      `Signpost: pages are shared with the other instances through PostgreSQL at ${store.where} (SIGNPOST_CACHE_URL); a webhook to any instance refreshes them all.`,
+    )
   } catch {
     // The store has said why; the first request after its retry interval tries again.
   }

@@ -97,7 +97,11 @@ test.each<[string, Edit, Partial<Problem>]>([
   [
     'a language that is not a language code',
     edit(GUIDE, (d) => ({ ...d, language: 'english please' })),
-    { documentId: GUIDE, path: 'language', message: '"english please" is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).' },
+    {
+      documentId: GUIDE,
+      path: 'language',
+      message: '"english please" is not a language Signpost publishes in. Use one of: en (English), cy (Welsh), pl (Polish), ur (Urdu).',
+    },
   ],
   [
     'review-by before reviewed',

@@ -180,7 +180,12 @@ export function normalise(result: ContentQueryResult, options: NormaliseOptions)
     if (sms?.ok && sms.warning) problems.push({ severity: 'warning', documentId: g._id, path: 'textMessage', message: sms.warning })
   }
 
-  problems.push(...phraseCatalogueProblems(catalogues, guides.map((g) => g.language)))
+  problems.push(
+    ...phraseCatalogueProblems(
+      catalogues,
+      guides.map((g) => g.language),
+    ),
+  )
 
   problems.splice(0, problems.length, ...oneMessagePerFault(problems))
   if (problems.some((p) => p.severity === 'error') || !settings) throw new ContentError(problems)

@@ -13,7 +13,11 @@ export function phraseCatalogueProblems(catalogues: RawPhraseCatalogue[], guideL
   for (const c of catalogues) {
     const first = byLanguage.get(c.language)
     if (first) {
-      warning(c._id, 'language', `Two ${getLanguage(c.language).name} phrase catalogues: ${first._id} and ${c._id}. Only ${first._id} is used; delete the other.`)
+      warning(
+        c._id,
+        'language',
+        `Two ${getLanguage(c.language).name} phrase catalogues: ${first._id} and ${c._id}. Only ${first._id} is used; delete the other.`,
+      )
       continue
     }
     byLanguage.set(c.language, c)
@@ -37,11 +41,16 @@ export function phraseCatalogueProblems(catalogues: RawPhraseCatalogue[], guideL
     const language = getLanguage(code)
     const catalogue = byLanguage.get(code)
     if (!catalogue) {
-      warning(`phraseCatalogue.${code}`, '', `There is no ${language.name} phrase catalogue: ${PHRASE_KEYS.length} phrases around ${language.name} guides are shown in English.`)
+      warning(
+        `phraseCatalogue.${code}`,
+        '',
+        `There is no ${language.name} phrase catalogue: ${PHRASE_KEYS.length} phrases around ${language.name} guides are shown in English.`,
+      )
       continue
     }
     for (const key of PHRASE_KEYS) {
-      if (catalogue.phrases[key] === undefined) warning(catalogue._id, key, `The ${language.name} (${code}) phrase "${key}" is missing, so readers see the English: "${ENGLISH_PHRASES[key]}".`)
+      if (catalogue.phrases[key] === undefined)
+        warning(catalogue._id, key, `The ${language.name} (${code}) phrase "${key}" is missing, so readers see the English: "${ENGLISH_PHRASES[key]}".`)
     }
   }
   return problems

@@ -13,7 +13,8 @@ import type { PortableTextBlock } from '@portabletext/types'
 
 const GUIDE = 'guide.cyber-crime-and-fraud'
 const seed = readSeedDocuments()
-const load = (docs: unknown[]) => loadContent({ source: embeddedSource(writeDatasetFile(docs)), siteUrl: 'https://help.example.org', now: new Date('2026-11-29') })
+const load = (docs: unknown[]) =>
+  loadContent({ source: embeddedSource(writeDatasetFile(docs)), siteUrl: 'https://help.example.org', now: new Date('2026-11-29') })
 const edit = (id: string, f: (d: Document) => Document) => seed.map((d) => (d._id === id ? f(structuredClone(d)) : d))
 async function problemsOf(docs: unknown[]) {
   try {
@@ -83,7 +84,9 @@ test('a guide not translated into a language: NotFoundError naming the languages
 test('numbers in every translation are the English ones, and they are tappable inside Urdu, Welsh and Polish text', async () => {
   const content = await load(seed)
   const numbers = (lang: string) =>
-    getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', lang).sections.flatMap((s) => findContactNumbers(toPlainText(s.body as unknown as PortableTextBlock[])).map((n) => n.href))
+    getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', lang).sections.flatMap((s) =>
+      findContactNumbers(toPlainText(s.body as unknown as PortableTextBlock[])).map((n) => n.href),
+    )
   expect(numbers('en')).toEqual(['tel:+443001232040'])
   for (const lang of ['cy', 'pl', 'ur']) expect(numbers(lang)).toEqual(numbers('en'))
   for (const lang of ['cy', 'pl', 'ur']) {
@@ -105,13 +108,17 @@ test('a translation that changes a phone number is refused on that field; one th
     path: 'sections[3].body',
     message: `The Urdu translation has the number "0300 123 2041", which the English guide (${GUIDE}) does not. Numbers must be exactly as in English: copy them from it.`,
   })
-  expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', documentId: `${GUIDE}.ur`, message: expect.stringContaining('gives "0300 123 2040"') }))
+  expect(problems).toContainEqual(
+    expect.objectContaining({ severity: 'warning', documentId: `${GUIDE}.ur`, message: expect.stringContaining('gives "0300 123 2040"') }),
+  )
 })
 
 test('a translation that changes a short code is refused', async () => {
   const docs = edit(`${GUIDE}.cy`, (d) => ({ ...d, steps: [...(d.steps as object[]), { _type: 'step', _key: 'x', text: 'Anfonwch DVS at 82229.' }] }))
   const problems = await problemsOf(docs)
-  expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', documentId: `${GUIDE}.cy`, path: 'steps[3].text', message: expect.stringContaining('"82229"') }))
+  expect(problems).toContainEqual(
+    expect.objectContaining({ severity: 'error', documentId: `${GUIDE}.cy`, path: 'steps[3].text', message: expect.stringContaining('"82229"') }),
+  )
 })
 
 test('a translation claiming a language Signpost does not publish in is refused, naming document and field', async () => {
@@ -132,9 +139,16 @@ test('a translation without its status, or with a bad date, is refused naming th
 })
 
 test('review status: a reviewed translation says by whom and loses the warning', async () => {
-  const docs = edit(`${GUIDE}.cy`, (d) => ({ ...d, translation: { ...(d.translation as object), reviewed: true, reviewedBy: 'Cyfieithu Cymru', reviewedOn: '2026-11-20' } }))
+  const docs = edit(`${GUIDE}.cy`, (d) => ({
+    ...d,
+    translation: { ...(d.translation as object), reviewed: true, reviewedBy: 'Cyfieithu Cymru', reviewedOn: '2026-11-20' },
+  }))
   const content = await load(docs)
-  expect(getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', 'cy').translation).toMatchObject({ reviewed: true, reviewedBy: 'Cyfieithu Cymru', reviewedOn: '2026-11-20' })
+  expect(getGuide(content, 'cyber-crime-and-fraud', 'derbyshire', 'cy').translation).toMatchObject({
+    reviewed: true,
+    reviewedBy: 'Cyfieithu Cymru',
+    reviewedOn: '2026-11-20',
+  })
   const review = content.warnings.filter((w) => w.path === 'translation.reviewed').map((w) => w.documentId)
   expect(review.sort()).toEqual([`${GUIDE}.pl`, `${GUIDE}.ur`])
 })
@@ -168,7 +182,11 @@ test('two translations in one language, and a translation whose English original
   )
   const metadataPointsNowhere = await problemsOf(seed.filter((d) => d._id !== GUIDE))
   expect(metadataPointsNowhere).toContainEqual(
-    expect.objectContaining({ documentId: 'translation.metadata.cyber-crime-and-fraud', path: 'translations[0]', message: expect.stringContaining('does not exist') }),
+    expect.objectContaining({
+      documentId: 'translation.metadata.cyber-crime-and-fraud',
+      path: 'translations[0]',
+      message: expect.stringContaining('does not exist'),
+    }),
   )
 })
 
@@ -209,13 +227,21 @@ test('a translated phrase that drops a placeholder is not used (English instead)
     severity: 'warning',
     documentId: 'phraseCatalogue.cy',
     path: 'leaflet.pageXOfY',
-    message: 'Keep the placeholders exactly as in English ({page}, {pages}); this has {page}. Translate the words around them only. Readers see the English "Page {page} of {pages}" until it is fixed.',
+    message:
+      'Keep the placeholders exactly as in English ({page}, {pages}); this has {page}. Translate the words around them only. Readers see the English "Page {page} of {pages}" until it is fixed.',
   })
 })
 
 test('a translation still holding the English words it was copied from is warned about', async () => {
   const english = seed.find((d) => d._id === GUIDE)!
-  const copied = edit(`${GUIDE}.pl`, (d) => ({ ...d, title: english.title, summary: english.summary, sections: english.sections, steps: english.steps, organisationsIntro: english.organisationsIntro }))
+  const copied = edit(`${GUIDE}.pl`, (d) => ({
+    ...d,
+    title: english.title,
+    summary: english.summary,
+    sections: english.sections,
+    steps: english.steps,
+    organisationsIntro: english.organisationsIntro,
+  }))
   const content = await load(copied)
   expect(content.warnings).toContainEqual({
     severity: 'warning',
@@ -235,7 +261,12 @@ test('an Urdu paragraph with a right-to-left override around its number is refus
     }),
   )
   expect(problems).toContainEqual(
-    expect.objectContaining({ severity: 'error', documentId: `${GUIDE}.ur`, path: 'sections[3].body[0].children[0].text', message: expect.stringContaining('direction override (U+202E)') }),
+    expect.objectContaining({
+      severity: 'error',
+      documentId: `${GUIDE}.ur`,
+      path: 'sections[3].body[0].children[0].text',
+      message: expect.stringContaining('direction override (U+202E)'),
+    }),
   )
 })
 

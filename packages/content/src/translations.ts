@@ -56,7 +56,11 @@ export function linkTranslations(
     for (const g of members) {
       if (g === original) continue
       if (!original) {
-        warning(g._id, 'language', `This ${name(g.language)} guide is a translation of an English guide that does not exist (deleted or never published), so it is shown on its own.`)
+        warning(
+          g._id,
+          'language',
+          `This ${name(g.language)} guide is a translation of an English guide that does not exist (deleted or never published), so it is shown on its own.`,
+        )
         continue
       }
       originalOf.set(g._id, original)
@@ -67,13 +71,21 @@ export function linkTranslations(
     const original = originalOf.get(g._id)
     if (!original) {
       if (g.translation) {
-        warning(g._id, 'translation', `This guide records a translation status but is not linked to an English original. Link it from the English guide's Translations menu in the Studio.`)
+        warning(
+          g._id,
+          'translation',
+          `This guide records a translation status but is not linked to an English original. Link it from the English guide's Translations menu in the Studio.`,
+        )
       }
       continue
     }
     const status = g.translation
     if (!status?.translatedFromRevision) {
-      error(g._id, 'translation.translatedFromRevision', `Say which revision of the English guide (${original._id}) this translation was made from: use "Checked against the English" in the Studio.`)
+      error(
+        g._id,
+        'translation.translatedFromRevision',
+        `Say which revision of the English guide (${original._id}) this translation was made from: use "Checked against the English" in the Studio.`,
+      )
       continue
     }
     if (!status.checkedAgainstOriginalOn) {
@@ -93,11 +105,19 @@ export function linkTranslations(
       )
     }
     if (contentRevisionById.get(g._id) === originalRevision) {
-      warning(g._id, 'sections', `This ${name(g.language)} guide has exactly the English words (the Translations menu copies them): translate it before readers see it as ${name(g.language)}.`)
+      warning(
+        g._id,
+        'sections',
+        `This ${name(g.language)} guide has exactly the English words (the Translations menu copies them): translate it before readers see it as ${name(g.language)}.`,
+      )
     }
     problems.push(...checkTranslationNumbers(g, original))
     if (!status.reviewed) {
-      warning(g._id, 'translation.reviewed', `The ${name(g.language)} translation has not been checked by a qualified translator; readers are told so and offered the English.`)
+      warning(
+        g._id,
+        'translation.reviewed',
+        `The ${name(g.language)} translation has not been checked by a qualified translator; readers are told so and offered the English.`,
+      )
     }
     links.set(g._id, {
       slug: original.slug,

@@ -16,15 +16,31 @@ let now = Date.parse('2026-11-20T09:00:00Z')
 const queue = new Queue({ path, now: () => now, retry: { sms: { baseMs: 1000 } } })
 const limit = { limit: 50, windowMs: 3_600_000, what: 'x' }
 const email = (n, over = {}) => ({
-  channel: 'email', origin: 'api', guide: 'cyber-crime-and-fraud', area: 'derbyshire', options: { attachLeaflet: n === 1, neutral: false },
+  channel: 'email',
+  origin: 'api',
+  guide: 'cyber-crime-and-fraud',
+  area: 'derbyshire',
+  options: { attachLeaflet: n === 1, neutral: false },
   recipient: { address: `old${n}@example.com`, name: `Old Name ${n}`, key: `old${n}@example.com`, masked: 'o***@example.com' },
-  requestDigest: `rd-${n}`, reference: `<old${n}@signpost.invalid>`, apiClient: 'client-old', limit,
-  snapshot: { subject: 'Cyber Crime and Fraud', html: '<p dir="rtl">اردو</p>', text: 'Call 0800 612 6505' }, ...over,
+  requestDigest: `rd-${n}`,
+  reference: `<old${n}@signpost.invalid>`,
+  apiClient: 'client-old',
+  limit,
+  snapshot: { subject: 'Cyber Crime and Fraud', html: '<p dir="rtl">اردو</p>', text: 'Call 0800 612 6505' },
+  ...over,
 })
 const text = (n, over = {}) => ({
-  channel: 'sms', origin: 'cli', guide: 'cyber-crime-and-fraud', area: 'derbyshire', options: { neutral: true },
+  channel: 'sms',
+  origin: 'cli',
+  guide: 'cyber-crime-and-fraud',
+  area: 'derbyshire',
+  options: { neutral: true },
   recipient: { address: `+44770090090${n}`, key: `+44770090090${n}`, masked: `07*** ***90${n}` },
-  requestDigest: `sd-${n}`, reference: `signpost-old-${n}`, limit, snapshot: { body: `Text ${n}` }, ...over,
+  requestDigest: `sd-${n}`,
+  reference: `signpost-old-${n}`,
+  limit,
+  snapshot: { body: `Text ${n}` },
+  ...over,
 })
 const queuedLeaflet = queue.enqueue(email(1, { idempotencyKey: 'api:client-old:case-1' })).id
 queue.saveAttachment(queuedLeaflet, { fileName: 'cyber-crime-and-fraud.pdf', content: Buffer.from('%PDF-1.7\n\u0000\u00ff raw', 'latin1') })
@@ -46,7 +62,13 @@ queue.close()
 
 const db = new Database(path, { readonly: true })
 const lit = (v) =>
-  v === null ? 'NULL' : Buffer.isBuffer(v) ? `X'${v.toString('hex')}'` : typeof v === 'number' || typeof v === 'bigint' ? String(v) : `'${String(v).replaceAll("'", "''")}'`
+  v === null
+    ? 'NULL'
+    : Buffer.isBuffer(v)
+      ? `X'${v.toString('hex')}'`
+      : typeof v === 'number' || typeof v === 'bigint'
+        ? String(v)
+        : `'${String(v).replaceAll("'", "''")}'`
 const out = ['-- An outbox written by @signpost/outbox at commit f631dc7 (schema 6); made by scripts/dump-old-outbox.mjs.']
 const objects = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid").all()
 for (const o of objects) out.push(`${o.sql};`)

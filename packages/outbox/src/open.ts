@@ -31,7 +31,9 @@ export async function openQueue(options: OpenQueueOptions = {}): Promise<QueueSt
 async function openStore(databaseUrl: string | undefined, path: string | undefined, behaviour: QueueBehaviour): Promise<QueueStore> {
   if (databaseUrl !== undefined && databaseUrl.trim() !== '') {
     if (!isPostgresUrl(databaseUrl)) {
-      throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${databaseUrl.trim().slice(0, 12)}…"). Unset it to use the SQLite outbox.`)
+      throw new Error(
+        `DATABASE_URL must be a postgres:// or postgresql:// URL (it starts "${databaseUrl.trim().slice(0, 12)}…"). Unset it to use the SQLite outbox.`,
+      )
     }
     // Loaded only when PostgreSQL is chosen, so a SQLite-only process never loads pg.
     const { openPostgresQueue } = await import('./postgresStore.js')

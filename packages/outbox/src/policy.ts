@@ -66,7 +66,8 @@ export function cancelRefusal(id: string, current: QueuedMessage | undefined): {
 /** Why `retry` refuses this message, or undefined when it may be put back in the queue. */
 export function retryRefusal(id: string, row: MessageRow | undefined): string | undefined {
   if (!row) return `No message with id ${id}.`
-  if (row.to_address === null) return `Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`
+  if (row.to_address === null)
+    return `Message ${id} can no longer be sent: its ${row.channel === 'sms' ? 'number' : 'address'} was erased after the retention period.`
   if (row.status === 'sent' || row.status === 'sending') return `Message ${id} is ${row.status}; only failed, queued or retrying messages can be retried.`
   if (row.status === 'cancelled')
     return `Message ${id} was cancelled${row.cancelled_by ? ` by ${row.cancelled_by}` : ''}; a cancelled message is never sent. Send a new one instead.`

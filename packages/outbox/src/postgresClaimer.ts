@@ -22,7 +22,7 @@ if (mode === 'drain') {
   say({ ready: true })
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()))
   let done = 0
-  for (let empty = 0; empty < 3; ) {
+  for (let empty = 0; empty < 3;) {
     const batch = await store.claim(3, { workerId })
     if (batch.length === 0) {
       empty += 1

@@ -47,11 +47,7 @@ export async function scrubErased(pool: Pool, erasedNow: boolean): Promise<{ wal
   }
 }
 
-async function scrubLocked(
-  client: PoolClient,
-  erasedNow: boolean,
-  broken: (e: Error) => void,
-): Promise<{ walCleared: boolean; residue?: string }> {
+async function scrubLocked(client: PoolClient, erasedNow: boolean, broken: (e: Error) => void): Promise<{ walCleared: boolean; residue?: string }> {
   // Read before the rewrite: every erasure counted up to here has committed, so the rewrite that starts after it covers it.
   const gen = (await client.query<{ erased_gen: number; scrubbed_gen: number }>('SELECT erased_gen, scrubbed_gen FROM queue_scrub')).rows[0]
   if (!gen || gen.erased_gen <= gen.scrubbed_gen) return erasedNow ? { walCleared: false, residue: WAL_RESIDUE } : { walCleared: true }

@@ -134,8 +134,11 @@ export class PostgresQueue implements QueueStore {
     const now = this.now()
     const conflict = () => new IdempotencyConflictError(input.conflictMessage ?? DEFAULT_CONFLICT_MESSAGE)
     const existingFor = async (client: PoolClient) =>
-      (await client.query<{ id: string; request_digest: string | null }>('SELECT id, request_digest FROM messages WHERE idempotency_key = $1', [idempotencyKey]))
-        .rows[0]
+      (
+        await client.query<{ id: string; request_digest: string | null }>('SELECT id, request_digest FROM messages WHERE idempotency_key = $1', [
+          idempotencyKey,
+        ])
+      ).rows[0]
     return this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [RECIPIENT_LOCK, input.recipient.key])
       if (idempotencyKey) {
@@ -387,8 +390,14 @@ export class PostgresQueue implements QueueStore {
       if (row.status !== 'sent' || row.finished_at !== null) return publicView(row)
       const reason = receipt.reason === undefined ? null : maskRecipientsIn(receipt.reason, [row.to_address, row.to_name])
       const update = async (set: string, params: unknown[]) =>
-        (await client.query<MessageRow>(`UPDATE messages SET receipt_status = $1, receipt_at = $2${set} WHERE id = $3 RETURNING *`, [receipt.status, now, row.id, ...params]))
-          .rows[0]
+        (
+          await client.query<MessageRow>(`UPDATE messages SET receipt_status = $1, receipt_at = $2${set} WHERE id = $3 RETURNING *`, [
+            receipt.status,
+            now,
+            row.id,
+            ...params,
+          ])
+        ).rows[0]
       let updated: MessageRow | undefined
       if (receipt.outcome === 'pending') updated = await update('', [])
       else if (receipt.outcome === 'delivered') updated = await update(', finished_at = $2', [])
@@ -400,7 +409,10 @@ export class PostgresQueue implements QueueStore {
             `Gave up after ${row.attempts} attempts. Last receipt: ${reason ?? receipt.status}`,
           ])
         } else {
-          updated = await update(", status = 'retrying', next_attempt_at = $4, last_error = $5", [now + backoffMs(policy, row.attempts), reason ?? receipt.status])
+          updated = await update(", status = 'retrying', next_attempt_at = $4, last_error = $5", [
+            now + backoffMs(policy, row.attempts),
+            reason ?? receipt.status,
+          ])
         }
       }
       return updated ? publicView(updated) : undefined

@@ -243,7 +243,14 @@ describe('an email outbox of schema 4', () => {
     const path = tempPath()
     const db = new Database(path)
     db.exec(SCHEMA_4)
-    db.prepare('INSERT INTO renders VALUES (?, ?, ?, ?, ?, ?)').run('h1', 'Cyber Crime and Fraud', '<p>hi</p>', 'hi 0800 612 6505', 'rev1', 'Derbyshire Victim Services')
+    db.prepare('INSERT INTO renders VALUES (?, ?, ?, ?, ?, ?)').run(
+      'h1',
+      'Cyber Crime and Fraud',
+      '<p>hi</p>',
+      'hi 0800 612 6505',
+      'rev1',
+      'Derbyshire Victim Services',
+    )
     db.prepare('INSERT INTO leaflets VALUES (?, ?, ?)').run('l1', 'leaflet.pdf', Buffer.from('%PDF-1.7 raw \u0000 bytes'))
     db.prepare(
       `INSERT INTO messages (id, status, origin, guide, area, attach_leaflet, neutral, to_address, recipient_key, to_masked, idempotency_key, request_digest,

@@ -280,7 +280,12 @@ export function describeQueueContract(name: string, makeStore: MakeStore): void 
         now += 30_000 // 70 s since the claim, 30 s since the renewal
         expect(await other.recoverAbandoned()).toEqual({ ownerGone: 0, notRenewed: 1 })
         expect(await c.store.get(renewed)).toMatchObject({ status: 'sending', attempts: 1 })
-        expect(await c.store.get(stale)).toMatchObject({ status: 'retrying', attempts: 1, lastError: 'Interrupted while sending; sending again.', reference: 'ref-2' })
+        expect(await c.store.get(stale)).toMatchObject({
+          status: 'retrying',
+          attempts: 1,
+          lastError: 'Interrupted while sending; sending again.',
+          reference: 'ref-2',
+        })
         expect(await c.store.renewClaims([renewed, stale], 'other-host:1')).toEqual([stale])
         expect(await c.store.renewClaims([renewed], 'someone-else:2')).toEqual([renewed])
         const [again] = await other.claim(5, { workerId: 'host-b:1' })
@@ -345,9 +350,9 @@ export function describeQueueContract(name: string, makeStore: MakeStore): void 
         const { store } = await fresh({ retry: { email: { baseMs: 1000, capMs: 5000, maxAttempts: 3 } } })
         const id = (await store.enqueue(contractEmail(1))).id
         await store.claim(1)
-        expect(await store.recordFailure(id, { permanent: false, responseCode: 451, message: '451 <r1@example.com> (Jo Bloggs 1) try later; cc x.y@example.org' })).toBe(
-          'retrying',
-        )
+        expect(
+          await store.recordFailure(id, { permanent: false, responseCode: 451, message: '451 <r1@example.com> (Jo Bloggs 1) try later; cc x.y@example.org' }),
+        ).toBe('retrying')
         expect(await store.get(id)).toMatchObject({
           status: 'retrying',
           lastResponseCode: 451,
@@ -407,7 +412,10 @@ export function describeQueueContract(name: string, makeStore: MakeStore): void 
         await store.markSent(id, { where: 'GOV.UK Notify', providerId: 'n-2', awaitingReceipt: true })
         expect(await store.recordReceipt('n-1', { status: 'delivered', outcome: 'delivered' })).toBeUndefined()
         expect((await store.get(id))?.finishedAt).toBeUndefined()
-        expect(await store.recordReceipt('n-2', { status: 'delivered', outcome: 'delivered' })).toMatchObject({ status: 'sent', receipt: { status: 'delivered' } })
+        expect(await store.recordReceipt('n-2', { status: 'delivered', outcome: 'delivered' })).toMatchObject({
+          status: 'sent',
+          receipt: { status: 'delivered' },
+        })
         expect((await store.get(id))?.finishedAt).toBe(new Date(now).toISOString())
         expect(await store.recordReceipt('n-2', { status: 'permanent-failure', outcome: 'failed' })).toMatchObject({ status: 'sent' }) // finished: unchanged
         expect(await store.recordReceipt('unknown', { status: 'delivered', outcome: 'delivered' })).toBeUndefined()
@@ -434,7 +442,10 @@ export function describeQueueContract(name: string, makeStore: MakeStore): void 
         const kept = (await store.enqueue(contractText(3))).id
         await store.claim(1, { id: waiting })
         await store.recordFailure(waiting, { permanent: false, message: 'busy' })
-        expect(await store.cancel(queued, 'Sam Supervisor')).toMatchObject({ cancelled: true, message: { id: queued, status: 'cancelled', cancelledBy: 'Sam Supervisor' } })
+        expect(await store.cancel(queued, 'Sam Supervisor')).toMatchObject({
+          cancelled: true,
+          message: { id: queued, status: 'cancelled', cancelledBy: 'Sam Supervisor' },
+        })
         expect(await store.cancel(waiting, 'Sam Supervisor')).toMatchObject({ cancelled: true, message: { status: 'cancelled' } })
         expect((await store.get(queued))?.nextAttemptAt).toBeUndefined()
         expect((await store.get(queued))?.finishedAt).toBe(new Date(now).toISOString())

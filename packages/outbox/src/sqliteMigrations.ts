@@ -115,7 +115,9 @@ export const sqliteMigrationStorage: UmzugStorage<SqliteMigrationContext> = {
 export function checkSqliteFile(db: Database.Database, path: string): void {
   const known = new Set(sqliteMigrations.map((m) => m.name))
   if (tableExists(db, 'signpost_migrations')) {
-    const unknown = (db.prepare('SELECT name FROM signpost_migrations ORDER BY name').all() as { name: string }[]).map((r) => r.name).filter((n) => !known.has(n))
+    const unknown = (db.prepare('SELECT name FROM signpost_migrations ORDER BY name').all() as { name: string }[])
+      .map((r) => r.name)
+      .filter((n) => !known.has(n))
     if (unknown.length > 0) {
       throw new Error(
         `The outbox ${path} was made by a newer version of Signpost (it has the migration${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}, which this one does not know). Update Signpost, or move the file aside or set EMAIL_DB.`,

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-export const INSTALL_HINT = 'Install the server from Debian\'s packages: `apt-get install postgresql` (with sudo when not root).'
+export const INSTALL_HINT = "Install the server from Debian's packages: `apt-get install postgresql` (with sudo when not root)."
 
 export interface PostgresBinaries {
   binDir: string

@@ -87,7 +87,12 @@ function freePort(): Promise<number> {
 
 function run(file: string, args: string[], cfg: GuardianConfig, cwd: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(file, args, { cwd, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'], ...(cfg.runAs ? { uid: cfg.runAs.uid, gid: cfg.runAs.gid } : {}) })
+    const child = spawn(file, args, {
+      cwd,
+      env: childEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cfg.runAs ? { uid: cfg.runAs.uid, gid: cfg.runAs.gid } : {}),
+    })
     let output = ''
     child.stdout.on('data', (d: Buffer) => (output += d.toString()))
     child.stderr.on('data', (d: Buffer) => (output += d.toString()))

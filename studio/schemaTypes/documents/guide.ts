@@ -73,7 +73,9 @@ export const guide = defineType({
       // Never copied from the English when a translation is made: the Translations menu records a fresh status.
       options: { documentInternationalization: { exclude: true } },
       validation: (rule) =>
-        rule.custom((value, context) => (isEnglish(context.document) || value ? true : 'Press "Checked against the English" once this translation matches it.')),
+        rule.custom((value, context) =>
+          isEnglish(context.document) || value ? true : 'Press "Checked against the English" once this translation matches it.',
+        ),
     }),
     defineField({
       name: 'sections',

@@ -2,7 +2,15 @@
 // "Page 1 of 4", "Exit this page"…). Its fields are generated from the phrase key list in @signpost/content, grouped
 // by channel, each showing the English it translates; an empty field means readers see the English.
 import { TranslateIcon } from '@sanity/icons/Translate'
-import { checkPhrasePlaceholders, checkSupportedLanguage, ENGLISH_PHRASES, PHRASE_GROUPS, PHRASE_KEYS, SUPPORTED_LANGUAGES, type PhraseKey } from '@signpost/content/rules'
+import {
+  checkPhrasePlaceholders,
+  checkSupportedLanguage,
+  ENGLISH_PHRASES,
+  PHRASE_GROUPS,
+  PHRASE_KEYS,
+  SUPPORTED_LANGUAGES,
+  type PhraseKey,
+} from '@signpost/content/rules'
 import { defineField, defineType } from 'sanity'
 import { controlCharactersRule, fromRule, singleLineRule } from '../validation'
 

@@ -8,7 +8,8 @@ import { fromRule, singleLineRule } from '../validation'
 
 type Parent = { reviewed?: unknown } | undefined
 
-export const isEnglish = (document: unknown) => (languageOf((document as { language?: unknown } | undefined)?.language)?.code ?? DEFAULT_LANGUAGE) === DEFAULT_LANGUAGE
+export const isEnglish = (document: unknown) =>
+  (languageOf((document as { language?: unknown } | undefined)?.language)?.code ?? DEFAULT_LANGUAGE) === DEFAULT_LANGUAGE
 
 export const translationStatus = defineType({
   name: 'translationStatus',
@@ -23,7 +24,8 @@ export const translationStatus = defineType({
       description: 'Set by "Checked against the English". When the English guide changes, this translation shows as out of date.',
       type: 'string',
       readOnly: true,
-      validation: (rule) => rule.custom((v) => (typeof v === 'string' && v.trim() ? true : 'Press "Checked against the English" once this translation matches it.')),
+      validation: (rule) =>
+        rule.custom((v) => (typeof v === 'string' && v.trim() ? true : 'Press "Checked against the English" once this translation matches it.')),
     }),
     defineField({
       name: 'checkedAgainstOriginalOn',

@@ -79,7 +79,17 @@ const FORMAT_CHARACTERS = /(?![\u200C\u200D])\p{Cf}/u
 const FORMAT_CHARACTERS_ALL = /(?![\u200C\u200D])\p{Cf}/gu
 
 /** A piece of a laid-out line: its drawn string and logical text, where it goes (from the line's start) and its style. */
-export type PlacedPiece = { text: string; actual: string; x: number; width: number; font: FontKey; size: number; colour?: string; link?: LinkRef; lang?: string }
+export type PlacedPiece = {
+  text: string
+  actual: string
+  x: number
+  width: number
+  font: FontKey
+  size: number
+  colour?: string
+  link?: LinkRef
+  lang?: string
+}
 
 export type FlowOptions = {
   /** The document's direction: 'rtl' lays out every paragraph right to left and mirrors the pages. */

@@ -54,7 +54,12 @@ const ORGANISATION_NAME_LANG = 'en-GB'
 /** An organisation's name as a run: tagged with its own language where the leaflet is in another. */
 function nameRun(view: GuideView, name: string, run: Omit<Run, 'text'> = {}): Run {
   // In right-to-left text a name is kept on one line (and read as one left-to-right island), as numbers are.
-  return { text: name, ...run, ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}), ...(view.language.dir === 'rtl' ? { nobreak: true } : {}) }
+  return {
+    text: name,
+    ...run,
+    ...(view.language.code !== 'en' ? { lang: ORGANISATION_NAME_LANG } : {}),
+    ...(view.language.dir === 'rtl' ? { nobreak: true } : {}),
+  }
 }
 
 /**
@@ -128,7 +133,8 @@ function layoutPass(view: GuideView, format: LeafletFormat, options: LayoutOptio
     view.steps.forEach((step, i) => {
       const runs: Run[] = [{ text: step.text }]
       const phone = step.organisationView ? firstPhone(step.organisationView) : undefined
-      if (step.organisationView && phone) runs.push({ text: ' ' }, nameRun(view, step.organisationView.name), { text: ': ' }, numberRun(phone.display, phone.href, accent))
+      if (step.organisationView && phone)
+        runs.push({ text: ' ' }, nameRun(view, step.organisationView.name), { text: ': ' }, numberRun(phone.display, phone.href, accent))
       listItem(flow, list, `${i + 1}.`, runs, 0, labelWidth(flow, view.steps.length))
     })
     flow.space(s.gap)
@@ -242,7 +248,11 @@ function translationNotice(view: GuideView, s: Styles): void {
   if (!text) return
   const runs: Run[] = [{ text, bold: true }]
   if (view.original && !view.guide.translation?.reviewed) {
-    runs.push({ text: '\n' }, { text: `${view.phrases.t('common.readInEnglish')}: ` }, { text: view.original.url, link: { href: view.original.url }, lang: 'en-GB' })
+    runs.push(
+      { text: '\n' },
+      { text: `${view.phrases.t('common.readInEnglish')}: ` },
+      { text: view.original.url, link: { href: view.original.url }, lang: 'en-GB' },
+    )
   }
   s.paragraph(runs)
 }
@@ -448,21 +458,20 @@ function backPage(flow: Flow, view: GuideView, s: Styles): void {
   flow.add(figure, qrGrid(guide.url, x, y, qrSize))
   const beside = qrSize + type.body
   const url = flow.element(null, 'P')
-  flow.text(
-    url,
-    [
-      { text: view.phrases.t('leaflet.readOnline') },
-      { text: '\n' },
-      { text: guide.url, bold: true, colour: accent, link: { href: guide.url } },
-    ],
-    { size: type.body, indent: beside },
-  )
+  flow.text(url, [{ text: view.phrases.t('leaflet.readOnline') }, { text: '\n' }, { text: guide.url, bold: true, colour: accent, link: { href: guide.url } }], {
+    size: type.body,
+    indent: beside,
+  })
   flow.y = Math.max(flow.y, y + qrSize)
   flow.space(s.gap)
 
   // Small print: who made it and, for staff, the content revision.
   const { identity } = view.settings
-  const small = [identity.name, identity.funderLine, `${readerCheckedLine(view)}. ${view.phrases.t('leaflet.revision', { revision: shortRevision(guide.revision) })}`]
+  const small = [
+    identity.name,
+    identity.funderLine,
+    `${readerCheckedLine(view)}. ${view.phrases.t('leaflet.revision', { revision: shortRevision(guide.revision) })}`,
+  ]
     .filter(Boolean)
     .join('. ')
     .replace(/\.\./g, '.')

@@ -103,7 +103,10 @@ export const WELSH: TranslatedText = {
     'Peidiwch â bod â chywilydd rhoi gwybod. Gallai eich gwybodaeth helpu i amddiffyn rhywun arall, boed yn ŵyr neu’n nain.',
   ],
   organisationsIntro: 'Isod mae rhestr o sefydliadau eraill a allai roi cyngor a chymorth:',
-  phrases: { common: { whatToDoNow: 'Beth i’w wneud nawr', whoCanHelp: 'Pwy all helpu', freeSupportIn: 'Cymorth am ddim yn {area}' }, leaflet: { pageXOfY: 'Tudalen {page} o {pages}' } },
+  phrases: {
+    common: { whatToDoNow: 'Beth i’w wneud nawr', whoCanHelp: 'Pwy all helpu', freeSupportIn: 'Cymorth am ddim yn {area}' },
+    leaflet: { pageXOfY: 'Tudalen {page} o {pages}' },
+  },
 }
 
 export const POLISH: TranslatedText = {
@@ -123,7 +126,10 @@ export const POLISH: TranslatedText = {
     'Nie wstydź się zgłosić. Twoje informacje mogą pomóc chronić kogoś innego, źle się czującego.',
   ],
   organisationsIntro: 'Poniżej znajduje się lista innych organizacji, które mogą udzielić porady i wsparcia:',
-  phrases: { common: { whatToDoNow: 'Co zrobić teraz', whoCanHelp: 'Kto może pomóc', freeSupportIn: 'Bezpłatne wsparcie w {area}' }, leaflet: { pageXOfY: 'Strona {page} z {pages}' } },
+  phrases: {
+    common: { whatToDoNow: 'Co zrobić teraz', whoCanHelp: 'Kto może pomóc', freeSupportIn: 'Bezpłatne wsparcie w {area}' },
+    leaflet: { pageXOfY: 'Strona {page} z {pages}' },
+  },
 }
 
 export const TRANSLATIONS = { ur: URDU, cy: WELSH, pl: POLISH } as const
@@ -150,7 +156,9 @@ export async function translatedDataset(
   if (!revision) throw new Error('The English guide has no contentRevision to translate from.')
   // Drop any translation of the seed guide already in the dataset, so the test's texts are the ones shown.
   const kept = docs.filter((d) => !(d._type === 'guide' && d._id !== original._id && (d.slug as { current?: string })?.current === SEED_GUIDE))
-  const withoutGroups = kept.filter((d) => d._type !== 'translation.metadata' && !(d._type === 'phraseCatalogue' && languages.includes(d.language as TranslatedLanguage)))
+  const withoutGroups = kept.filter(
+    (d) => d._type !== 'translation.metadata' && !(d._type === 'phraseCatalogue' && languages.includes(d.language as TranslatedLanguage)),
+  )
   const steps = original.steps as Record<string, unknown>[]
   const group: Doc = {
     _id: `translation.metadata.${SEED_GUIDE}`,

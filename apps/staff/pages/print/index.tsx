@@ -85,7 +85,9 @@ export default function Print({ user, forbidden, area, areas = [], guides = [], 
         </fieldset>
         <fieldset>
           <legend>Languages</legend>
-          <span className="hint">Each guide’s leaflet in every language chosen, the guide’s languages together. Only the languages the guides are written in.</span>
+          <span className="hint">
+            Each guide’s leaflet in every language chosen, the guide’s languages together. Only the languages the guides are written in.
+          </span>
           {languages.map((l) => (
             <label className="check" key={l.value}>
               <input type="checkbox" name="lang" value={l.value} defaultChecked={l.value === defaultLanguage} /> {l.label}

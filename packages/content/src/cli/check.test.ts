@@ -66,7 +66,9 @@ test('the shipped translations are in date; editing the English text makes all t
   expect(fresh.status).toBe(0)
   expect(fresh.stdout).not.toContain('out of date')
   for (const lang of ['Welsh', 'Polish', 'Urdu']) {
-    expect(fresh.stdout).toMatch(new RegExp(`warning guide\\.cyber-crime-and-fraud\\.\\w+ translation\\.reviewed: The ${lang} translation has not been checked by a qualified translator`))
+    expect(fresh.stdout).toMatch(
+      new RegExp(`warning guide\\.cyber-crime-and-fraud\\.\\w+ translation\\.reviewed: The ${lang} translation has not been checked by a qualified translator`),
+    )
   }
 
   // An editor adds a sentence to the English guide only.
