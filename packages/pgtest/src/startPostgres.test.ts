@@ -52,8 +52,9 @@ test('under root the server runs as its own user, which owns the data folder', a
   const client = new pg.Client({ connectionString: server.url })
   await client.connect()
   const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')
-  await client.end()
+  // Read the backend's owner while the connection (and so the backend process) is still there.
   const backendUid = statSync(`/proc/${rows[0]?.pid}`).uid
+  await client.end()
   expect(backendUid).not.toBe(0)
   expect(statSync(server.dataDir).uid).toBe(backendUid)
 })
