@@ -21,7 +21,6 @@ import {
 } from '@signpost/outbox'
 import { languageOfMessage } from '@signpost/sms'
 import { emailRenderCache, snapshotFromJson, snapshotToJson, type EmailSnapshot } from './emailSnapshot.js'
-import { defaultOutboxPath } from './paths.js'
 import { validateRequest, type AdviceEmailOrigin, type AdviceEmailRequest } from './request.js'
 import { messageIdDomain } from './transport.js'
 
@@ -261,8 +260,7 @@ export async function openOutbox(options: OutboxOptions = {}): Promise<Outbox> {
   if (options.queue) return new Outbox(options.queue, options)
   const env = options.env ?? process.env
   const queue = await queueFromEnv(env, {
-    // An explicit file is SQLite, whatever DATABASE_URL says.
-    ...(options.path !== undefined ? { path: options.path, databaseUrl: '' } : { path: defaultOutboxPath(env) }),
+    file: options.path,
     now: options.now,
     retry: { email: options.retry ?? {} },
     ...(options.retentionDays !== undefined ? { retentionMs: options.retentionDays * 24 * 60 * 60 * 1000 } : {}),

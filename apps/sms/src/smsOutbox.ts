@@ -3,7 +3,7 @@
 // emails. Numbers are kept in E.164 and only ever shown masked (07*** ***123); they are erased after retention.
 import { createHash, randomUUID } from 'node:crypto'
 import { DEFAULT_LANGUAGE, isSupportedLanguage, viewGuide, type Content, type LanguageCode } from '@signpost/content'
-import { defaultQueuePath, envNumber, queueFromEnv, type QueuedMessage, type QueueStatus, type QueueStore } from '@signpost/outbox'
+import { envNumber, queueFromEnv, type QueuedMessage, type QueueStatus, type QueueStore } from '@signpost/outbox'
 import { renderAdviceSms, type RenderedAdviceSms } from './renderAdviceSms.js'
 import { validateSmsRequest, type AdviceSmsOrigin, type AdviceSmsRequest } from './request.js'
 
@@ -184,8 +184,7 @@ export async function openSmsOutbox(options: SmsOutboxOptions = {}): Promise<Sms
   if (options.queue) return new SmsOutbox(options.queue, options)
   const env = options.env ?? process.env
   const queue = await queueFromEnv(env, {
-    // An explicit file is SQLite, whatever DATABASE_URL says.
-    ...(options.path !== undefined ? { path: options.path, databaseUrl: '' } : { path: defaultQueuePath(env) }),
+    file: options.path,
     now: options.now,
     retry: { sms: options.retry ?? {} },
   })

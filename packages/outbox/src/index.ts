@@ -24,7 +24,7 @@ export {
   type RetryPolicy,
   type SendFailure,
 } from './store.js'
-export { openQueue, queueFromEnv, isPostgresUrl } from './open.js'
+export { openQueue, queueFromEnv, isPostgresUrl, type QueueFromEnvOverrides } from './open.js'
 export { SqliteQueue, openSqliteQueue, type QueueOptions } from './queue.js'
 export { WORKER_ID } from './policy.js'
 export { createQueueWorker, type ChannelHandler, type DeliveryResult, type QueueWorker, type QueueWorkerOptions, type RoundResult } from './worker.js'

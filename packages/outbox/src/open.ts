@@ -43,18 +43,25 @@ async function openStore(databaseUrl: string | undefined, path: string | undefin
   return openSqliteQueue({ ...behaviour, path: path ?? defaultQueuePath() })
 }
 
+export type QueueFromEnvOverrides = OpenQueueOptions & {
+  /** A SQLite file chosen by the caller (a CLI flag, a test): used whatever DATABASE_URL says. */
+  file?: string
+}
+
 /**
  * The queue the environment describes: DATABASE_URL (PostgreSQL) or EMAIL_DB (SQLite file, default
  * <repo>/var/outbox.sqlite), with retention, lease and back-off from queueOptionsFromEnv. `overrides` win (tests,
  * a channel's own retry policy).
  */
-export async function queueFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: OpenQueueOptions = {}): Promise<QueueStore> {
+export async function queueFromEnv(env: NodeJS.ProcessEnv = process.env, { file, ...overrides }: QueueFromEnvOverrides = {}): Promise<QueueStore> {
   const fromEnv = queueOptionsFromEnv(env)
   return openQueue({
     ...fromEnv,
     databaseUrl: env.DATABASE_URL,
     path: defaultQueuePath(env),
     ...overrides,
+    // An explicit file is SQLite, whatever DATABASE_URL says.
+    ...(file !== undefined ? { path: file, databaseUrl: '' } : {}),
     retry: {
       email: { ...fromEnv.retry?.email, ...overrides.retry?.email },
       sms: { ...fromEnv.retry?.sms, ...overrides.retry?.sms },

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { queueFromEnv } from './open.js'
 import { openSqliteQueue, SqliteQueue } from './queue.js'
 import { contractText, describeQueueContract } from './queueContract.js'
 import { sqliteMigrations } from './sqliteMigrations.js'
@@ -360,5 +361,17 @@ describe('purge on disk', () => {
       residue: `another process kept the WAL file in use, so the erased values stay in ${path}-wal until its next checkpoint`,
     })
     await queue.close()
+  })
+})
+
+describe('queueFromEnv', () => {
+  it('opens the file a caller names as SQLite, whatever DATABASE_URL says; without one, DATABASE_URL decides', async () => {
+    const env = { DATABASE_URL: 'mysql://queue.example/signpost' }
+    const path = tempPath()
+    const store = await queueFromEnv(env, { file: path })
+    expect(store.backend).toBe('sqlite')
+    expect(store.location).toBe(path)
+    await store.close()
+    await expect(queueFromEnv(env)).rejects.toThrow(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/)
   })
 })
